@@ -1,0 +1,7 @@
+// Placeholder while this stage is being written; replaced by the real stage.
+import type { Stage } from './stage.ts';
+
+export const actorsStage: Stage = {
+  name: 'actors',
+  run() {},
+};

@@ -1,0 +1,24 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../../src/text/tokenize.ts';
+
+test('tokens carry offsets that point back into the body', () => {
+  const body = 'The minister met his counterpart in Warsaw. “No comment,” he said.';
+  const { tokens } = tokenize(body);
+  for (const t of tokens) assert.equal(body.slice(t.start, t.end), t.text);
+  assert.deepEqual(tokens.slice(0, 3).map((t) => t.text), ['The', 'minister', 'met']);
+  assert.equal(tokens[2].lemma, 'meet');
+});
+
+test('a blank line ends a sentence and starts a paragraph, even without a full stop', () => {
+  const body = 'A heading with no stop\n\nThe talks began on Tuesday. They ended on Friday.';
+  const { sentences } = tokenize(body);
+  assert.deepEqual(sentences.map((s) => body.slice(s.start, s.end)), [
+    'A heading with no stop', 'The talks began on Tuesday.', 'They ended on Friday.',
+  ]);
+  assert.deepEqual(sentences.map((s) => s.paragraph), [0, 1, 1]);
+});
+
+test('empty text gives no sentences', () => {
+  assert.deepEqual(tokenize(''), { sentences: [], tokens: [] });
+});
