@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore } from '../../src/store/index.ts';
+import { corpus, docA, docB } from './fixture.ts';
+
+function tempPath(): { path: string; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+  return { path: join(dir, 'store.db'), done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+test('an analysis reads back equal to the one saved', () => {
+  const { path, done } = tempPath();
+  try {
+    const store = openStore(path);
+    const list = corpus();
+    assert.equal(store.saveAnalyses(list), 3);
+    for (const a of list) {
+      const back = store.getAnalysis(a.doc.id);
+      assert.ok(back, 'stored analysis found');
+      assert.deepEqual(back, a);
+    }
+    assert.equal(store.getAnalysis('nope'), undefined);
+    store.close();
+  } finally { done(); }
+});
+
+test('saving the same documents again changes nothing', () => {
+  const { path, done } = tempPath();
+  try {
+    const store = openStore(path);
+    store.saveAnalyses([docA()]);
+    const before = store.counts();
+    assert.equal(store.saveAnalyses([docA(), docA()]), 0);
+    assert.deepEqual(store.counts(), before);
+    assert.equal(store.saveAnalyses([docA(), docB()]), 1);
+    assert.equal(store.counts().documents, 2);
+    store.close();
+    const again = openStore(path);
+    assert.ok(again.hasDocument(docA().doc.id));
+    assert.equal(again.hasDocument('0000000000000000'), false);
+    assert.deepEqual([...again.documents()].map((d) => d.source), ['a.txt', 'feed.jsonl:2']);
+    again.close();
+  } finally { done(); }
+});
+
+test('counts, actors, events and streamed analyses', () => {
+  const store = openStore(':memory:');
+  const list = corpus();
+  store.saveAnalyses(list);
+  assert.deepEqual(store.counts(), { documents: 3, actors: 10, events: 7, quotes: 4, frames: 3 });
+  assert.equal(store.actor('state:POL')?.name, 'Poland');
+  assert.deepEqual(store.findActors('warsaw').map((a) => a.id), ['state:POL']);
+  assert.deepEqual(store.findActors('POL').map((a) => a.id), ['state:POL']);
+  assert.deepEqual(store.findActors('ivan marchenko').map((a) => a.id), ['new:person:ivan-marchenko']);
+  const ev = list[1].events[1];
+  assert.deepEqual(store.event(ev.id), { event: ev, doc: list[1].doc.id });
+  assert.equal(store.event('x:e1'), undefined);
+  assert.deepEqual([...store.analyses()].map((a) => a.doc.id), list.map((a) => a.doc.id));
+  store.close();
+});
+
+test('links are replaced as a whole and read back', () => {
+  const store = openStore(':memory:');
+  const links = {
+    sameActor: { 'new:person:b': 'new:person:a' },
+    sameEvent: [{ id: 'g1', events: [{ doc: 'd1', event: 'd1:e1' }, { doc: 'd2', event: 'd2:e4' }] }],
+    storylines: [{ id: 's1', label: 'base: Poland, United States', events: [{ doc: 'd1', event: 'd1:e1' }], actors: ['state:POL'] }],
+  };
+  store.saveLinks({ sameActor: {}, sameEvent: [], storylines: [] });
+  store.saveLinks(links);
+  assert.deepEqual(store.links(), links);
+  store.close();
+});
+
+test('a store written by a newer sitrep is refused with a clear message', () => {
+  const { path, done } = tempPath();
+  try {
+    openStore(path).close();
+    const db = new Database(path);
+    db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(99);
+    db.close();
+    assert.throws(() => openStore(path), /schema version 99.*newer sitrep/);
+  } finally { done(); }
+});
