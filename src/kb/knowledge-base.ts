@@ -1,12 +1,311 @@
-// Placeholder: the knowledge base loader is being written.
-import type { Actor } from '../model/types.ts';
+// The actor knowledge base: reads the YAML files under data/kb (and a user's own files), builds
+// the actors with their name forms, and answers look-ups by name, place, code and date.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { parse } from 'yaml';
+import type { Actor, Token } from '../model/types.ts';
+import { validateKbFile, type InstitutionType, type KbFile, type PersonSpec, type StateSpec } from './schema.ts';
+import { NameIndex } from './name-index.ts';
+import { fold, slug } from './normalize.ts';
+import { demonymPlural, institutionForms, personVariants, spellingVariants, surnameVariants, type Transliteration } from './variants.ts';
+import type { KbName, KnowledgeBase, NameMatch, Office, Place } from './types.ts';
+
+export type { KbName, KnowledgeBase, NameMatch, Office, Place } from './types.ts';
 
 export interface LoadOptions { kbFiles?: string[] }
 
-export interface KnowledgeBase {
-  actors: Map<string, Actor>;
+export const KB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'kb');
+
+const require = createRequire(import.meta.url);
+
+/** Every .yaml file under a folder, sorted, so the load order is stable. */
+function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...yamlFiles(p));
+    else if (/\.ya?ml$/.test(name)) out.push(p);
+  }
+  return out;
 }
 
-export function loadKnowledgeBase(_options: LoadOptions = {}): KnowledgeBase {
-  return { actors: new Map() };
+function readKbFile(file: string): KbFile {
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`${file}: cannot read: ${(e as Error).message}`); }
+  let data: unknown;
+  try { data = parse(text); } catch (e) { throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`); }
+  return validateKbFile(file, data);
+}
+
+const OFFICE_SECTOR: Record<Office, string> = { head_of_state: 'GOV', head_of_government: 'GOV', foreign_minister: 'GOV', defence_minister: 'MIL' };
+
+interface Term { actor: string; from?: string; to?: string }
+
+export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
+  const files = [...yamlFiles(KB_DIR), ...(options.kbFiles ?? [])].map(readKbFile);
+  return new KbBuilder(files).build();
+}
+
+class KbBuilder {
+  readonly actors = new Map<string, Actor>();
+  readonly index = new NameIndex();
+  readonly places = new Map<string, Place>();
+  readonly lexicons = new Map<string, string[]>();
+  readonly sectors = new Map<string, string>();
+  readonly terms = new Map<string, Term[]>();     // "BLR head_of_state" -> terms
+  readonly stateNames = new Map<string, { names: string[]; demonyms: string[] }>();
+  translit: Transliteration | undefined;
+  translitCountries = new Set<string>();
+
+  constructor(readonly files: KbFile[]) {}
+
+  build(): KnowledgeBase {
+    const { files } = this;
+    for (const f of files) this.addLexicons(f);
+    for (const f of files) this.addTransliteration(f);
+    for (const f of files) for (const s of f.states ?? []) this.addState(s);
+    for (const f of files) for (const g of f.igos ?? []) this.addIgo(g);
+    for (const f of files) for (const g of f.groups ?? []) this.addGroup(g);
+    const types = Object.assign({}, ...files.map((f) => f.institution_types ?? {}));
+    const explicit = new Set(files.flatMap((f) => (f.orgs ?? []).map((o) => `${o.country} ${o.type}`)));
+    for (const [type, t] of Object.entries(types) as [string, InstitutionType][]) {
+      if (!t.all_states) continue;
+      for (const code of this.stateNames.keys()) if (!explicit.has(`${code} ${type}`)) this.addOrg({ country: code, type }, types);
+    }
+    for (const f of files) for (const o of f.orgs ?? []) this.addOrg(o, types);
+    for (const f of files) for (const p of f.people ?? []) this.addPerson(p);
+    for (const f of files) for (const p of f.places ?? []) this.addPlace(p.name, p.country, p.kind ?? 'city', p.aliases);
+    this.addStateSectors();
+    for (const list of this.terms.values()) list.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+    return this.api();
+  }
+
+  private api(): KnowledgeBase {
+    const { actors, index, places, lexicons, sectors, terms } = this;
+    return {
+      actors,
+      get: (id: string) => actors.get(id),
+      matchNames: (tokens: Token[]): NameMatch[] => index.match(tokens),
+      place: (name: string) => places.get(placeKey(name)),
+      state: (alpha3: string) => actors.get(`state:${alpha3.toUpperCase()}`),
+      officeHolder: (country: string, office: Office, date?: string) => {
+        const list = terms.get(`${country.toUpperCase()} ${office}`) ?? [];
+        const day = date?.slice(0, 10);
+        const hit = day
+          ? list.filter((t) => (!t.from || t.from <= day) && (!t.to || day < t.to || (t.to.length < 10 && t.to.startsWith(day.slice(0, t.to.length)))))
+          : list.filter((t) => !t.to);
+        const best = hit[hit.length - 1];
+        return best ? actors.get(best.actor) : undefined;
+      },
+      lexicon: (name: string) => lexicons.get(name) ?? [],
+      sectorCode: (word: string) => sectors.get(fold(word)),
+    };
+  }
+
+  private actor(a: Actor): Actor {
+    const old = this.actors.get(a.id);
+    if (!old) { this.actors.set(a.id, a); return a; }
+    // a later file extends an actor: more aliases, roles and memberships
+    for (const al of a.aliases) if (!old.aliases.includes(al)) old.aliases.push(al);
+    if (a.roles?.length) old.roles = [...(old.roles ?? []), ...a.roles];
+    if (a.memberships?.length) old.memberships = [...(old.memberships ?? []), ...a.memberships];
+    return old;
+  }
+
+  private name(form: string, name: KbName, alias?: Actor, strict = false): void {
+    this.index.add(form, name, strict);
+    if (alias && form !== alias.name && !alias.aliases.includes(form) && name.form !== 'sector' && name.form !== 'title') alias.aliases.push(form);
+  }
+
+  private addLexicons(f: KbFile): void {
+    for (const [name, v] of Object.entries(f.lexicons ?? {})) {
+      const words = Array.isArray(v) ? v : Object.keys(v);
+      const list = this.lexicons.get(name) ?? [];
+      for (const w of words) if (!list.includes(w)) list.push(w);
+      this.lexicons.set(name, list);
+      if (!Array.isArray(v)) {
+        for (const [w, code] of Object.entries(v)) {
+          this.sectors.set(fold(w), code);
+          const byCode = this.lexicons.get(`${name}:${code}`) ?? [];
+          byCode.push(w);
+          this.lexicons.set(`${name}:${code}`, byCode);
+        }
+      }
+    }
+  }
+
+  private addTransliteration(f: KbFile): void {
+    const t = f.transliteration;
+    if (!t) return;
+    this.translit ??= { givenNames: new Map(), surnameEndings: [] };
+    for (const c of t.countries ?? []) this.translitCountries.add(c);
+    for (const group of t.given_names ?? []) for (const g of group) {
+      const old = this.translit.givenNames.get(g.toLowerCase()) ?? [];
+      this.translit.givenNames.set(g.toLowerCase(), [...new Set([...old, ...group])]);
+    }
+    for (const group of t.surname_endings ?? []) this.translit.surnameEndings.push(group);
+  }
+
+  private addState(s: StateSpec): void {
+    const isoNames = isoCountryNames(s.code);
+    const canonical = s.name ?? isoNames[0] ?? s.code;
+    const id = `state:${s.code}`;
+    const a = this.actor({ id, name: canonical, kind: 'state', code: s.code, aliases: [], country: s.code });
+    const plain = [canonical, ...(s.names ?? []), ...isoNames.filter((n) => !n.includes(',') && !/^[A-Z.]+$/.test(n))];
+    const prior = this.stateNames.get(s.code) ?? { names: [], demonyms: [] };
+    for (const n of plain) {
+      for (const v of withoutThe(n)) {
+        this.name(v, { actor: id, form: 'name', code: s.code }, a);
+        this.addPlace(v, s.code, 'country');
+        if (!prior.names.includes(v) && !/\s(of|and)\s/.test(v)) prior.names.push(v);
+      }
+    }
+    for (const ac of s.acronyms ?? []) this.name(ac, { actor: id, form: 'acronym', code: s.code }, a);
+    for (const d of s.demonyms ?? []) {
+      this.name(d, { actor: id, form: 'demonym', code: s.code });
+      const pl = demonymPlural(d);
+      if (pl) this.name(pl, { actor: id, form: 'demonym', code: s.code });
+      if (!prior.demonyms.includes(d)) prior.demonyms.push(d);
+    }
+    this.stateNames.set(s.code, prior);
+    const capitals = [s.capital, ...(s.capitals ?? [])].filter((c): c is string => !!c);
+    for (const c of capitals) {
+      this.name(c, { actor: id, form: 'capital', code: `${s.code}GOV` });
+      this.addPlace(c, s.code, 'city');
+    }
+    for (const seat of s.seats ?? []) {
+      const [n, code] = typeof seat === 'string' ? [seat, `${s.code}GOV`] : [seat.name, seat.code];
+      for (const v of withoutThe(n)) this.name(v, { actor: id, form: 'capital', code });
+    }
+  }
+
+  private addIgo(g: NonNullable<KbFile['igos']>[number]): void {
+    const id = `igo:${g.code}`;
+    const a = this.actor({ id, name: g.name, kind: 'igo', code: g.code, aliases: [] });
+    for (const n of [g.name, ...(g.aliases ?? [])]) for (const v of withoutThe(n)) for (const s of spellingVariants(v)) this.name(s, { actor: id, form: v === g.name ? 'name' : 'alias', code: g.code }, a);
+    for (const ac of g.acronyms ?? []) this.name(ac, { actor: id, form: 'acronym', code: g.code }, a);
+    for (const seat of g.seats ?? []) for (const v of withoutThe(seat)) this.name(v, { actor: id, form: 'capital', code: g.code });
+    for (const [member, joined] of Object.entries(g.members ?? {})) {
+      const st = this.actors.get(`state:${member}`);
+      if (!st) continue;
+      st.memberships = [...(st.memberships ?? []), { org: id, ...(joined ? { from: joined } : {}) }];
+    }
+  }
+
+  private addGroup(g: NonNullable<KbFile['groups']>[number]): void {
+    const a = this.actor({ id: g.id, name: g.name, kind: 'group', code: g.code, aliases: [] });
+    for (const n of [g.name, ...(g.aliases ?? [])]) this.name(n, { actor: g.id, form: n === g.name ? 'name' : 'alias', code: g.code }, a);
+  }
+
+  private addOrg(o: NonNullable<KbFile['orgs']>[number], types: Record<string, InstitutionType>): void {
+    const t = o.type ? types[o.type] : undefined;
+    if (o.type && !t) throw new Error(`orgs: unknown institution type "${o.type}" (known: ${Object.keys(types).join(', ')})`);
+    const core = o.name ?? t!.name;
+    const cores = [core, ...(o.forms ?? []), ...(o.name && o.name !== t?.name ? [] : t?.forms ?? [])];
+    const country = o.country;
+    const code = o.code ?? `${country ?? ''}${t?.sector ?? ''}`;
+    const names = country ? this.stateNames.get(country) : undefined;
+    const countryName = country ? this.actors.get(`state:${country}`)?.name ?? country : undefined;
+    const qualified = !!country && !!names;
+    const canonical = qualified && !o.id ? (/ of /.test(core) || /^(Ministry|Committee|Council)\b/.test(core) ? `${core} of ${countryName}` : `${names!.demonyms[0] ?? countryName} ${core}`) : core;
+    const id = o.id ?? `org:${country ? country.toLowerCase() + '-' : ''}${slug(core)}`;
+    const a = this.actor({ id, name: canonical, kind: 'org', code, aliases: [], ...(country ? { country } : {}) });
+    const kb: KbName = { actor: id, form: 'name', code };
+    const strict = !!t?.strict_case;
+    this.name(canonical, kb, a, strict);
+    if (qualified) for (const f of institutionForms(cores, names!.names, names!.demonyms)) this.name(f, { ...kb, form: 'alias' }, a, strict);
+    else for (const f of cores) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict);
+    for (const al of o.aliases ?? []) for (const v of withoutThe(al)) for (const s of spellingVariants(v)) this.name(s, { ...kb, form: 'alias' }, a);
+    for (const ac of o.acronyms ?? []) this.name(ac, { ...kb, form: 'acronym' }, a);
+  }
+
+  private addPerson(p: PersonSpec): void {
+    const id = p.id ?? `person:${slug(p.name)}`;
+    const roles = (p.roles ?? []).map((r) => {
+      const offices = r.office === undefined ? [] : Array.isArray(r.office) ? r.office : [r.office];
+      const country = r.country ?? p.country;
+      const code = r.code ?? (offices.length && country ? `${country}${OFFICE_SECTOR[offices[0]]}` : undefined);
+      for (const off of offices) {
+        const key = `${country} ${off}`;
+        this.terms.set(key, [...(this.terms.get(key) ?? []), { actor: id, from: r.from, to: r.to }]);
+        this.addTitle(country!, off, r.title);
+      }
+      return { role: { title: r.title, ...(r.org ? { org: r.org } : country ? { org: `state:${country}` } : {}), ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) }, code };
+    });
+    const latest = [...roles].sort((a, b) => (a.role.from ?? '').localeCompare(b.role.from ?? '')).filter((r) => r.code).pop();
+    const code = p.code ?? latest?.code ?? (p.country ? `${p.country}GOV` : 'ELI');
+    const a = this.actor({ id, name: p.name, kind: 'person', code, aliases: [], ...(p.country ? { country: p.country } : {}), ...(roles.length ? { roles: roles.map((r) => r.role) } : {}) });
+    const t = p.country && this.translitCountries.has(p.country) ? this.translit : undefined;
+    const kb: KbName = { actor: id, form: 'name', code };
+    const fulls = new Set<string>();
+    for (const n of [p.name, ...(p.variants ?? [])]) for (const v of personVariants(n, t)) fulls.add(v);
+    for (const f of fulls) this.name(f, { ...kb, form: f === p.name ? 'name' : 'alias' }, a);
+    if (p.no_surname) return;
+    const surnames = new Set<string>();
+    for (const f of [p.name, ...(p.variants ?? [])]) {
+      const parts = f.split(' ');
+      if (parts.length > 1) for (const s of surnameVariants(parts[parts.length - 1], t)) surnames.add(s);
+    }
+    for (const s of p.surnames ?? []) surnames.add(s);
+    for (const s of surnames) this.name(s, { ...kb, form: 'alias' }, a);
+  }
+
+  /** "the Belarusian President", "Poland's Foreign Minister": the office, resolved by date later. */
+  private addTitle(country: string, office: Office, title: string): void {
+    const names = this.stateNames.get(country);
+    if (!names) return;
+    const code = `${country}${OFFICE_SECTOR[office]}`;
+    const kb: KbName = { actor: `state:${country}`, form: 'title', code, office };
+    const titles = new Set([title, ...(office === 'head_of_state' && title === 'President' ? ['Presidency'] : [])]);
+    for (const t of titles) for (const v of spellingVariants(t)) {
+      for (const d of names.demonyms) this.name(`${d} ${v}`, kb);
+      for (const n of names.names) { this.name(`${n}'s ${v}`, kb); this.name(`${n} ${v}`, kb); this.name(`${v} of ${n}`, kb); }
+    }
+  }
+
+  /** "the Belarusian military", "Russian authorities", "Poland's government": the state, with the sector's code. */
+  private addStateSectors(): void {
+    const words = Object.fromEntries([...this.sectors.entries()]);
+    for (const [code, { names, demonyms }] of this.stateNames) {
+      for (const [word, sector] of Object.entries(words)) {
+        const kb: KbName = { actor: `state:${code}`, form: 'sector', code: `${code}${sector}` };
+        for (const d of demonyms) this.name(`${d} ${word}`, kb);
+        for (const n of names) { this.name(`${n}'s ${word}`, kb); this.name(`${n} ${word}`, kb); }
+      }
+    }
+  }
+
+  private addPlace(name: string, country: string, kind: Place['kind'], aliases: string[] = []): void {
+    for (const n of [name, ...aliases]) {
+      const key = placeKey(n);
+      if (!this.places.has(key) || kind === 'country') this.places.set(key, { name, country, kind });
+    }
+  }
+}
+
+function placeKey(name: string): string {
+  return fold(name).replace(/^the\s+/, '').replace(/[’']/g, "'").replace(/[-\s]+/g, ' ').trim();
+}
+
+/** A name with a leading "the" is matched without it ("the Kremlin" -> "Kremlin"); the stage takes the article. */
+function withoutThe(name: string): string[] {
+  const m = /^the\s+(.+)$/i.exec(name);
+  return m ? [m[1]] : [name];
+}
+
+let isoLoaded: ((code: string) => string[]) | undefined;
+
+/** English names of a country from i18n-iso-countries (official first). */
+function isoCountryNames(alpha3: string): string[] {
+  if (!isoLoaded) {
+    const countries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
+    countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
+    isoLoaded = (code: string) => {
+      const names = countries.getName(code, 'en', { select: 'all' }) as string[] | undefined;
+      return names ?? [];
+    };
+  }
+  return isoLoaded(alpha3);
 }

@@ -1,0 +1,72 @@
+// Name normalisation shared by the index (for knowledge-base forms) and the matcher (for text),
+// so that both sides cut and fold words the same way whatever the tokenizer did.
+
+const FOLD: Record<string, string> = { 'ł': 'l', 'đ': 'd', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i', 'ð': 'd', 'þ': 'th' };
+const APOSTROPHES = /['’ʼ‘`´]/;
+const HYPHENS = /[-‐‑‒–—]/;
+
+/** Lower case, diacritics removed, a few letters NFD cannot split folded by hand. */
+export function fold(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[łđøæœßıðþ]/g, (c) => FOLD[c] ?? c);
+}
+
+/** A word or a punctuation mark as the matcher sees it. */
+export interface Unit {
+  text: string;   // as written
+  norm: string;   // folded; a possessive ("'s", "’", "'") is always "'s"
+  from: number;   // character offsets in the string cut
+  to: number;
+}
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
+
+/**
+ * Cut a string into units: runs of letters and digits (with inner apostrophes, "d'Ivoire"),
+ * possessive markers, and single punctuation marks. White space and hyphens only separate,
+ * so "Guinea-Bissau" and "Guinea Bissau" are the same two units.
+ */
+export function splitUnits(s: string): Unit[] {
+  const units: Unit[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (/\s/.test(c) || HYPHENS.test(c)) { i++; continue; }
+    if (isWordChar(c)) {
+      let j = i + 1;
+      for (;;) {
+        if (isWordChar(s[j])) { j++; continue; }
+        // inner apostrophe: O'Brien, d'Ivoire; but not the possessive 's
+        if (s[j] !== undefined && APOSTROPHES.test(s[j]) && isWordChar(s[j + 1])
+          && !(/[sS]/.test(s[j + 1]) && !isWordChar(s[j + 2]))) { j += 2; continue; }
+        break;
+      }
+      const text = s.slice(i, j);
+      units.push({ text, norm: fold(text).replace(/[’ʼ‘`´]/g, "'"), from: i, to: j });
+      i = j;
+      continue;
+    }
+    if (APOSTROPHES.test(c) && i > 0 && isWordChar(s[i - 1])) {
+      // possessive after a word: "Poland's", "Belarus’", "Belarus' "
+      const end = /[sS]/.test(s[i + 1] ?? '') && !isWordChar(s[i + 2]) ? i + 2 : i + 1;
+      units.push({ text: s.slice(i, end), norm: "'s", from: i, to: end });
+      i = end;
+      continue;
+    }
+    units.push({ text: c, norm: APOSTROPHES.test(c) ? "'" : c, from: i, to: i + 1 });
+    i++;
+  }
+  return units;
+}
+
+/** Acronym-like forms (NATO, MoD, U.S., EU) match only as written. */
+export function isAcronym(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  const upper = (text.match(/\p{Lu}/gu) ?? []).length;
+  const lower = (text.match(/\p{Ll}/gu) ?? []).length;
+  return upper >= 2 && upper >= lower * 2 - 1 && lower <= 2;
+}
+
+/** Lower-cased ASCII slug for ids: "Alexander Lukashenko" -> "alexander-lukashenko". */
+export function slug(text: string): string {
+  return fold(text).replace(/[^a-z0-9\u0400-\u04ff]+/g, '-').replace(/^-|-$/g, '');
+}
