@@ -1,0 +1,137 @@
+// Throughput and memory of the whole pipeline on one core: ingestText + analyze on a synthetic
+// corpus (bench/corpus.ts), time per stage, tokenization alone, and storing into a temporary
+// SQLite file. Usage: npm run bench [-- --docs N] [--words N] [--budget SECONDS] [--json]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { ingestText } from '../src/ingest/index.ts';
+import { createPipeline, STAGES } from '../src/pipeline/index.ts';
+import { emptyAnalysis, type Analysis, type Document } from '../src/model/types.ts';
+import { tokenize } from '../src/text/tokenize.ts';
+import { openStore } from '../src/store/index.ts';
+import { generateCorpus, loadParagraphs } from './corpus.ts';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DOCS = option('docs', 2000);
+const WORDS = option('words', 700);
+const BUDGET_MS = option('budget', 75) * 1000;   // the pipeline pass stops early past this, to keep the run short
+const BATCH = 100;
+const json = process.argv.includes('--json');
+const log = (s: string): void => { if (!json) process.stderr.write(s + '\n'); };
+
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const round = (x: number, d = 1): number => Math.round(x * 10 ** d) / 10 ** d;
+
+// ---- corpus ----
+let t = performance.now();
+const paragraphs = loadParagraphs(join(here, '..', 'examples'), join(here, 'fallback.txt'));
+const corpus = [...generateCorpus(paragraphs, DOCS, WORDS)];
+const words = corpus.reduce((n, d) => n + d.raw.split(/\s+/).length, 0);
+log(`corpus: ${corpus.length} documents, ${Math.round(words / corpus.length)} words each on average, from ${paragraphs.length} paragraphs (${round(performance.now() - t, 0)} ms)`);
+
+// ---- pipeline, stage by stage ----
+t = performance.now();
+const pipeline = createPipeline();
+const kbMs = performance.now() - t;
+log(`knowledge base loaded in ${round(kbMs, 0)} ms`);
+
+const stageMs = new Map<string, number>(STAGES.map((s) => [s.name, 0]));
+let ingestMs = 0;
+let storeMs = 0;
+let sentences = 0;
+let events = 0;
+let processed = 0;
+const bodies: string[] = [];
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+const store = openStore(join(dir, 'bench.sqlite'));
+let batch: Analysis[] = [];
+const flush = (): void => {
+  const s = performance.now();
+  store.saveAnalyses(batch);
+  storeMs += performance.now() - s;
+  batch = [];
+};
+
+// A few documents first so that timings do not include the JIT warming up.
+for (const d of corpus.slice(0, Math.min(20, corpus.length))) pipeline.analyze(ingestText(d.raw, `warm:${d.source}`, { format: 'txt' }));
+
+const started = performance.now();
+for (const d of corpus) {
+  let s = performance.now();
+  const doc: Document = ingestText(d.raw, d.source, { format: 'txt', meta: { title: d.title, published: d.published } });
+  ingestMs += performance.now() - s;
+  const a = emptyAnalysis(doc);
+  for (const stage of STAGES) {
+    s = performance.now();
+    stage.run(a, pipeline.ctx);
+    stageMs.set(stage.name, stageMs.get(stage.name)! + performance.now() - s);
+  }
+  sentences += a.sentences.length;
+  events += a.events.length;
+  bodies.push(doc.body);
+  batch.push(a);
+  processed++;
+  if (batch.length >= BATCH) flush();
+  if (performance.now() - started > BUDGET_MS) {
+    log(`time budget of ${BUDGET_MS / 1000} s reached after ${processed} documents (use --budget or --docs)`);
+    break;
+  }
+}
+if (batch.length) flush();
+const stored = store.counts().documents;
+store.close();
+rmSync(dir, { recursive: true, force: true });
+const pipelineMs = ingestMs + [...stageMs.values()].reduce((x, y) => x + y, 0);
+
+// ---- tokenization alone, same bodies ----
+t = performance.now();
+let tokenSentences = 0;
+for (const body of bodies) tokenSentences += tokenize(body).sentences.length;
+const tokenizeMs = performance.now() - t;
+
+const docsPerSecond = processed / (pipelineMs / 1000);
+const tokenizeDocsPerSecond = processed / (tokenizeMs / 1000);
+const share: Record<string, number> = { ingest: round((100 * ingestMs) / pipelineMs) };
+for (const [name, ms] of stageMs) share[name] = round((100 * ms) / pipelineMs);
+
+const result = {
+  documents: processed,
+  words_per_document: Math.round(words / corpus.length),
+  docs_per_second_one_core: round(docsPerSecond),
+  sentences_per_second: round(sentences / (pipelineMs / 1000)),
+  tokenize_docs_per_second: round(tokenizeDocsPerSecond),
+  pipeline_to_tokenize_ratio: round(tokenizeDocsPerSecond / docsPerSecond, 2),
+  docs_per_second_with_store: round(processed / ((pipelineMs + storeMs) / 1000)),
+  store_docs_per_second: round(processed / (storeMs / 1000)),
+  stored_documents: stored,
+  events_per_document: round(events / Math.max(1, processed), 2),
+  stage_ms_share: share,
+  stage_ms_per_document: Object.fromEntries([['ingest', ingestMs], ...stageMs].map(([k, v]) => [k, round((v as number) / processed, 2)])),
+  kb_load_ms: round(kbMs, 0),
+  peak_rss_mb: peakRssMb(),
+  tokenize_sentences: tokenSentences,
+};
+
+if (json) {
+  process.stdout.write(JSON.stringify(result) + '\n');
+} else {
+  const lines = [
+    `documents            ${result.documents} (~${result.words_per_document} words each)`,
+    `pipeline             ${result.docs_per_second_one_core} docs/s on one core, ${result.sentences_per_second} sentences/s`,
+    `tokenize alone       ${result.tokenize_docs_per_second} docs/s (the pipeline is ${result.pipeline_to_tokenize_ratio}x slower)`,
+    `with SQLite store    ${result.docs_per_second_with_store} docs/s (store alone ${result.store_docs_per_second} docs/s, ${stored} stored)`,
+    `events per document  ${result.events_per_document}`,
+    `peak RSS             ${result.peak_rss_mb} MB`,
+    `time per stage       ${Object.entries(share).map(([k, v]) => `${k} ${v}%`).join(', ')}`,
+    `ms per document      ${Object.entries(result.stage_ms_per_document).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
