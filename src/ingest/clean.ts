@@ -1,0 +1,149 @@
+// From blocks to the cleaned body: the title, metadata lines and boilerplate are taken out (each
+// kept in `dropped` with its reason); what is left, joined by blank lines, is the article.
+import type { DocumentMeta, DroppedBlock } from '../model/types.ts';
+import type { Block } from './blocks.ts';
+import { defaultBoilerplate, firstMatch, type Boilerplate } from './boilerplate.ts';
+import { parseByline, parseDateline } from './meta-lines.ts';
+
+export interface Cleaned { body: string; meta: DocumentMeta; dropped: DroppedBlock[] }
+
+export interface CleanOptions {
+  /** Whether the first short line may be the title (plain text and markdown, not HTML). */
+  titleFromFirstLine: boolean;
+  boilerplate?: Boilerplate;
+}
+
+const HEADER_BLOCKS = 12;           // bylines and datelines are looked for this far from the top
+const MIN_TEXT_BEFORE_END = 300;    // characters of article needed before an end marker cuts the rest
+const MAX_TITLE_LINE = 200;
+const MAX_TRAILING_HEADLINES = 8;
+const FINAL_PUNCTUATION = /[.!?…:;,"”’'»)\]]$/u;
+
+/** Text as the gold compares it: case, diacritics, quote styles and white space ignored. */
+export function comparable(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+    .replace(/[‘’‚‛`´]/g, "'").replace(/[“”„‟«»]/g, '"').replace(/\s+/g, ' ').trim();
+}
+
+interface Item extends Block { drop?: string }
+
+const BIO_START = /^(?:(?:dr|prof|professor|col|gen|sir)\.?\s+)?(\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin|la|le|der|da)){0,5})\s*,?\s+(?:is|was|has been|serves as|works as)\s+(?:an?|the|currently|also|now|one|among)\b/u;
+
+function bioName(text: string, bp: Boilerplate): string | undefined {
+  if (text.length > bp.bio.maxLength) return undefined;
+  const m = BIO_START.exec(text);
+  if (!m) return undefined;
+  const firstSentence = text.slice(0, text.search(/[.!?](\s|$)/) + 1 || text.length).toLowerCase();
+  const words = firstSentence.split(/[^\p{L}-]+/u);
+  return words.some((w) => bp.bio.roles.has(w) || bp.bio.roles.has(w.replace(/s$/, ''))) ? m[1] : undefined;
+}
+
+function namesAuthor(name: string, author: string | undefined): boolean {
+  if (!author) return false;
+  const a = comparable(author);
+  return comparable(name).split(' ').some((w) => w.length > 2 && a.split(/[\s,]+/).includes(w));
+}
+
+export function cleanBlocks(blocks: Block[], given: DocumentMeta, options: CleanOptions): Cleaned {
+  const bp = options.boilerplate ?? defaultBoilerplate();
+  const items: Item[] = blocks.map((b) => ({ ...b }));
+  const meta: DocumentMeta = { ...given };
+  const kept = (): Item[] => items.filter((it) => !it.drop);
+
+  takeTitle(items, meta, options);
+  takeHeaderLines(items, meta);
+
+  for (const it of items) {
+    if (it.drop) continue;
+    if (it.kind === 'caption') { it.drop = 'caption'; continue; }
+    const rule = firstMatch(bp.metaLines, it.text) ?? firstMatch(bp.captions, it.text)
+      ?? (it.text.length <= bp.lines.maxLength ? firstMatch(bp.lines.rules, it.text) : undefined);
+    if (rule) it.drop = rule.reason;
+  }
+
+  cutAtEndMarker(items, bp);
+
+  const live = kept();
+  live.forEach((it, i) => {
+    const name = bioName(it.text, bp);
+    if (!name) return;
+    const nearEnd = i >= live.length - 4 && i > 0;
+    const cue = bp.bio.cues.some((re) => re.test(it.text));
+    if (namesAuthor(name, meta.author) ? (nearEnd || i < 3) : nearEnd && cue) it.drop = 'author-bio';
+  });
+
+  dropTrailingHeadlines(items, bp);
+
+  const dropped = items.filter((it) => it.drop).map((it) => ({ text: it.text, reason: it.drop as string }));
+  return { body: kept().map((it) => it.text).join('\n\n'), meta, dropped };
+}
+
+function takeTitle(items: Item[], meta: DocumentMeta, options: CleanOptions): void {
+  const first = items[0];
+  if (!first) return;
+  if (meta.title) {
+    const title = comparable(meta.title);
+    for (const it of items.slice(0, 3)) {
+      if (comparable(it.text) === title) { it.drop = 'title'; return; }
+    }
+    return;
+  }
+  if (first.kind === 'heading') {
+    meta.title = first.text.replace(/\n/g, ' ');
+    first.drop = 'title';
+    return;
+  }
+  if (options.titleFromFirstLine && items.length > 1 && !first.text.includes('\n')
+    && first.text.length <= MAX_TITLE_LINE && !/[.…,;:]$/.test(first.text)
+    && !parseByline(first.text) && !parseDateline(first.text)) {
+    meta.title = first.text;
+    first.drop = 'title';
+  }
+}
+
+function takeHeaderLines(items: Item[], meta: DocumentMeta): void {
+  for (const it of items.slice(0, HEADER_BLOCKS)) {
+    if (it.drop) continue;
+    const byline = parseByline(it.text);
+    if (byline) {
+      meta.author ??= byline.author;
+      if (byline.published) meta.published ??= byline.published;
+      it.drop = 'byline';
+      continue;
+    }
+    const dateline = parseDateline(it.text);
+    if (dateline) {
+      meta.published ??= dateline.published;
+      if (dateline.outlet) meta.outlet ??= dateline.outlet;
+      it.drop = 'dateline';
+    }
+  }
+}
+
+function cutAtEndMarker(items: Item[], bp: Boilerplate): void {
+  let before = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    const rule = firstMatch(bp.endMarkers, it.text);
+    if (rule) {
+      it.drop ??= rule.reason;
+      if (before >= MIN_TEXT_BEFORE_END) {
+        for (const rest of items.slice(i + 1)) rest.drop ??= `after-${rule.reason}`;
+        return;
+      }
+    }
+    if (!it.drop && it.kind === 'paragraph') before += it.text.length;
+  }
+}
+
+function dropTrailingHeadlines(items: Item[], bp: Boilerplate): void {
+  const live = items.filter((it) => !it.drop);
+  let n = 0;
+  for (let i = live.length - 1; i >= 2 && n < MAX_TRAILING_HEADLINES; i--, n++) {
+    const it = live[i];
+    const headline = !it.text.includes('\n') && it.text.length <= bp.trailingHeadline.maxLength
+      && !FINAL_PUNCTUATION.test(it.text) && /\s/.test(it.text);
+    if (!headline && it.kind !== 'heading') return;
+    it.drop = 'related-headline';
+  }
+}

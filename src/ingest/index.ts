@@ -1,0 +1,8 @@
+// Ingest: raw articles (text, markdown, HTML, JSONL, folders, standard input) to Documents with a
+// clean body, metadata, and a record of what was dropped.
+export { IngestError } from './errors.ts';
+export { ingestText, type IngestOptions, type SourceFormat } from './document.ts';
+export { ingestFile } from './file.ts';
+export { readSources, countSources, type ReadOptions } from './sources.ts';
+export type { IngestItem } from './jsonl.ts';
+export { MAX_DOCUMENT_BYTES } from './checks.ts';

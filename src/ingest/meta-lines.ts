@@ -1,0 +1,64 @@
+// Bylines ("By Jane Doe") and datelines ("Global Research, June 01, 2018") read into metadata.
+import { findDate } from './dates.ts';
+
+const MAX_BYLINE = 120;
+const MAX_DATELINE = 100;
+
+// A word of a personal name: capitalised (with initials, hyphens, apostrophes), or a particle.
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:de|da|dos|du|del|della|van|von|der|den|la|le|al|el|bin|ibn|ter|y|e|and|&))$/u;
+const PARTICLE = /^(?:de|da|dos|du|del|della|van|von|der|den|la|le|al|el|bin|ibn|ter|y|e|and|&)$/;
+const SEPARATORS = /\s*[|•·]\s*|\s+[–—-]\s+/;
+
+/** "Jane Doe", "J. R. Smith and Ann Lee": a list of names, nothing else. */
+export function isPersonNames(text: string): boolean {
+  const words = text.replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 10) return false;
+  if (!words.every((w) => NAME_WORD.test(w))) return false;
+  return words.some((w) => !PARTICLE.test(w));
+}
+
+export interface Byline { author: string; published?: string }
+
+const BYLINE_PREFIX = /^(?:(?:written |words |reporting |text |story )?by|authors?\s*:|posted by|written by)\s+/i;
+
+/** A line that only names the author(s), possibly with a date: "By Jane Doe | June 1, 2018". */
+export function parseByline(line: string): Byline | undefined {
+  if (line.length > MAX_BYLINE || line.includes('\n')) return undefined;
+  const prefix = BYLINE_PREFIX.exec(line);
+  if (!prefix) return undefined;
+  const parts = line.slice(prefix[0].length).split(SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  if (parts.length === 0) return undefined;
+  let names = parts[0].replace(/[.,;:]+$/, '');
+  let published: string | undefined;
+  const inFirst = findDate(names);
+  if (inFirst && inFirst.index > 0) {
+    published = inFirst.iso;
+    names = names.slice(0, inFirst.index).replace(/[\s,;:]+(?:on|published|updated)?[\s,;:]*$/i, '');
+  }
+  if (!isPersonNames(names)) return undefined;
+  for (const part of parts.slice(1)) published ??= findDate(part)?.iso;
+  return published ? { author: names, published } : { author: names };
+}
+
+export interface Dateline { published: string; outlet?: string }
+
+const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|date|dated|on)\b\s*(?:on|at)?\s*:?\s*$/i;
+const TIME_TAIL = /^[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?)?\s*$/i;
+
+/** A line that is only a date, perhaps after an outlet or "Published:", perhaps with a time. */
+export function parseDateline(line: string): Dateline | undefined {
+  if (line.length > MAX_DATELINE || line.includes('\n')) return undefined;
+  const date = findDate(line);
+  if (!date) return undefined;
+  const tail = line.slice(date.index + date.length);
+  if (!TIME_TAIL.test(tail)) return undefined;
+  const head = line.slice(0, date.index).replace(/[\s,|•·:–—-]+$/, '').trim();
+  if (!head || DATE_PREFIX.test(head)) return { published: date.iso };
+  // "Global Research, June 01, 2018": a short capitalised name before the date is the outlet
+  const outlet = head.replace(/^(?:published|posted|updated)\s+(?:in|by|on)\s+/i, '');
+  if (outlet === outlet.toUpperCase()) return { published: date.iso }; // "MINSK, June 1, 2018": a place
+  if (outlet.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(outlet) && !/[.!?]$/.test(outlet)) {
+    return { published: date.iso, outlet };
+  }
+  return undefined;
+}
