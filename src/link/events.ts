@@ -1,0 +1,72 @@
+// Same event: mentions, in one document or several, of one real event. They share a type
+// family, their country parts, a compatible date and a key word (or place, or trigger).
+import type { PloverType } from '../model/types.ts';
+import type { EventFeatures } from './features.ts';
+
+// Types the gold accepts for one another (a border closure, a treaty withdrawal).
+const FAMILY: Partial<Record<PloverType, string>> = {
+  SANCTION: 'cut', COERCE: 'cut', REJECT: 'cut', RETREAT: 'cut',
+};
+const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
+const DAY = 86_400_000;
+
+const family = (t: PloverType) => FAMILY[t] ?? t;
+const days = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY;
+
+function sameParty(a?: string, b?: string): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+function partiesMatch(a: EventFeatures, b: EventFeatures): boolean {
+  if (a.parts.length === 0 || b.parts.length === 0) return false;
+  if (sameParty(a.source, b.source) && sameParty(a.target, b.target) && (a.source ?? b.source) !== undefined) return true;
+  return SYMMETRIC.has(a.type) && sameParty(a.source, b.target) && sameParty(a.target, b.source);
+}
+
+function datesMatch(a: EventFeatures, b: EventFeatures): boolean {
+  if (a.date && b.date) return days(a.date.start) <= days(b.date.end) + 1 && days(b.date.start) <= days(a.date.end) + 1;
+  if (a.doc === b.doc) return true;
+  const dated = a.date ? a : b.date ? b : undefined;
+  const other = dated === a ? b : a;
+  if (dated && other.published) {
+    const gap = days(other.published) - days(dated.date!.start);
+    return gap >= -1 && gap <= 30;                 // told while it was news
+  }
+  if (!dated && a.published && b.published) return Math.abs(days(a.published) - days(b.published)) <= 14;
+  return false;
+}
+
+function shareContent(a: EventFeatures, b: EventFeatures): boolean {
+  if (a.trigger === b.trigger) return true;
+  for (const k of a.keys) if (b.keys.has(k)) return true;
+  return false;
+}
+
+export function isSameEvent(a: EventFeatures, b: EventFeatures): boolean {
+  return family(a.type) === family(b.type) && a.modality === b.modality &&
+    partiesMatch(a, b) && datesMatch(a, b) && shareContent(a, b);
+}
+
+/** Groups of two or more event mentions that tell one event. */
+export function sameEvents(all: EventFeatures[]): { id: string; events: { doc: string; event: string }[] }[] {
+  const blocks = new Map<string, number[]>();
+  all.forEach((f, i) => {
+    const key = `${family(f.type)}|${f.modality}|${f.parts[0] ?? ''}`;
+    blocks.set(key, [...(blocks.get(key) ?? []), i]);
+  });
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const idx of blocks.values()) {
+    for (let x = 0; x < idx.length; x++) {
+      for (let y = x + 1; y < idx.length; y++) {
+        if (isSameEvent(all[idx[x]], all[idx[y]])) parent[find(idx[y])] = find(idx[x]);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  all.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  return [...groups.values()].filter((g) => g.length > 1).map((g) => ({
+    id: `same:${all[g[0]].event}`,
+    events: g.map((i) => ({ doc: all[i].doc, event: all[i].event })),
+  }));
+}

@@ -1,0 +1,98 @@
+// Storylines: events across documents about one subject: the same dyad (unordered pair of
+// country parts) and shared key words of their clauses, whatever their modality. Clusters grow
+// by merging on the strongest shared words first, and only while they keep one dyad and one
+// theme, so that unrelated events do not chain into one giant storyline.
+import type { Storyline } from '../model/types.ts';
+import type { EventFeatures } from './features.ts';
+
+const MAX_POSTING = 400;        // a word shared by more events than this says nothing about a story
+
+interface Cluster { members: number[]; parts: Set<string>; keys: Map<string, number> }
+
+export function buildStorylines(all: EventFeatures[], names: Map<string, string>, seeds: number[][] = []): Storyline[] {
+  const n = all.length;
+  const df = new Map<string, number[]>();
+  all.forEach((f, i) => { for (const k of f.keys) df.set(k, [...(df.get(k) ?? []), i]); });
+  const idf = (k: string) => Math.log(1 + n / df.get(k)!.length);
+
+  // pairwise scores over shared key words, through the inverted index
+  const score = new Map<string, { a: number; b: number; s: number; shared: number; place: boolean }>();
+  for (const [k, posting] of df) {
+    if (posting.length < 2 || posting.length > MAX_POSTING) continue;
+    for (let x = 0; x < posting.length; x++) {
+      for (let y = x + 1; y < posting.length; y++) {
+        const [a, b] = [posting[x], posting[y]];
+        const key = `${a},${b}`;
+        const e = score.get(key) ?? { a, b, s: 0, shared: 0, place: false };
+        e.s += idf(k);
+        e.shared++;
+        e.place ||= all[a].places.has(k) && all[b].places.has(k);
+        score.set(key, e);
+      }
+    }
+  }
+  const edges = [...score.values()].filter((e) => {
+    const [fa, fb] = [all[e.a], all[e.b]];
+    if (fa.parts.length === 0 || fb.parts.length === 0) return e.shared >= 2 || e.place;
+    return fa.parts.some((p) => fb.parts.includes(p));
+  }).sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
+
+  const clusters = new Map<number, Cluster>();
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  all.forEach((f, i) => clusters.set(i, { members: [i], parts: new Set(f.parts), keys: new Map([...f.keys].map((k) => [k, 1])) }));
+
+  const merge = (ra: number, rb: number) => {
+    const [ca, cb] = [clusters.get(ra)!, clusters.get(rb)!];
+    for (const p of cb.parts) ca.parts.add(p);
+    for (const [k, c] of cb.keys) ca.keys.set(k, (ca.keys.get(k) ?? 0) + c);
+    ca.members.push(...cb.members);
+    clusters.delete(rb);
+    parent[rb] = ra;
+  };
+  // events that tell one real event belong to one storyline from the start
+  for (const group of seeds) for (const i of group.slice(1)) { const [ra, rb] = [find(group[0]), find(i)]; if (ra !== rb) merge(ra, rb); }
+
+  const theme = (c: Cluster, k: string) => (c.keys.get(k) ?? 0) * 2 >= c.members.length;
+  for (const e of edges) {
+    const [ra, rb] = [find(e.a), find(e.b)];
+    if (ra === rb) continue;
+    const [ca, cb] = [clusters.get(ra)!, clusters.get(rb)!];
+    if (new Set([...ca.parts, ...cb.parts]).size > 2) continue;
+    if (![...ca.keys.keys()].some((k) => theme(ca, k) && theme(cb, k))) continue;
+    merge(ra, rb);
+  }
+
+  const out: Storyline[] = [];
+  for (const c of clusters.values()) {
+    if (c.members.length < 2) continue;
+    const feats = c.members.sort((x, y) => x - y).map((i) => all[i]);
+    out.push({
+      id: `story:${feats[0].event}`,
+      label: label(c, feats, names),
+      events: feats.map((f) => ({ doc: f.doc, event: f.event })),
+      actors: mainActors(feats),
+    });
+  }
+  const docs = (s: Storyline) => new Set(s.events.map((e) => e.doc)).size;
+  return out.sort((x, y) => docs(y) - docs(x) || y.events.length - x.events.length || x.id.localeCompare(y.id));
+}
+
+function mainActors(feats: EventFeatures[]): string[] {
+  const count = new Map<string, number>();
+  for (const f of feats) for (const a of new Set(f.actors)) count.set(a, (count.get(a) ?? 0) + 1);
+  return [...count].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 4).map(([a]) => a);
+}
+
+/** "missiles in Kaliningrad — Russia", "base, stationing — Poland, United States". */
+function label(c: Cluster, feats: EventFeatures[], names: Map<string, string>): string {
+  const ranked = [...c.keys].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  const isPlace = (k: string) => feats.some((f) => f.places.has(k));
+  const surface = (k: string) => feats.find((f) => f.surface.has(k))?.surface.get(k) ?? k;
+  const things = ranked.filter(([k]) => !isPlace(k)).slice(0, 2).map(([k]) => surface(k));
+  const place = ranked.find(([k]) => isPlace(k));
+  let text = things.join(', ') || feats[0].type.toLowerCase();
+  if (place) text += ` in ${surface(place[0])}`;
+  const who = [...c.parts].sort().map((p) => names.get(p) ?? p);
+  return who.length ? `${text} — ${who.join(', ')}` : text;
+}

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Actor, Analysis } from '../../src/model/types.ts';
+import { linkAnalyses, skeleton } from '../../src/link/index.ts';
+import { corpus, docB, makeAnalysis, ACTORS } from '../store/fixture.ts';
+
+function withActors(actors: Actor[]): Analysis {
+  const a = makeAnalysis({ body: 'A short note.', source: 'n.txt', meta: {}, actors: [], mentions: [], events: [], quotes: [], frames: [] });
+  a.actors = actors;
+  return a;
+}
+const person = (id: string, name: string, isNew = true, country = 'BLR'): Actor =>
+  ({ id, name, kind: 'person', code: `${country}GOV`, aliases: [], country, ...(isNew ? { isNew } : {}) });
+
+test('transliterations of one name share a skeleton', () => {
+  assert.equal(skeleton('Alexander'), skeleton('Aliaksandr'));
+  assert.equal(skeleton('Aleksandr'), skeleton('Alyaksandr'));
+  assert.equal(skeleton('Lukashenko'), skeleton('Łukaszenka'));
+  assert.equal(skeleton('Makarov'), skeleton('Makarau'));
+  assert.notEqual(skeleton('Makarov'), skeleton('Markov'));
+});
+
+test('name variants of new actors merge into the knowledge-base actor or the fullest name', () => {
+  const links = linkAnalyses([
+    withActors([person('person:alexander-lukashenko', 'Alexander Lukashenko', false)]),
+    withActors([person('new:person:aliaksandr-lukashenka', 'Aliaksandr Lukashenka'), person('new:person:lukaszenka', 'Łukaszenka')]),
+    withActors([person('new:person:ivan-marchenka', 'Ivan Marchenka'), person('new:person:i-marchenko', 'I. Marchenko')]),
+    withActors([person('new:person:ivan-marchenko', 'Ivan Marchenko')]),
+  ]);
+  assert.equal(links.sameActor['new:person:aliaksandr-lukashenka'], 'person:alexander-lukashenko');
+  assert.equal(links.sameActor['new:person:lukaszenka'], 'person:alexander-lukashenko');
+  assert.equal(links.sameActor['person:alexander-lukashenko'], undefined);
+  const marchenko = ['new:person:ivan-marchenka', 'new:person:i-marchenko', 'new:person:ivan-marchenko']
+    .map((id) => links.sameActor[id] ?? id);
+  assert.equal(new Set(marchenko).size, 1);
+});
+
+test('different people who share a surname stay apart', () => {
+  const links = linkAnalyses([
+    withActors([person('new:person:anna-kovalenko', 'Anna Kovalenko', true, 'UKR')]),
+    withActors([person('new:person:petro-kovalenko', 'Petro Kovalenko', true, 'UKR')]),
+    withActors([person('new:person:kovalenka', 'Kovalenka', true, 'UKR')]),
+    withActors([person('new:person:ivan-marchenko', 'Ivan Marchenko', true, 'BLR'), person('new:person:ivan-marchenko-ru', 'Ivan Marchenko', true, 'RUS')]),
+  ]);
+  assert.deepEqual(links.sameActor, {});
+});
+
+test('events about one subject in several documents form a storyline; unrelated ones do not', () => {
+  const list = corpus();
+  const [a, b, c] = list;
+  const links = linkAnalyses(list);
+  const storyOf = (event: string) => links.storylines.find((s) => s.events.some((e) => e.event === event));
+  const base = storyOf(a.events[0].id);
+  assert.ok(base, 'the base offer is in a storyline');
+  assert.equal(storyOf(b.events[0].id), base, 'the base negotiations join it');
+  const missiles = storyOf(a.events[1].id);
+  assert.ok(missiles, 'the hypothetical missiles are in a storyline');
+  assert.equal(storyOf(b.events[1].id), missiles, 'the missile deployment joins it');
+  assert.notEqual(base, missiles);
+  assert.equal(storyOf(b.events[2].id), undefined, 'the expulsion stands alone');
+  assert.equal(storyOf(c.events[0].id), undefined);
+  assert.match(base!.label, /base/);
+  assert.match(base!.label, /Poland/);
+  assert.match(missiles!.label, /missiles in Kaliningrad — Russia/);
+  assert.deepEqual(base!.actors.slice(0, 2).sort(), ['state:POL', 'state:USA']);
+});
+
+test('one event told by two documents is one event; another date makes another event', () => {
+  const expel = (day: string, when: string, body: string) => makeAnalysis({
+    body, source: `${day}.txt`, meta: { published: day },
+    actors: [ACTORS.LTU, ACTORS.RUS], mentions: [],
+    events: [{ type: 'SANCTION', trigger: 'expelled', source: { text: 'Vilnius', code: 'LTUGOV', actor: 'state:LTU' }, target: { text: 'Russian', code: 'RUSGOV', actor: 'state:RUS' }, when: { text: when, start: day, end: day } }],
+    quotes: [], frames: [],
+  });
+  const b = docB();
+  const again = expel('2025-03-11', 'on Tuesday', 'Vilnius expelled a pair of Russian diplomats on Tuesday over spying.');
+  const later = expel('2025-06-20', 'on Friday', 'Vilnius expelled another Russian diplomat on Friday.');
+  const links = linkAnalyses([b, again, later]);
+  const group = links.sameEvent.find((g) => g.events.some((e) => e.event === b.events[2].id));
+  assert.ok(group);
+  assert.deepEqual(group.events.map((e) => e.event).sort(), [b.events[2].id, again.events[0].id].sort());
+  assert.equal(links.sameEvent.some((g) => g.events.some((e) => e.event === later.events[0].id)), false);
+});
