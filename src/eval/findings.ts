@@ -4,8 +4,8 @@ import type { Analysis, CorpusLinks, DocumentMeta, Span } from '../model/types.t
 
 export interface SystemActor { id: string; name: string; code: string; kind: string; aliases: string[]; mentions: string[] }
 export interface SystemEvent {
-  id: string; type: string; source?: string; target?: string; modality: string;
-  place?: string; date?: string; sentence: string; via: string; start: number; end: number;
+  id: string; type: string; source: string | null; target: string | null; modality: string;
+  place: string | null; date: string | null; sentence: string; via: string; start: number; end: number;
 }
 export interface SystemQuote {
   text: string; speaker?: string; speakerId?: string; speakerText?: string; speakerCode?: string;
@@ -45,8 +45,8 @@ export function failedView(file: string, error: string): SystemView {
   };
 }
 
-function dateOf(when: { start?: string; end?: string } | undefined): string | undefined {
-  if (!when?.start) return undefined;
+function dateOf(when: { start?: string; end?: string } | undefined): string | null {
+  if (!when?.start) return null;
   return when.end && when.end !== when.start ? `${when.start}/${when.end}` : when.start;
 }
 
@@ -70,8 +70,8 @@ export function viewOf(file: string, a: Analysis, links?: CorpusLinks): SystemVi
     id: x.id, name: x.name, code: x.code, kind: x.kind, aliases: [...x.aliases], mentions: [...(mentionTexts.get(x.id) ?? [])],
   }));
   const events: SystemEvent[] = a.events.map((e) => ({
-    id: e.id, type: e.type, source: e.source?.code, target: e.target?.code, modality: e.modality,
-    place: e.place?.text, date: dateOf(e.when), sentence: sentenceText(e.start), via: e.via, start: e.start, end: e.end,
+    id: e.id, type: e.type, source: e.source?.code ?? null, target: e.target?.code ?? null, modality: e.modality,
+    place: e.place?.text ?? null, date: dateOf(e.when), sentence: sentenceText(e.start), via: e.via, start: e.start, end: e.end,
   }));
   const quotes: SystemQuote[] = a.quotes.map((q) => {
     const speaker = q.speaker ? actorsById.get(q.speaker) : undefined;

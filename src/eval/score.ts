@@ -54,6 +54,8 @@ class Locator {
     return body.slice(before, after < 0 ? body.length : offset + after + 1).trim();
   }
 
+  includes(text: string): boolean { return this.searchable.includes(text); }
+
   /** Where a gold string is in the body. */
   find(text: string): Span[] { return this.searchable.findAll(text); }
 
@@ -93,15 +95,14 @@ function scoreMeta(g: GoldDocument, v: SystemView, c: Counts, errors: EvalError[
 
 function scoreBody(g: GoldDocument, v: SystemView, loc: Locator, c: Counts, errors: EvalError[]): void {
   if (!g.body) return;
-  const text = new SearchableText(v.doc.body);
   for (const keep of g.body.keep ?? []) {
     c.body.total++;
-    if (text.includes(keep)) c.body.right++;
+    if (loc.includes(keep)) c.body.right++;
     else errors.push({ file: g.file, kind: 'body', type: 'wrong', item: { keep }, sentence: keep });
   }
   for (const drop of g.body.drop ?? []) {
     c.body.total++;
-    if (!text.includes(drop)) c.body.right++;
+    if (!loc.includes(drop)) c.body.right++;
     else errors.push({ file: g.file, kind: 'body', type: 'false-alarm', item: { drop }, sentence: loc.sentenceOf(drop) });
   }
 }
@@ -170,7 +171,7 @@ function dayRange(s: string | undefined): { start: string; end: string } | undef
 }
 
 /** The first day of a system date (`day` or `start/end`). */
-function systemStart(date: string | undefined): string | undefined {
+function systemStart(date: string | null | undefined): string | undefined {
   return date ? dayRange(date.split('/')[0])?.start : undefined;
 }
 

@@ -19,7 +19,10 @@ function view(doc: Partial<SystemDoc>, mentions: SystemMention[] = []): SystemVi
 }
 
 function ev(type: string, source?: string, target?: string, extra: Partial<SystemEvent> = {}): SystemEvent {
-  return { id: `d:e${Math.random()}`, type, source, target, modality: 'asserted', sentence: '', via: 'test', start: 0, end: 10, ...extra };
+  return {
+    id: `d:e${Math.random()}`, type, source: source ?? null, target: target ?? null, modality: 'asserted',
+    place: null, date: null, sentence: '', via: 'test', start: 0, end: 10, ...extra,
+  };
 }
 
 function gev(type: string | string[], source: string, target?: string, extra: Partial<GoldEvent> = {}): GoldEvent {
