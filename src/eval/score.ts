@@ -93,7 +93,7 @@ function scoreMeta(g: GoldDocument, v: SystemView, c: Counts, errors: EvalError[
   }
 }
 
-function scoreBody(g: GoldDocument, v: SystemView, loc: Locator, c: Counts, errors: EvalError[]): void {
+function scoreBody(g: GoldDocument, loc: Locator, c: Counts, errors: EvalError[]): void {
   if (!g.body) return;
   for (const keep of g.body.keep ?? []) {
     c.body.total++;
@@ -293,7 +293,7 @@ export function scoreDocument(g: GoldDocument, v: SystemView): { counts: Counts;
     errors.push({ file: g.file, kind: 'body', type: 'miss', item: { error: v.doc.error }, sentence: '' });
   }
   scoreMeta(g, v, counts, errors);
-  scoreBody(g, v, loc, counts, errors);
+  scoreBody(g, loc, counts, errors);
   scoreActors(g, v, loc, counts, errors);
   scoreEvents(g, v, loc, counts, errors);
   scoreQuotes(g, v, loc, counts, errors);
