@@ -5,7 +5,7 @@ const MAX_BYLINE = 120;
 const MAX_DATELINE = 100;
 
 // A word of a personal name: capitalised (with initials, hyphens, apostrophes), or a particle.
-const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:de|da|dos|du|del|della|van|von|der|den|la|le|al|el|bin|ibn|ter|y|e|and|&))$/u;
+const NAME_WORD = /^(?:(?:al|el|ad|as|ash|at|ibn|bin|d|l)[-'’])?(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|(?:de|da|dos|du|del|della|van|von|der|den|la|le|al|el|bin|ibn|ter|y|e|and|&))$/u;
 const PARTICLE = /^(?:de|da|dos|du|del|della|van|von|der|den|la|le|al|el|bin|ibn|ter|y|e|and|&)$/;
 const SEPARATORS = /\s*[|•·]\s*|\s+[–—-]\s+/;
 

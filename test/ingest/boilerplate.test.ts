@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ingestText } from '../../src/ingest/index.ts';
+
+// Invented article paragraphs, long enough to be the article before a footer.
+const A = 'Naval units of both countries shadowed each other through the strait for most of the week, according to officials who asked not to be named.';
+const B = 'The foreign ministry summoned the ambassador on Thursday and handed him a note of protest over what it called repeated violations of its waters.';
+const C = 'Analysts in the region expect the dispute to come up at the summit next month, though no meeting between the two leaders has been scheduled.';
+const ARTICLE = `${A}\n\n${B}\n\n${C}`;
+
+function body(text: string): string {
+  return ingestText(text, 'test.md').body;
+}
+
+test('an author bio naming the byline author is dropped', () => {
+  const doc = ingestText(`By Petra Lindqvist\n\n${ARTICLE}\n\n**Petra Lindqvist** is a Stockholm-based security analyst and writer. She is a frequent contributor to Nordic Affairs.`, 'x.md');
+  assert.equal(doc.body, ARTICLE);
+  assert.equal(doc.meta.author, 'Petra Lindqvist');
+  assert.ok(doc.dropped.some((d) => d.reason === 'author-bio'));
+});
+
+test('a bio with a bio cue is dropped at the end even without a byline', () => {
+  assert.equal(body(`${ARTICLE}\n\nMarek Zielinski is a journalist covering Eastern Europe. He writes for several outlets.`), ARTICLE);
+});
+
+test('a sentence about an expert inside the article is not a bio', () => {
+  const inner = 'Karl Brandt is a retired general who commanded the northern brigade, and he doubts the drills were routine.';
+  assert.equal(body(`${A}\n\n${inner}\n\n${B}\n\n${C}`), `${A}\n\n${inner}\n\n${B}\n\n${C}`);
+});
+
+test('everything from "The original source of this article" on is dropped', () => {
+  const text = `${ARTICLE}\n\nThe original source of this article is Example Monitor\nCopyright © Someone, Example Monitor, 2020\n\nA further paragraph of site text that follows the end marker.`;
+  const doc = ingestText(text, 'x.md');
+  assert.equal(doc.body, ARTICLE);
+  assert.deepEqual(doc.dropped.map((d) => d.reason), ['original-source', 'after-original-source']);
+});
+
+test('a disclaimer and the legal paragraphs after it are dropped', () => {
+  const text = `${ARTICLE}\n\n**Disclaimer:** The contents of this article are the sole responsibility of the author.\n\nThis site contains copyrighted material used under the provisions of fair use for research and education.`;
+  assert.equal(body(text), ARTICLE);
+});
+
+test('a disclaimer before the article drops only itself', () => {
+  const text = `Disclaimer: the views expressed are the author's own.\n\n${ARTICLE}`;
+  assert.equal(body(text), ARTICLE);
+});
+
+test('copyright, share, comment, member, follow, donate, subscribe and media lines are dropped', () => {
+  const lines = [
+    'Copyright © 2022 Example Monitor', '[Comment on Example Monitor articles on our Facebook page](#)',
+    '[Become a Member of Example Monitor](#)', 'Share this article', 'Follow us on Telegram', 'Donate',
+    'Subscribe to our newsletter for weekly updates', 'For media inquiries: desk@example.org', 'Articles by: [Jo Park](#)',
+    '(Reporting by Jo Park; Editing by Sam Lee)',
+  ];
+  assert.equal(body(`${A}\n\n${lines.join('\n\n')}\n\n${B}\n\n${C}`), ARTICLE);
+});
+
+test('"About the author:" starts the footer', () => {
+  assert.equal(body(`${ARTICLE}\n\n### **About the author:**\n\nSomeone who writes things.`), ARTICLE);
+});
+
+test('short unpunctuated lines after the last paragraph are related headlines', () => {
+  const doc = ingestText(`${ARTICLE}\n\nMinister: talks with neighbours to resume next month\n\nPort strike enters its second week`, 'x.txt');
+  assert.equal(doc.body, ARTICLE);
+  assert.deepEqual(doc.dropped.map((d) => d.reason), ['related-headline', 'related-headline']);
+});
+
+test('a last paragraph that ends in a quote or a full stop is kept', () => {
+  const last = '“We will not be intimidated,” the minister said.';
+  assert.equal(body(`${ARTICLE}\n\n${last}`), `${ARTICLE}\n\n${last}`);
+  const quote = '“We will answer in kind”';
+  assert.equal(body(`${ARTICLE}\n\n${quote}`), `${ARTICLE}\n\n${quote}`);
+});
+
+test('a line wrapped inside a paragraph is kept as it is; paragraphs are never joined', () => {
+  const wrapped = 'The convoy left at dawn\nand reached the depot by noon.';
+  assert.equal(body(`${wrapped}\n\n${ARTICLE}`), `${wrapped}\n\n${ARTICLE}`);
+});
+
+test('every dropped block is recorded with a reason', () => {
+  const doc = ingestText(`# Title here\n\nBy Jo Park\n\n${ARTICLE}\n\nShare this article`, 'x.md');
+  assert.deepEqual(doc.dropped, [
+    { text: 'Title here', reason: 'title' },
+    { text: 'By Jo Park', reason: 'byline' },
+    { text: 'Share this article', reason: 'share' },
+  ]);
+});
