@@ -44,7 +44,10 @@ export function renderEval(r: EvalResult): string {
     prfRow('frames', r.frames),
     accRow('links', r.links),
   ];
-  lines.push('', `errors: ${r.errors.length}`);
+  const tally = new Map<string, number>();
+  for (const e of r.errors) tally.set(`${e.kind} ${e.type}`, (tally.get(`${e.kind} ${e.type}`) ?? 0) + 1);
+  const summary = [...tally].map(([k, n]) => `${k} ${n}`).join(', ');
+  lines.push('', `errors: ${r.errors.length}${summary ? ` (${summary})` : ''}`);
   for (const e of r.errors) {
     lines.push(`  [${e.kind} ${e.type}] ${e.file}: ${describe(e)}`);
     if (e.sentence) lines.push(`      | ${e.sentence.replace(/\s+/g, ' ').trim()}`);
