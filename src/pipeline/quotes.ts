@@ -1,7 +1,30 @@
-// Placeholder while this stage is being written; replaced by the real stage.
+// The quotes stage: direct quotes (in quotation marks, with the speaker found next to them or
+// before a colon) and indirect ones (reported speech after "said that"). Short quoted phrases that
+// nobody is said to have said are left to the frames stage as scare quotes.
+import type { Quote } from '../model/types.ts';
 import type { Stage } from './stage.ts';
+import { classifyQuotes } from './voices/classify.ts';
+import { findIndirectSpeech } from './voices/indirect.ts';
+import type { Attribution } from './voices/attribution.ts';
+
+function speakerFields(a: Attribution | undefined): Pick<Quote, 'speaker' | 'speakerText' | 'speakerCode' | 'cue'> {
+  if (!a) return {};
+  const out: Pick<Quote, 'speaker' | 'speakerText' | 'speakerCode' | 'cue'> = { speakerText: a.text };
+  if (a.actor) out.speaker = a.actor;
+  if (a.code) out.speakerCode = a.code;
+  if (a.cue) out.cue = a.cue;
+  return out;
+}
 
 export const quotesStage: Stage = {
   name: 'quotes',
-  run() {},
+  run(analysis, ctx) {
+    const { speech, context } = classifyQuotes(analysis, ctx);
+    const quotes: Quote[] = speech.map((s) => ({ start: s.start, end: s.end, text: s.text, kind: 'direct', ...speakerFields(s.attribution) }));
+    const quoted = speech.map((s) => s.span);
+    for (const r of findIndirectSpeech(context, quoted)) {
+      quotes.push({ start: r.start, end: r.end, text: r.text, kind: 'indirect', ...speakerFields(r.attribution) });
+    }
+    analysis.quotes.push(...quotes.sort((a, b) => a.start - b.start));
+  },
 };

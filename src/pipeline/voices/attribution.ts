@@ -1,0 +1,193 @@
+// Finding who said a quoted stretch: a speaker and a cue word next to the quote, in either order
+// ("…,” X said." / "…,” said X." / "X said: “…”"), or the subject of the sentence that introduces
+// the quote with a colon.
+import type { Token } from '../../model/types.ts';
+import type { QuotedSpan } from './marks.ts';
+import { SENTENCE_END, WH_WORDS, type VoiceContext } from './context.ts';
+import { resolveSpeaker, type Speaker } from './speakers.ts';
+import { norm, type PhraseHit } from './phrases.ts';
+
+export interface Attribution extends Speaker {
+  cue?: string;
+  via: 'after' | 'before' | 'colon' | 'partial';
+}
+
+const NOUN_PHRASE_POS = new Set(['DET', 'PROPN', 'NOUN', 'ADJ', 'PRON', 'NUM', 'ADP', 'PART', 'PUNCT', 'CCONJ', 'X']);
+const BETWEEN_SUBJECT_AND_CUE = new Set(['AUX', 'ADV', 'PART']);
+/** How far from the quote a cue may be found. */
+const REACH = 30;
+
+const isComma = (t: Token) => t.text === ',';
+const isStop = (t: Token) => SENTENCE_END.has(t.text);
+
+/** Words that can name a speaker: a short noun phrase with no verb or clause word in it. */
+function speakerPhrase(tokens: Token[], first: number, last: number): boolean {
+  if (first > last || last - first > 9) return false;
+  const first_ = tokens[first];
+  if (first_.pos === 'ADP' || first_.pos === 'CCONJ' || first_.pos === 'SCONJ') return false;
+  let hasHead = false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i];
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') return false;
+    if (WH_WORDS.has(norm(t.text)) && t.pos !== 'DET') return false;
+    if (norm(t.text) === 'which' || norm(t.text) === 'what') return false;
+    if (!NOUN_PHRASE_POS.has(t.pos) && t.pos !== 'ADV') return false;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') hasHead = true;
+  }
+  const end = tokens[last].pos;
+  return hasHead && (end === 'NOUN' || end === 'PROPN' || end === 'PRON' || end === 'NUM');
+}
+
+/** "an expert at the Polish Institute": a noun phrase with no verb. */
+function apposition(tokens: Token[], first: number, last: number): boolean {
+  if (first > last || last - first > 16) return false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i];
+    // Capitalised words belong to names ("Institute for Forecasting"), whatever their tag.
+    if (((t.pos === 'VERB' || t.pos === 'AUX') && !/^\p{Lu}/u.test(t.text)) || isStop(t)) return false;
+  }
+  return true;
+}
+
+function cueLabel(v: VoiceContext, hit: PhraseHit): string {
+  return v.text(hit.first, hit.last);
+}
+
+/** Tokens after the quote up to the end of the sentence, the next quote, or the paragraph's end. */
+function afterRegion(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): [number, number] {
+  const t = v.tokens;
+  const from = v.tokenFrom(span.end);
+  if (from >= t.length) return [from, from - 1];
+  const para = v.paragraph(Math.max(0, v.tokenBefore(span.end)));
+  let i = from;
+  for (; i < t.length && i < from + REACH; i++) {
+    if (v.paragraph(i) !== para || isStop(t[i]) || spans.some((s) => s !== span && s.start === t[i].start)) break;
+  }
+  return [from, i - 1];
+}
+
+/** Tokens before the quote back to the start of the sentence, the previous quote, or the paragraph. */
+function beforeRegion(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): [number, number] {
+  const t = v.tokens;
+  const to = v.tokenBefore(span.start);
+  if (to < 0) return [0, -1];
+  const para = v.paragraph(v.tokenFrom(span.start) < t.length ? v.tokenFrom(span.start) : to);
+  let i = to;
+  for (; i >= 0 && i > to - REACH; i--) {
+    if (v.paragraph(i) !== para || isStop(t[i]) || spans.some((s) => s !== span && t[i].start >= s.start && t[i].start < s.end)) break;
+  }
+  return [i + 1, to];
+}
+
+/** "…,” X said." and "…,” said X." */
+export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): Attribution | undefined {
+  const t = v.tokens;
+  let [from, to] = afterRegion(v, span, spans);
+  while (from <= to && (isComma(t[from]) || t[from].text === '—' || t[from].text === '–')) from++;
+  if (from > to) return undefined;
+  const lead = v.lex.directCues.at(t, from, to + 1);
+  if (lead) {
+    // "…,” said the minister." — the speaker follows the cue, up to a comma.
+    let end = lead.last + 1;
+    while (end <= to && !isComma(t[end])) end++;
+    if (speakerPhrase(t, lead.last + 1, end - 1)) {
+      const who = resolveSpeaker(v, lead.last + 1, end - 1, span.start);
+      if (who) return { ...who, cue: cueLabel(v, lead), via: 'after' };
+    }
+    return undefined;
+  }
+  for (let i = from + 1; i <= to; i++) {
+    const hit = v.lex.directCues.at(t, i, to + 1);
+    if (!hit) continue;
+    // Subject before the cue; an apposition between commas may follow it ("Fleischer, an expert, believes").
+    let last = i - 1;
+    while (last >= from && BETWEEN_SUBJECT_AND_CUE.has(t[last].pos)) last--;
+    let headEnd = last;
+    for (let k = from; k <= last; k++) if (isComma(t[k])) { headEnd = k - 1; break; }
+    // Anything between the subject and the cue must be an apposition closed by a comma.
+    if (headEnd < last && (!isComma(t[last]) || !apposition(t, headEnd + 2, last - 1))) return undefined;
+    if (!speakerPhrase(t, from, headEnd)) return undefined;
+    const who = resolveSpeaker(v, from, headEnd, span.start);
+    return who ? { ...who, cue: cueLabel(v, hit), via: 'after' } : undefined;
+  }
+  return undefined;
+}
+
+/** "X said: “…”", "X told reporters, “…”", "According to X, “…”". */
+export function attributeBefore(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): Attribution | undefined {
+  const t = v.tokens;
+  const [from, toRaw] = beforeRegion(v, span, spans);
+  let to = toRaw;
+  if (to < from) return undefined;
+  const closer = t[to];
+  if (closer.text === ':' || closer.text === ',' || norm(closer.text) === 'that') to--;
+  else return undefined;   // a quote that runs on from the sentence is not introduced by its speaker
+  if (to >= from && norm(t[from].text) === 'according') {
+    const hit = v.lex.directCues.at(t, from, to + 1);
+    if (hit && speakerPhrase(t, hit.last + 1, to)) {
+      const who = resolveSpeaker(v, hit.last + 1, to, span.start);
+      if (who) return { ...who, cue: cueLabel(v, hit), via: 'before' };
+    }
+    return undefined;
+  }
+  // The cue is at the end, or followed by a short object ("told reporters", "said in a statement").
+  for (let i = to; i >= from && i >= to - 5; i--) {
+    const hit = v.lex.directCues.at(t, i, to + 1);
+    if (!hit) continue;
+    if (hit.last < to && !speakerPhrase(t, hit.last + 1, to) && t[hit.last + 1].pos !== 'ADP') return undefined;
+    return subjectOf(v, hit, from, span.start, cueLabel(v, hit), 'before');
+  }
+  return undefined;
+}
+
+/** The noun phrase right before a cue (skipping "has", "also"), resolved to a speaker. */
+export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset: number, cue: string, via: Attribution['via']): Attribution | undefined {
+  const t = v.tokens;
+  let last = hit.first - 1;
+  while (last >= floor && BETWEEN_SUBJECT_AND_CUE.has(t[last].pos)) {
+    if (/^(not|n't|n’t|never)$/i.test(t[last].text)) return undefined;   // "did not say" attributes nothing
+    last--;
+  }
+  if (last >= floor && isComma(t[last])) {
+    // An apposition: "Fleischer, an expert at the institute, said".
+    let k = last - 1;
+    while (k >= floor && k > last - 16 && !isComma(t[k]) && !isStop(t[k])) k--;
+    if (k >= floor && isComma(t[k]) && apposition(t, k + 1, last - 1)) last = k - 1;
+  }
+  let first = last;
+  while (first - 1 >= floor && NOUN_PHRASE_POS.has(t[first - 1].pos) && !isComma(t[first - 1]) && !(t[first - 1].pos === 'ADP' && norm(t[first - 1].text) !== 'of')
+    && !WH_WORDS.has(norm(t[first - 1].text)) && last - first < 9) first--;
+  while (first <= last && (t[first].pos === 'ADP' || t[first].pos === 'CCONJ' || t[first].pos === 'PUNCT')) first++;
+  if (!speakerPhrase(t, first, last)) return undefined;
+  const who = resolveSpeaker(v, first, last, offset);
+  return who ? { ...who, cue, via } : undefined;
+}
+
+/** A quote opened right after a colon: the subject of the sentence with the colon spoke it. */
+export function attributeColon(v: VoiceContext, span: QuotedSpan): Attribution | undefined {
+  const t = v.tokens;
+  const i = v.tokenBefore(span.start);
+  if (i < 0 || t[i].text !== ':') return undefined;
+  const sentence = v.analysis.sentences[t[i].sentence];
+  const first = sentence ? sentence.tokens[0] : i;
+  // The subject: the words before the first verb of the sentence.
+  let k = first;
+  while (k < i && t[k].pos !== 'VERB' && t[k].pos !== 'AUX') k++;
+  if (k === first) return undefined;
+  const who = resolveSpeaker(v, first, k - 1, span.start);
+  return who ? { ...who, via: 'colon' } : undefined;
+}
+
+/** "the minister said the drills were “purely defensive”": a short quote inside reported speech. */
+export function attributePartial(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): Attribution | undefined {
+  const t = v.tokens;
+  const [from, to] = beforeRegion(v, span, spans);
+  for (let i = to; i >= from && i > to - 15; i--) {
+    const hit = v.lex.partialCues.at(t, i, to + 1);
+    if (!hit || (t[i].pos !== 'VERB' && t[i].pos !== 'AUX')) continue;
+    const who = subjectOf(v, hit, from, span.start, cueLabel(v, hit), 'partial');
+    if (who && who.how !== 'generic') return who;
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+// Sorting quoted stretches into speech (someone's words: a quote) and terms (words the writer holds
+// at a distance: a scare quote). A short quoted phrase that nobody is said to have said is a term;
+// a longer quoted sentence is speech even when no speaker is named (the speaker is then left unknown).
+// Both the quotes and the frames stage use this, so it is computed once per analysis.
+import type { Analysis } from '../../model/types.ts';
+import type { PipelineContext } from '../stage.ts';
+import { VoiceContext } from './context.ts';
+import { findQuotedSpans, type QuotedSpan } from './marks.ts';
+import { attributeAfter, attributeBefore, attributeColon, attributePartial, type Attribution } from './attribution.ts';
+
+export interface Speech { span: QuotedSpan; text: string; start: number; end: number; attribution?: Attribution }
+export interface Term { span: QuotedSpan; text: string; start: number; end: number }
+export interface Classified { speech: Speech[]; terms: Term[]; context: VoiceContext }
+
+/** A term has at most this many words, or this many when it has no verb. */
+const TERM_WORDS = 4;
+const TERM_WORDS_NO_VERB = 8;
+
+const cache = new WeakMap<Analysis, Classified>();
+
+/** The inner words without the spaces and punctuation that hug the marks ("balance," -> "balance"). */
+function trimmed(span: QuotedSpan, body: string, dropEndPunct: boolean): { start: number; end: number } {
+  let start = span.innerStart, end = span.innerEnd;
+  while (start < end && /\s/.test(body[start])) start++;
+  const trail = dropEndPunct ? /[\s,;:.!?…]/ : /[\s,;:]/;
+  while (end > start && trail.test(body[end - 1])) end--;
+  return { start, end };
+}
+
+function cleanText(text: string): string {
+  return text.replace(/\s*\n\s*\n\s*/g, '\n\n').trim().replace(/[\s,;:]+$/, '');
+}
+
+function shape(v: VoiceContext, span: QuotedSpan): { words: number; verb: boolean; sentence: boolean } {
+  const from = v.tokenFrom(span.innerStart);
+  let words = 0, verb = false;
+  for (let i = from; i < v.tokens.length && v.tokens[i].end <= span.innerEnd; i++) {
+    const t = v.tokens[i];
+    if (t.pos === 'PUNCT' || t.pos === 'SYM' || /^['’]|^n['’]t$/i.test(t.text)) continue;   // clitics: 's, n't
+    words++;
+    if (t.pos === 'VERB' || t.pos === 'AUX') verb = true;
+  }
+  const inner = span.text.trim();
+  // A whole sentence in marks ("No comment.") is speech even when short.
+  const sentence = /^[\p{Lu}\d]/u.test(inner) && /[.!?…]$/.test(inner);
+  return { words, verb, sentence };
+}
+
+function endsClause(body: string, span: QuotedSpan): boolean {
+  return /[,.!?;:…—–-]\s*$/.test(body.slice(span.innerStart, span.innerEnd)) || /^\s*[,.!?;:…—–]/.test(body.slice(span.end, span.end + 3));
+}
+
+/** Named speakers win over pronouns and descriptions, which win over generic ones ("experts"). */
+function better(a: Attribution | undefined, b: Attribution | undefined): Attribution | undefined {
+  const rank = (x: Attribution | undefined) => (!x ? 0 : x.how === 'named' ? (x.actor ? 4 : 3) : x.how === 'anaphor' ? 2 : 1);
+  return rank(b) > rank(a) ? b : a;
+}
+
+export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): Classified {
+  const hit = cache.get(analysis);
+  if (hit) return hit;
+  const v = new VoiceContext(analysis, pipeline);
+  const body = analysis.doc.body;
+  const spans = findQuotedSpans(body);
+  const speech: Speech[] = [];
+  const terms: Term[] = [];
+  const asTerm = (span: QuotedSpan) => {
+    const { start, end } = trimmed(span, body, true);
+    if (end > start) terms.push({ span, text: body.slice(start, end), start, end });
+  };
+  // Longer quotes first: their spans are speech zones that pronouns must not reach into.
+  const shapes = new Map(spans.map((s) => [s, shape(v, s)]));
+  const isShort = (s: QuotedSpan) => {
+    const { words, verb, sentence } = shapes.get(s)!;
+    return !sentence && (words <= TERM_WORDS || (words <= TERM_WORDS_NO_VERB && !verb));
+  };
+  v.speechZones = spans.filter((s) => !isShort(s)).map((s) => ({ start: s.start, end: s.end }));
+  for (const span of spans) {
+    const short = isShort(span);
+    // A short quote woven into the sentence ("a “zero-sum” perspective") has no speaker after it:
+    // speech ends its clause with punctuation inside or right after the closing mark.
+    const after = !short || endsClause(body, span) ? attributeAfter(v, span, spans) : undefined;
+    const direct = after ?? attributeBefore(v, span, spans);
+    let attribution: Attribution | undefined;
+    if (short) {
+      if (!span.closed) continue;   // a stray mark, not a quote
+      attribution = direct ?? attributePartial(v, span, spans);
+      if (!attribution) {
+        const colon = attributeColon(v, span);
+        if (colon && colon.how === 'named') attribution = colon;
+      }
+      if (!attribution) { asTerm(span); continue; }
+    } else {
+      attribution = direct?.how === 'named' ? direct : better(attributeColon(v, span), direct);
+    }
+    if (attribution && attribution.how === 'named') v.speakers.push(attribution);
+    const { start, end } = trimmed(span, body, false);
+    speech.push({ span, text: cleanText(span.text), start, end, attribution });
+    for (const inner of span.nested) {
+      if (shape(v, inner).words <= TERM_WORDS) asTerm(inner);
+    }
+  }
+  const result = { speech, terms, context: v };
+  cache.set(analysis, result);
+  return result;
+}

@@ -1,0 +1,72 @@
+// What the voices stages look up again and again: tokens by offset, mentions by place, actors by id.
+import type { Actor, Analysis, Mention, Span, Token } from '../../model/types.ts';
+import type { PipelineContext } from '../stage.ts';
+import { lexicons, type Lexicons } from './lexicons.ts';
+import { norm } from './phrases.ts';
+import type { Speaker } from './speakers.ts';
+
+export const SENTENCE_END = new Set(['.', '!', '?', ';']);
+export const WH_WORDS = new Set(['which', 'who', 'whom', 'whose', 'what', 'why', 'where', 'when', 'whatever', 'whoever', 'how', 'that', 'this', 'there', 'one']);
+
+export class VoiceContext {
+  readonly tokens: Token[];
+  readonly mentions: Mention[];
+  readonly lex: Lexicons = lexicons();
+  /** Stretches of quoted speech: mentions inside them are not antecedents for "he" or "they". */
+  speechZones: Span[] = [];
+
+  /** Speakers found so far, in text order: a later surname alone refers back to them. */
+  readonly speakers: Speaker[] = [];
+  private readonly titles: Set<string>;
+
+  constructor(readonly analysis: Analysis, readonly pipeline?: PipelineContext) {
+    this.tokens = analysis.tokens;
+    this.mentions = [...analysis.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+    const kbTitles = typeof pipeline?.kb.lexicon === 'function' ? pipeline.kb.lexicon('person-titles') : [];
+    this.titles = new Set([...kbTitles.map(norm), ...[...this.lex.descriptions.entries()].filter(([, k]) => k.includes('person')).map(([w]) => w)]);
+  }
+
+  /** A word that is a title before a name: Spokesman, Colonel, Minister. */
+  isTitle(t: Token): boolean {
+    return this.titles.has(norm(t.text)) || this.titles.has(norm(t.lemma));
+  }
+
+  /** Index of the first token that starts at or after `offset` (tokens.length if none). */
+  tokenFrom(offset: number): number {
+    let lo = 0, hi = this.tokens.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.tokens[mid].start < offset) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  /** Index of the last token that ends at or before `offset` (-1 if none). */
+  tokenBefore(offset: number): number {
+    let i = this.tokenFrom(offset) - 1;
+    while (i >= 0 && this.tokens[i].end > offset) i--;
+    return i;
+  }
+
+  paragraph(i: number): number {
+    return this.analysis.sentences[this.tokens[i].sentence]?.paragraph ?? 0;
+  }
+
+  mentionsIn(start: number, end: number): Mention[] {
+    return this.mentions.filter((m) => m.start < end && m.end > start);
+  }
+
+  actor(id: string | undefined): Actor | undefined {
+    if (!id) return undefined;
+    return this.analysis.actors.find((a) => a.id === id) ?? this.pipeline?.kb.actors.get(id);
+  }
+
+  kindOf(m: Mention): string {
+    return this.actor(m.actor)?.kind ?? m.kind;
+  }
+
+  inSpeech(offset: number): boolean {
+    return this.speechZones.some((z) => offset >= z.start && offset < z.end);
+  }
+
+  text(first: number, last: number): string {
+    return this.analysis.doc.body.slice(this.tokens[first].start, this.tokens[last].end);
+  }
+}

@@ -1,0 +1,99 @@
+// Who a stretch of words names: an actor mention, a pronoun or description pointing back to an
+// earlier actor, a surname of a person named before, or a name the knowledge base does not know.
+import type { Mention } from '../../model/types.ts';
+import { norm } from './phrases.ts';
+import type { VoiceContext } from './context.ts';
+
+export interface Speaker {
+  actor?: string;
+  text: string;
+  code?: string;
+  /** 'named': the words name the speaker; 'anaphor': resolved from he/they/the ministry; 'generic': "experts". */
+  how: 'named' | 'anaphor' | 'generic';
+}
+
+/** How many paragraphs back a pronoun may reach for its antecedent. */
+const ANAPHOR_REACH = 3;
+const NOT_IN_NAMES = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'PUNCT', 'VERB', 'AUX']);
+const PERSON_FIRST = ['person', 'org', 'igo', 'group', 'state'];
+
+function fromMention(v: VoiceContext, m: Mention, how: Speaker['how']): Speaker {
+  return { actor: m.actor, text: m.text, code: m.code ?? v.actor(m.actor)?.code, how };
+}
+
+/** The latest actor mention of one of `kinds` before `offset`, outside quoted speech. */
+export function antecedent(v: VoiceContext, kinds: string[], offset: number): Mention | undefined {
+  const at = v.tokenBefore(offset);
+  if (at < 0) return undefined;
+  const minParagraph = v.paragraph(at) - ANAPHOR_REACH;
+  for (let k = v.mentions.length - 1; k >= 0; k--) {
+    const m = v.mentions[k];
+    if (m.end > offset || !m.actor) continue;
+    const i = v.tokenFrom(m.start);
+    if (i < v.tokens.length && v.paragraph(i) < minParagraph) break;
+    if (v.inSpeech(m.start)) continue;
+    if (kinds.includes(v.kindOf(m))) return m;
+  }
+  return undefined;
+}
+
+/** A person mentioned earlier whose surname is `word` ("Fleischer" after "Paweł Fleischer"). */
+function bySurname(v: VoiceContext, word: string, offset: number): Mention | undefined {
+  const w = norm(word);
+  for (let k = v.mentions.length - 1; k >= 0; k--) {
+    const m = v.mentions[k];
+    if (m.start >= offset || !m.actor || v.kindOf(m) !== 'person') continue;
+    const names = [m.text, v.actor(m.actor)?.name ?? ''];
+    if (names.some((n) => norm(n).split(/\s+/).pop() === w)) return m;
+  }
+  return undefined;
+}
+
+/** The speaker named by tokens [first, last]; `offset` is where the speech is, for pronouns. */
+export function resolveSpeaker(v: VoiceContext, first: number, last: number, offset: number): Speaker | undefined {
+  if (first > last) return undefined;
+  const t = v.tokens;
+  const start = t[first].start, end = t[last].end;
+  const found = v.mentionsIn(start, end).filter((m) => m.actor);
+  if (found.length > 0) {
+    // A person named in the words is the speaker ("MoD Spokesman Uladzimir Makarau"); else the head,
+    // which comes last ("the Belarusian MoD").
+    found.sort((a, b) => PERSON_FIRST.indexOf(v.kindOf(a)) - PERSON_FIRST.indexOf(v.kindOf(b)) || b.end - a.end || (b.end - b.start) - (a.end - a.start));
+    const best = v.kindOf(found[0]) === 'person' ? found[0] : [...found].sort((a, b) => b.end - a.end || (b.end - b.start) - (a.end - a.start))[0];
+    return fromMention(v, best, 'named');
+  }
+  const words = t.slice(first, last + 1).filter((x) => x.pos !== 'PUNCT');
+  if (words.length === 0) return undefined;
+  const head = words[words.length - 1];
+  const pronounKinds = words.length === 1 ? v.lex.pronouns.get(norm(head.text)) : undefined;
+  if (pronounKinds) {
+    const m = antecedent(v, pronounKinds, offset);
+    return m ? fromMention(v, m, 'anaphor') : undefined;
+  }
+  // A run of capitalised words at the end is a name ("Belarusian military expert Alyaksandr Alesin").
+  let n = words.length;
+  // (A piece glued to the word before it is part of that word: wink splits "Paweł" into "Pawe" "ł".)
+  const inName = (k: number) => (!NOT_IN_NAMES.has(words[k].pos) && /^\p{Lu}/u.test(words[k].text))
+    || (k > 0 && !words[k - 1].space && /^\p{L}+$/u.test(words[k].text) && /^\p{Lu}/u.test(words[k - 1].text));
+  while (n > 0 && inName(n - 1)) n--;
+  if (n < words.length && words.slice(n).some((w) => w.pos === 'PROPN')) {
+    // Titles written before a name are not part of it ("MoD Spokesman Uladzimir Makarau").
+    for (let k = words.length - 2; k >= n; k--) if (v.isTitle(words[k])) { n = k + 1; break; }
+    const name = words.slice(n);
+    if (name.length === 1) {
+      const person = bySurname(v, name[0].text, offset);
+      if (person) return fromMention(v, person, 'named');
+      const earlier = [...v.speakers].reverse().find((s) => s.how === 'named' && s.text !== name[0].text && norm(s.text).split(/\s+/).pop() === norm(name[0].text));
+      if (earlier) return { ...earlier };
+    }
+    // "its Foreign Ministry" keeps its determiner; "military expert Alyaksandr Alesin" is the name alone.
+    const from = words.slice(0, n).every((w) => w.pos === 'DET' || w.pos === 'PRON') ? words[0] : name[0];
+    return { text: v.analysis.doc.body.slice(from.start, name[name.length - 1].end), how: 'named' };
+  }
+  const descriptionKinds = v.lex.descriptions.get(norm(head.lemma)) ?? v.lex.descriptions.get(norm(head.text));
+  if (descriptionKinds && /^(the|this|that)$/i.test(words[0].text)) {
+    const m = antecedent(v, descriptionKinds, offset);
+    if (m) return fromMention(v, m, 'anaphor');
+  }
+  return { text: v.text(first, last), how: 'generic' };
+}

@@ -1,0 +1,193 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Actor, Analysis, ActorKind, Mention, Quote } from '../../src/model/types.ts';
+import { emptyAnalysis } from '../../src/model/types.ts';
+import { tokenize } from '../../src/text/tokenize.ts';
+import type { PipelineContext } from '../../src/pipeline/stage.ts';
+import type { KnowledgeBase } from '../../src/kb/knowledge-base.ts';
+import { quotesStage } from '../../src/pipeline/quotes.ts';
+
+// A hand-made analysis: tokens from the tokenizer, mentions placed by their text (the nth occurrence).
+type M = { text: string; actor: string; kind: ActorKind; code?: string; nth?: number };
+
+const ACTORS: Actor[] = [
+  { id: 'person:marta-kask', name: 'Marta Kask', kind: 'person', code: 'ESTGOV', aliases: [] },
+  { id: 'person:ivan-horak', name: 'Ivan Horak', kind: 'person', code: 'CZEMIL', aliases: [] },
+  { id: 'org:ltu-ministry-of-foreign-affairs', name: 'Ministry of Foreign Affairs of Lithuania', kind: 'org', code: 'LTUGOV', aliases: [] },
+  { id: 'state:EST', name: 'Estonia', kind: 'state', code: 'EST', aliases: [] },
+  { id: 'state:LVA', name: 'Latvia', kind: 'state', code: 'LVA', aliases: [] },
+];
+
+function analyse(body: string, mentions: M[] = []): Analysis {
+  const a = emptyAnalysis({ id: 'd', source: 'test', body, meta: {}, dropped: [] });
+  Object.assign(a, tokenize(body));
+  a.actors = ACTORS;
+  for (const m of mentions) {
+    let at = -1;
+    for (let k = 0; k <= (m.nth ?? 0); k++) at = body.indexOf(m.text, at + 1);
+    assert.ok(at >= 0, `mention ${m.text} not in the text`);
+    const mention: Mention = { start: at, end: at + m.text.length, text: m.text, actor: m.actor, kind: m.kind, via: 'test' };
+    if (m.code) mention.code = m.code;
+    a.mentions.push(mention);
+  }
+  const ctx = { kb: { actors: new Map(), lexicon: () => [] } as unknown as KnowledgeBase } as PipelineContext;
+  quotesStage.run(a, ctx);
+  return a;
+}
+
+const KASK: M = { text: 'Marta Kask', actor: 'person:marta-kask', kind: 'person' };
+const only = (a: Analysis): Quote => { assert.equal(a.quotes.length, 1, JSON.stringify(a.quotes)); return a.quotes[0]; };
+
+test('speaker after the quote: “…,” X said.', () => {
+  const q = only(analyse('“We will not accept any new bases on our soil,” Marta Kask said on Monday.', [KASK]));
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.text, 'We will not accept any new bases on our soil');
+  assert.equal(q.speaker, 'person:marta-kask');
+  assert.equal(q.speakerText, 'Marta Kask');
+  assert.equal(q.speakerCode, 'ESTGOV');
+  assert.equal(q.cue, 'said');
+});
+
+test('cue before the speaker: “…,” said X.', () => {
+  const q = only(analyse('“The patrols will continue through the winter,” said Marta Kask, the Estonian minister.', [KASK]));
+  assert.equal(q.speaker, 'person:marta-kask');
+  assert.equal(q.cue, 'said');
+});
+
+test('speaker before a colon: X told reporters: “…”', () => {
+  const q = only(analyse('Marta Kask told reporters: “Our answer will be measured and firm.”', [KASK]));
+  assert.equal(q.speaker, 'person:marta-kask');
+  assert.equal(q.text, 'Our answer will be measured and firm.');
+  assert.equal(q.cue, 'told');
+});
+
+test('a speaker the knowledge base does not know keeps the name as written, without titles', () => {
+  const q = only(analyse('“No comment. Everything is on our website,” MoD Spokesman Tomas Vrba told the radio station.'));
+  assert.equal(q.speaker, undefined);
+  assert.equal(q.speakerText, 'Tomas Vrba');
+});
+
+test('an apposition between speaker and cue: “…,” X, an analyst at Y, believes.', () => {
+  const q = only(analyse('“This is a turning point for the region,” Oskar Lind, an analyst at the Baltic Forecasting Centre, believes.'));
+  assert.equal(q.speakerText, 'Oskar Lind');
+  assert.equal(q.cue, 'believes');
+});
+
+test('an interrupted quote keeps one speaker for both parts', () => {
+  const a = analyse('Marta Kask spoke after the meeting. “Latvia is a close partner,” she said, “and we will defend it as our own land.”', [KASK]);
+  assert.equal(a.quotes.length, 2);
+  for (const q of a.quotes) assert.equal(q.speaker, 'person:marta-kask');
+});
+
+test('a quote that runs over two paragraphs is one quote', () => {
+  const body = 'Marta Kask gave a long answer.\n\n“The exercise is routine and was announced months ago.\n\n“Nobody should read more into it than that,” she said.';
+  const q = only(analyse(body, [KASK]));
+  assert.match(q.text, /^The exercise is routine.*than that$/s);
+  assert.ok(!q.text.includes('“'));
+  assert.equal(q.speaker, 'person:marta-kask');
+});
+
+test('the sentence before a colon names the speaker; “they noted” points back to it', () => {
+  const body = 'The Lithuanian Foreign Ministry has been sparing with comments:\n\n“The visit concerns bilateral matters and the security of the region,” they noted.';
+  const q = only(analyse(body, [{ text: 'Lithuanian Foreign Ministry', actor: 'org:ltu-ministry-of-foreign-affairs', kind: 'org' }]));
+  assert.equal(q.speaker, 'org:ltu-ministry-of-foreign-affairs');
+  assert.equal(q.speakerCode, 'LTUGOV');
+});
+
+test('a named speaker after the quote wins over a generic subject before the colon', () => {
+  const body = 'Analysts explain the caution:\n\n“Both sides want to keep the talks quiet for now,” Oskar Lind said.';
+  assert.equal(only(analyse(body)).speakerText, 'Oskar Lind');
+});
+
+test('“he” goes to the most recent person outside quotes', () => {
+  const body = 'Ivan Horak met Marta Kask in Tallinn. Afterwards Ivan Horak spoke to the press. “We agreed on a joint training plan,” he added.';
+  const q = only(analyse(body, [KASK, { text: 'Ivan Horak', actor: 'person:ivan-horak', kind: 'person', nth: 1 }]));
+  assert.equal(q.speaker, 'person:ivan-horak');
+  assert.equal(q.cue, 'added');
+});
+
+test('a description like “the minister” goes to the most recent person', () => {
+  const body = 'Marta Kask visited the border post. “The fence will be finished by spring,” the minister said.';
+  assert.equal(only(analyse(body, [KASK])).speaker, 'person:marta-kask');
+});
+
+test('a surname alone refers back to the full name of an earlier speaker', () => {
+  const body = '“The talks went well,” Oskar Lind said.\n\n“Nobody expected a breakthrough this early in the process,” Lind stressed.';
+  const a = analyse(body);
+  assert.deepEqual(a.quotes.map((q) => q.speakerText), ['Oskar Lind', 'Oskar Lind']);
+});
+
+test('a long quote nobody is said to have said stays a quote without a speaker', () => {
+  const q = only(analyse('“The border will stay closed until the situation changes and the refugees are safe.” The sign hung at the gate.'));
+  assert.equal(q.speaker, undefined);
+  assert.equal(q.speakerText, undefined);
+});
+
+test('short quoted terms with no speaker are not quotes', () => {
+  const a = analyse('The government called it a “hybrid attack” and blamed its “Eastern partners” for the crisis.');
+  assert.deepEqual(a.quotes, []);
+});
+
+test('a short term woven into the sentence is not given to a cue later in it', () => {
+  const a = analyse('It is a “win-win” arrangement for both capitals, the minister noted after the talks.');
+  assert.deepEqual(a.quotes, []);
+});
+
+test('a short quote with a speaker next to it is a quote', () => {
+  const q = only(analyse('“No comment,” Marta Kask said.', [KASK]));
+  assert.equal(q.text, 'No comment');
+  assert.equal(q.speaker, 'person:marta-kask');
+});
+
+test('a short quote inside reported speech is the speaker’s (partial quote)', () => {
+  const q = only(analyse('Marta Kask said the drills were “purely defensive” and posed no threat.', [KASK]));
+  assert.equal(q.text, 'purely defensive');
+  assert.equal(q.speaker, 'person:marta-kask');
+});
+
+test('straight double quotes and guillemets work like curly ones', () => {
+  const a = analyse('"We are ready for any scenario," Marta Kask said. «The alliance stands together and will not be divided,» said Oskar Lind.', [KASK]);
+  assert.equal(a.quotes.length, 2);
+  assert.equal(a.quotes[0].speaker, 'person:marta-kask');
+  assert.equal(a.quotes[1].speakerText, 'Oskar Lind');
+});
+
+test('According to X, “…”', () => {
+  const q = only(analyse('According to Marta Kask, “the new battalion will be in place before the summer exercises.”', [KASK]));
+  assert.equal(q.speaker, 'person:marta-kask');
+  assert.equal(q.cue, 'According to');
+});
+
+test('indirect speech: X said that …', () => {
+  const body = 'The Latvian government said that it was not planning to close the border crossings.';
+  const q = only(analyse(body, [{ text: 'Latvian government', actor: 'state:LVA', kind: 'state', code: 'LVAGOV' }]));
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'it was not planning to close the border crossings');
+  assert.equal(q.speaker, 'state:LVA');
+  assert.equal(q.speakerCode, 'LVAGOV');
+  assert.equal(body.slice(q.start, q.end), q.text);
+});
+
+test('indirect speech with an object: X told reporters that …', () => {
+  const q = only(analyse('Marta Kask told reporters that the troops would stay until next year.', [KASK]));
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.speaker, 'person:marta-kask');
+  assert.equal(q.text, 'the troops would stay until next year');
+});
+
+test('no indirect speech from belief verbs, negation, or an unnamed subject', () => {
+  const body = 'Marta Kask believes that the sanctions will work. Marta Kask did not say that the border would close. One might say that the summit failed.';
+  assert.deepEqual(analyse(body, [KASK, { ...KASK, nth: 1 }]).quotes, []);
+});
+
+test('“According to X, clause.” is indirect speech', () => {
+  const q = only(analyse('According to Marta Kask, the radar station will open in the autumn.', [KASK]));
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'the radar station will open in the autumn');
+});
+
+test('offsets of a direct quote cover the quoted words', () => {
+  const body = 'Marta Kask said: “Our patience has limits.”';
+  const q = only(analyse(body, [KASK]));
+  assert.equal(body.slice(q.start, q.end), 'Our patience has limits.');
+});
