@@ -1,7 +1,112 @@
-// Placeholder while this stage is being written; replaced by the real stage.
-import type { Stage } from './stage.ts';
+// Events stage: PLOVER events from trigger patterns (data/plover/patterns.yaml), with source
+// and target from the actor mentions of the sentence, place, time and modality.
+import type { Analysis, Event, EventRole, Modality, TimeExpr } from '../model/types.ts';
+import type { Stage, PipelineContext } from './stage.ts';
+import { matchPatterns, type PatternMatch } from './events/patterns.ts';
+import { modalityOf } from './events/modality.ts';
+import { indexMentions, nounParticipants, verbParticipants, placeAfter, roleOf, country, type RoleContext } from './events/roles.ts';
+import { headingSentences } from './events/headings.ts';
+import { scoreOf } from './events/types-table.ts';
+
+/** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
+const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);
 
 export const eventsStage: Stage = {
   name: 'events',
-  run() {},
+  run(a, ctx) { a.events = findEvents(a, ctx); },
 };
+
+export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
+  const ix = indexMentions(a);
+  const headings = headingSentences(a);
+  const events: Event[] = [];
+  const direct = a.quotes.filter((q) => q.kind === 'direct');
+  for (let s = 0; s < a.sentences.length; s++) {
+    if (headings[s]) continue;
+    const [from, to] = a.sentences[s].tokens;
+    const matches = matchPatterns(a.tokens, from, to);
+    if (!matches.length) continue;
+    const heads = new Map<number, PatternMatch>();
+    for (const m of matches) for (const w of m.words) heads.set(w, m);
+    for (const m of matches) {
+      const e = codeMatch(a, ctx, ix, s, from, to, m, heads, direct, events.length);
+      if (e) events.push(e);
+    }
+  }
+  return events;
+}
+
+function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType<typeof indexMentions>, s: number, from: number, to: number,
+  m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], n: number): Event | undefined {
+  const { tokens } = a;
+  const head = tokens[m.first];
+  const quote = direct.find((q) => q.start <= head.start && head.end <= q.end);
+  let lower = from;
+  if (quote) while (lower < to && tokens[lower].start < quote.start) lower++;
+  const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower);
+  let modality: Modality = found.modality;
+  if (found.governor) {
+    const g = heads.get(found.governor.token)!;
+    if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive') modality = 'negated';
+    else if (ABSORBING.has(g.pattern.type)) return undefined;
+  }
+  const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote };
+  const isNoun = head.pos === 'NOUN' || head.pos === 'PROPN';
+  const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
+  if (parts.source === undefined) return undefined;
+  const source: EventRole = typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source;
+  let target: EventRole | undefined = parts.target !== undefined ? roleOf(ix, parts.target) : undefined;
+  if (!target && parts.partner !== undefined) target = roleOf(ix, parts.partner);
+  if (target && (target.code === source.code || (target.actor && target.actor === source.actor))) target = undefined;
+
+  const placeFound = placeAfter(c, m.last, m.pattern.placeTarget);
+  let place: Event['place'];
+  if (placeFound) {
+    const known = ctx?.kb && typeof ctx.kb.place === 'function' ? ctx.kb.place(placeFound.text) : undefined;
+    const mentionAt = ix.at[placeFound.first];
+    const placeCountry = known?.country ?? (mentionAt >= 0 ? country(ix.mentions[mentionAt].code) : undefined);
+    place = { text: placeFound.text, start: placeFound.start, end: placeFound.end, ...(placeCountry && /^[A-Z]{3}$/.test(placeCountry) ? { country: placeCountry } : {}) };
+    if (!target && m.pattern.placeTarget && place.country && place.country !== country(source.code)) {
+      target = { code: place.country, text: place.text, start: place.start, end: place.end };
+    }
+  }
+
+  const when = nearestTime(a.times, head.start, a.sentences[s].start, a.sentences[s].end);
+  const published = a.doc.meta.published;
+  if (modality === 'asserted' && when?.value && published && when.value.start > published) modality = 'predicted';
+
+  const score = scoreOf(m.pattern.type, m.pattern.cameo);
+  let confidence = m.pattern.confidence + (target ? 0.1 : 0) - (parts.carried ? 0.15 : 0);
+  confidence = Math.round(Math.max(0.1, Math.min(0.95, confidence)) * 100) / 100;
+  const lastTok = tokens[m.last];
+  const sentence = a.sentences[s];
+  return {
+    id: `${a.doc.id}:e${n + 1}`,
+    start: sentence.start, end: sentence.end,
+    type: m.pattern.type,
+    ...(m.pattern.mode ? { mode: m.pattern.mode } : {}),
+    source,
+    ...(target ? { target } : {}),
+    ...(place ? { place } : {}),
+    ...(when ? { when: { text: when.text, ...(when.value ? { start: when.value.start, end: when.value.end } : {}) } } : {}),
+    modality,
+    cameo: score.cameo,
+    goldstein: score.goldstein,
+    quadClass: score.quadClass,
+    confidence,
+    via: m.pattern.via,
+    trigger: { start: head.start, end: lastTok.end, text: a.doc.body.slice(head.start, lastTok.end) },
+  };
+}
+
+/** The time expression of the sentence nearest to the trigger. */
+function nearestTime(times: TimeExpr[], at: number, from: number, to: number): TimeExpr | undefined {
+  let best: TimeExpr | undefined;
+  let bestDistance = Infinity;
+  for (const t of times) {
+    if (t.start < from || t.end > to) continue;
+    const d = Math.abs(t.start - at);
+    if (d < bestDistance) { best = t; bestDistance = d; }
+  }
+  return best;
+}

@@ -1,0 +1,66 @@
+// Cue word lists from data/plover/modality.yaml, compiled into lemma sequences.
+import type { Modality, Token } from '../../model/types.ts';
+import { ploverData } from './data.ts';
+
+type ModalCues = Partial<Record<Modality, string[]>>;
+interface ModalityFile {
+  local: ModalCues; governors: ModalCues; sentence: ModalCues; modifiers: ModalCues;
+  report_verbs: string[]; clause_openers: string[];
+}
+
+export interface Cue { modality: Modality; words: string[]; text: string }
+
+export interface CueTables {
+  local: Cue[];
+  sentence: Cue[];
+  modifiers: Cue[];
+  governors: Map<string, Modality>;
+  reportVerbs: Set<string>;
+  clauseOpeners: Set<string>;
+}
+
+function compileCues(cues: ModalCues): Cue[] {
+  const out: Cue[] = [];
+  for (const [modality, list] of Object.entries(cues)) {
+    for (const text of list ?? []) out.push({ modality: modality as Modality, words: String(text).toLowerCase().split(/\s+/), text: String(text) });
+  }
+  return out;
+}
+
+let tables: CueTables | undefined;
+
+export function cueTables(): CueTables {
+  if (tables) return tables;
+  const f = ploverData<ModalityFile>('modality');
+  const governors = new Map<string, Modality>();
+  for (const [modality, list] of Object.entries(f.governors)) for (const w of list ?? []) governors.set(String(w), modality as Modality);
+  tables = {
+    local: compileCues(f.local), sentence: compileCues(f.sentence), modifiers: compileCues(f.modifiers),
+    governors, reportVerbs: new Set(f.report_verbs), clauseOpeners: new Set(f.clause_openers),
+  };
+  return tables;
+}
+
+/** True when the token is the word `w` (by lemma or lower-cased text). */
+export function isWord(t: Token, w: string): boolean {
+  return t.lemma === w || t.text.toLowerCase() === w;
+}
+
+/** The cue that starts at token `k` and ends before `limit`, if any. */
+export function cueAt(cues: Cue[], tokens: Token[], k: number, limit: number): Cue | undefined {
+  for (const c of cues) {
+    if (k + c.words.length > limit) continue;
+    let ok = true;
+    for (let j = 0; j < c.words.length && ok; j++) ok = isWord(tokens[k + j], c.words[j]);
+    if (ok) return c;
+  }
+  return undefined;
+}
+
+/** The strongest of several modalities: a negation beats advice beats a possibility beats a forecast. */
+const RANK: Record<Modality, number> = { asserted: 0, predicted: 1, hypothetical: 2, recommended: 3, negated: 4 };
+export function strongest(list: Modality[]): Modality {
+  let best: Modality = 'asserted';
+  for (const m of list) if (RANK[m] > RANK[best]) best = m;
+  return best;
+}

@@ -1,0 +1,115 @@
+// The modality of a trigger: asserted, negated, hypothetical, recommended or predicted, from
+// cue words around it (data/plover/modality.yaml), and the trigger that governs it, if any
+// ("offered to host a base": "host" is the content of the offer, not an event of its own).
+import type { Modality, Token } from '../../model/types.ts';
+import { cueAt, cueTables, isWord, strongest } from './cues.ts';
+
+export interface ModalityFinding {
+  modality: Modality;
+  cues: string[];
+  /** Token index of the first token of the verb chain the trigger belongs to ("plans to deploy" -> "plans"). */
+  chainTop: number;
+  /** A trigger that takes this one as its complement, and how: "offer to host" (infinitive), "negotiating the stationing" (object). */
+  governor?: { token: number; how: 'infinitive' | 'object' };
+}
+
+const LOCAL_WINDOW = 6;
+const BOUNDARY_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '.', '!', '?']);
+const SKIP_TO_GOVERNOR = new Set(['NUM', 'SYM', 'DET', 'PRON', 'PROPN', 'ADV', 'PART']);
+const OBJECT_MODIFIERS = new Set(['DET', 'ADJ', 'NUM', 'PRON', 'PROPN', 'NOUN', 'PART']);
+
+function isBoundary(t: Token, openers: Set<string>): boolean {
+  return (t.pos === 'PUNCT' && BOUNDARY_PUNCT.has(t.text)) || (openers.has(t.lemma) && (t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADP'));
+}
+
+/** The token governing token `i` through "to", or through being its object, within [from, i). */
+function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean): { token: number; how: 'infinitive' | 'object' } | undefined {
+  let k = i - 1;
+  while (k >= from && tokens[k].pos === 'ADV') k--;
+  if (k >= from && isWord(tokens[k], 'to') && (tokens[k].pos === 'PART' || tokens[k].pos === 'ADP')) {
+    for (let g = k - 1, n = 0; g >= from && n < 7; g--, n++) {
+      const t = tokens[g];
+      if (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'AUX') return { token: g, how: 'infinitive' };
+      if (t.pos === 'PUNCT' && t.text !== '-') return undefined;
+      if (!SKIP_TO_GOVERNOR.has(t.pos) && t.pos !== 'ADP') return undefined;
+    }
+    return undefined;
+  }
+  if (isNoun) {
+    for (let g = i - 1, n = 0; g >= from && n < 5; g--, n++) {
+      const t = tokens[g];
+      if (t.pos === 'VERB') return { token: g, how: 'object' };
+      if (!OBJECT_MODIFIERS.has(t.pos)) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Finds the modality of the trigger whose head token is `head`, in the sentence [from, to).
+ * `isTrigger` tells whether a token starts another trigger (to find governing events).
+ */
+export function modalityOf(tokens: Token[], head: number, from: number, to: number, isTrigger: (i: number) => boolean, lower = from): ModalityFinding {
+  const cues = cueTables();
+  const found: Modality[] = [];
+  const words: string[] = [];
+  const note = (m: Modality, w: string) => { found.push(m); words.push(w); };
+  const isNoun = tokens[head].pos === 'NOUN' || tokens[head].pos === 'PROPN';
+
+  // Words just before a nominal trigger: "the planned deployment", "no talks".
+  if (isNoun) {
+    for (let k = head - 1, n = 0; k >= lower && n < 3; k--, n++) {
+      const t = tokens[k];
+      if (t.pos !== 'ADJ' && t.pos !== 'DET' && t.pos !== 'VERB' && t.pos !== 'NOUN') break;
+      const c = cueAt(cues.modifiers, tokens, k, head);
+      if (c) note(c.modality, c.text);
+    }
+  }
+
+  // Walk up the chain of "to"-complements: "is trying to gradually diversify".
+  let top = head;
+  let governor: ModalityFinding['governor'];
+  let noun = isNoun;
+  for (let step = 0; step < 4; step++) {
+    const g = governorOf(tokens, top, lower, noun);
+    if (!g) break;
+    if (isTrigger(g.token)) { governor = g; break; }
+    const gm = cues.governors.get(tokens[g.token].lemma) ?? cues.governors.get(tokens[g.token].text.toLowerCase());
+    if (gm) note(gm, tokens[g.token].text);
+    top = g.token;
+    noun = tokens[top].pos === 'NOUN';
+  }
+
+  // Auxiliaries and negations just before the chain, inside its clause.
+  for (let k = top - 1, n = 0; k >= lower && n < LOCAL_WINDOW; k--, n++) {
+    if (isBoundary(tokens[k], cues.clauseOpeners)) break;
+    const c = cueAt(cues.local, tokens, k, top);
+    if (c) note(c.modality, c.text);
+  }
+
+  let modality = strongest(found);
+
+  // Conditions, hopes and fears earlier in the sentence, or "if" right after the trigger.
+  if (modality === 'asserted' || modality === 'predicted' || modality === 'hypothetical') {
+    let stop = from;
+    for (let k = top - 1; k >= from; k--) if (tokens[k].text === ';') { stop = k + 1; break; }
+    let sentenceModality: Modality | undefined;
+    for (let k = stop; k < top && sentenceModality !== 'recommended'; k++) {
+      const c = cueAt(cues.sentence, tokens, k, top);
+      if (!c) continue;
+      if (c.modality === 'recommended') { sentenceModality = 'recommended'; words.push(c.text); }
+      else if (c.modality === 'hypothetical' && modality !== 'hypothetical') { sentenceModality = 'hypothetical'; words.push(c.text); }
+      else if (c.modality === 'predicted' && modality === 'asserted' && !sentenceModality) { sentenceModality = 'predicted'; words.push(c.text); }
+    }
+    for (let k = head + 1, n = 0; k < to && n < 10 && !sentenceModality; k++, n++) {
+      if (tokens[k].text === ';' || tokens[k].text === '.') break;
+      if (isWord(tokens[k], 'if') || isWord(tokens[k], 'unless')) { sentenceModality = 'hypothetical'; words.push(tokens[k].text); }
+      else if (modality === 'asserted') {
+        const c = cueAt(cues.sentence, tokens, k, to);
+        if (c && c.modality === 'predicted') { sentenceModality = 'predicted'; words.push(c.text); }
+      }
+    }
+    if (sentenceModality) modality = strongest([modality, sentenceModality]);
+  }
+  return { modality, cues: words, chainTop: top, governor };
+}

@@ -1,0 +1,137 @@
+// Event trigger patterns from data/plover/patterns.yaml, compiled once and indexed by the
+// lemma of their first word, so that matching costs one map lookup per token.
+import type { PloverType, Token } from '../../model/types.ts';
+import { PLOVER_TYPES } from '../../model/types.ts';
+import { ploverData } from './data.ts';
+
+interface PatternEntry {
+  words: string; pos?: 'verb' | 'noun'; name?: string; cameo?: string; mode?: string;
+  not_next?: string[]; place_target?: boolean; confidence?: number;
+}
+
+/** One slot of a pattern: a set of alternative lemmas, or a wildcard gap. */
+type Slot = { alts: Set<string> } | { wildcard: true };
+
+export interface Pattern {
+  type: PloverType;
+  via: string;               // "pattern:consult/consultations"
+  cameo?: string;
+  mode?: string;
+  pos?: 'verb' | 'noun';
+  notNext?: Set<string>;
+  placeTarget: boolean;
+  confidence: number;
+  slots: Slot[];
+}
+
+export interface PatternMatch {
+  pattern: Pattern;
+  first: number;             // token index of the first word (the trigger's head)
+  last: number;              // token index of the last matched word
+  words: number[];           // token indices of the matched words
+}
+
+const MAX_MODIFIER_GAP = 3;  // modifiers allowed between two words: "put heavy pressure on"
+const MAX_WILDCARD_GAP = 4;  // tokens a "*" may stand for
+const GAP_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PROPN', 'PART', 'NOUN', 'SYM']);
+
+let index: Map<string, Pattern[]> | undefined;
+
+function compile(): Map<string, Pattern[]> {
+  const file = ploverData<Record<string, (string | PatternEntry)[]>>('patterns');
+  const map = new Map<string, Pattern[]>();
+  for (const [type, entries] of Object.entries(file)) {
+    if (!PLOVER_TYPES.includes(type as PloverType)) throw new Error(`patterns.yaml: unknown PLOVER type ${type}`);
+    for (const raw of entries) {
+      const e: PatternEntry = typeof raw === 'string' ? { words: raw } : raw;
+      const parts = e.words.trim().split(/\s+/);
+      const slots: Slot[] = parts.map((p) => (p === '*' ? { wildcard: true } : { alts: new Set(p.toLowerCase().split('|')) }));
+      const head = slots[0];
+      if (!('alts' in head)) throw new Error(`patterns.yaml: pattern "${e.words}" starts with a wildcard`);
+      const pattern: Pattern = {
+        type: type as PloverType,
+        via: `pattern:${type.toLowerCase()}/${e.name ?? e.words}`,
+        cameo: e.cameo, mode: e.mode, pos: e.pos,
+        notNext: e.not_next ? new Set(e.not_next) : undefined,
+        placeTarget: e.place_target ?? false,
+        confidence: e.confidence ?? 0.7,
+        slots,
+      };
+      for (const lemma of head.alts) {
+        const list = map.get(lemma) ?? [];
+        list.push(pattern);
+        map.set(lemma, list);
+      }
+    }
+  }
+  return map;
+}
+
+export function patternIndex(): Map<string, Pattern[]> {
+  return (index ??= compile());
+}
+
+function hasWord(t: Token, alts: Set<string>): boolean {
+  return alts.has(t.lemma) || alts.has(t.text.toLowerCase());
+}
+
+function posFits(t: Token, pos: 'verb' | 'noun' | undefined): boolean {
+  if (!pos) return true;
+  if (pos === 'verb') return t.pos === 'VERB';
+  return t.pos === 'NOUN' || t.pos === 'PROPN';
+}
+
+function isGapToken(t: Token): boolean {
+  return GAP_POS.has(t.pos) || t.text === '-' || t.text === "'" || t.text === '’';
+}
+
+/** Matches one pattern whose first word is at `i`, within tokens [i, end). */
+function matchAt(p: Pattern, tokens: Token[], i: number, end: number): PatternMatch | undefined {
+  const head = tokens[i];
+  if (!posFits(head, p.pos)) return undefined;
+  if (p.notNext && i + 1 < end && (p.notNext.has(tokens[i + 1].lemma) || p.notNext.has(tokens[i + 1].text.toLowerCase()))) return undefined;
+  const words = [i];
+  let at = i + 1;
+  let wildcard = false;
+  for (let s = 1; s < p.slots.length; s++) {
+    const slot = p.slots[s];
+    if (!('alts' in slot)) { wildcard = true; continue; }
+    const limit = Math.min(end, at + 1 + (wildcard ? MAX_WILDCARD_GAP : MAX_MODIFIER_GAP));
+    let found = -1;
+    for (let k = at; k < limit; k++) {
+      if (hasWord(tokens[k], slot.alts)) { found = k; break; }
+      if (!wildcard && !isGapToken(tokens[k])) break;
+      if (tokens[k].text === '.' || tokens[k].text === ';') break;
+    }
+    if (found < 0) return undefined;
+    words.push(found);
+    at = found + 1;
+    wildcard = false;
+  }
+  return { pattern: p, first: i, last: words[words.length - 1], words };
+}
+
+/**
+ * All trigger matches in tokens [from, to): at each token the longest pattern wins, and the
+ * words a match uses cannot start another match ("put pressure on" hides "pressure on").
+ */
+export function matchPatterns(tokens: Token[], from: number, to: number): PatternMatch[] {
+  const idx = patternIndex();
+  const used = new Set<number>();
+  const out: PatternMatch[] = [];
+  for (let i = from; i < to; i++) {
+    if (used.has(i)) continue;
+    const t = tokens[i];
+    const candidates = idx.get(t.lemma) ?? (t.text.toLowerCase() !== t.lemma ? idx.get(t.text.toLowerCase()) : undefined);
+    if (!candidates) continue;
+    let best: PatternMatch | undefined;
+    for (const p of candidates) {
+      const m = matchAt(p, tokens, i, to);
+      if (m && (!best || m.words.length > best.words.length)) best = m;
+    }
+    if (!best) continue;
+    for (const w of best.words) used.add(w);
+    out.push(best);
+  }
+  return out;
+}

@@ -1,0 +1,266 @@
+// Source, target and place of a trigger, from the actor mentions of its sentence: subject and
+// object, possessives ("Poland's offer"), "between X and Y", coordination ("Belarus and Poland
+// discuss"), passives ("was attacked by X"), pronouns, and reported speech (the reporter is
+// not the source of what they report).
+import type { Analysis, EventRole, Mention, Quote, Token } from '../../model/types.ts';
+import { cueTables, isWord } from './cues.ts';
+
+/** Mentions that can stand for an event participant, indexed by token. */
+export interface MentionIndex {
+  /** Token index -> index into `mentions` of the mention covering it, or -1. */
+  at: Int32Array;
+  mentions: { mention: Mention; code: string; first: number; last: number }[];
+  /** Per sentence: the participant its clear subject names, when it has one. */
+  subjects: (number | undefined)[];
+}
+
+const NOT_SUBJECT_AFTER = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'inside', 'within', 'across', 'toward', 'towards',
+  'against', 'with', 'for', 'on', 'by', 'over', 'between', 'through', 'throughout', 'around', 'about', 'than', 'like', 'vis-à-vis', 'among']);
+const PLACE_PREPS = new Set(['in', 'at', 'inside', 'within', 'near', 'across', 'throughout', 'around']);
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our']);
+const FIRST_PERSON = new Set(['we', 'our', 'us', 'i', 'my', 'me']);
+const POSSESSIVE = new Set(["'s", "'", '’s', '’', 's']);
+const COORD = new Set(['and', '&', ',']);
+const STOP_FORWARD = new Set([';', '.', ':', '!', '?']);
+
+export function indexMentions(a: Analysis): MentionIndex {
+  const at = new Int32Array(a.tokens.length).fill(-1);
+  const codeOf = new Map(a.actors.map((x) => [x.id, x.code]));
+  const list: MentionIndex['mentions'] = [];
+  let t = 0;
+  const sorted = [...a.mentions].sort((x, y) => x.start - y.start);
+  for (const m of sorted) {
+    const code = m.code ?? (m.actor ? codeOf.get(m.actor) : undefined);
+    if (!code) continue;
+    while (t < a.tokens.length && a.tokens[t].end <= m.start) t++;
+    let first = t;
+    if (first >= a.tokens.length || a.tokens[first].start >= m.end) { // mention inside one token
+      first = Math.max(0, t - 1);
+      if (a.tokens[first].end <= m.start) continue;
+    }
+    let last = first;
+    while (last + 1 < a.tokens.length && a.tokens[last + 1].start < m.end) last++;
+    if (at[first] >= 0) continue;
+    const idx = list.length;
+    list.push({ mention: m, code, first, last });
+    for (let k = first; k <= last; k++) at[k] = idx;
+  }
+  const subjects: (number | undefined)[] = a.sentences.map((s) => {
+    for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
+      const tok = a.tokens[k];
+      if (tok.pos === 'VERB' || tok.pos === 'AUX') return undefined;
+      if (at[k] >= 0 && !precededBy(a.tokens, list[at[k]].first, s.tokens[0], NOT_SUBJECT_AFTER)) return at[k];
+    }
+    return undefined;
+  });
+  return { at, mentions: list, subjects };
+}
+
+function precededBy(tokens: Token[], i: number, from: number, words: Set<string>): boolean {
+  let k = i - 1;
+  while (k >= from && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM')) k--;
+  return k >= from && words.has(tokens[k].lemma);
+}
+
+export function roleOf(ix: MentionIndex, m: number): EventRole {
+  const { mention, code } = ix.mentions[m];
+  return { actor: mention.actor, code, text: mention.text, start: mention.start, end: mention.end };
+}
+
+export interface RoleContext {
+  a: Analysis;
+  ix: MentionIndex;
+  sentence: number;
+  from: number;              // first token of the sentence (or of the quote the trigger sits in)
+  to: number;                // one past the last token of the sentence
+  quote?: Quote;             // the direct quote the trigger sits in
+}
+
+export interface Participants { source?: number | EventRole; target?: number; partner?: number; carried: boolean; passive: boolean }
+
+/** The mention coordinated before mention m ("Belarus and Poland"), if any. */
+function coordinatedBefore(c: RoleContext, m: number): number | undefined {
+  const k = c.ix.mentions[m].first - 1;
+  if (k <= c.from || !COORD.has(c.a.tokens[k].lemma)) return undefined;
+  let j = k - 1;
+  while (j >= c.from && (c.a.tokens[j].pos === 'ADJ' || c.a.tokens[j].pos === 'DET')) j--;
+  return j >= c.from && c.ix.at[j] >= 0 && c.ix.at[j] !== m ? c.ix.at[j] : undefined;
+}
+
+function pronounSource(c: RoleContext, k: number): number | EventRole | undefined {
+  const w = c.a.tokens[k].lemma;
+  if (c.quote && FIRST_PERSON.has(w) && c.quote.speakerCode) {
+    return { actor: c.quote.speaker, code: c.quote.speakerCode, text: c.quote.speakerText ?? 'speaker', start: c.quote.start, end: c.quote.end };
+  }
+  if (FIRST_PERSON.has(w)) return undefined;
+  const s = c.a.tokens[k].sentence;
+  const sFrom = c.a.sentences[s].tokens[0];
+  for (let j = k - 1; j >= sFrom; j--) {
+    const m = c.ix.at[j];
+    if (m >= 0 && !precededBy(c.a.tokens, c.ix.mentions[m].first, sFrom, NOT_SUBJECT_AFTER)) return m;
+  }
+  return s > 0 ? c.ix.subjects[s - 1] : undefined;
+}
+
+/** The subject of a verb chain starting at `top`: the nearest actor mention before it. */
+function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: number | EventRole; pronoun: boolean } {
+  const { tokens } = c.a;
+  const report = cueTables().reportVerbs;
+  for (let k = top - 1, n = 0; k >= c.from && n < maxDistance; k--, n++) {
+    const t = tokens[k];
+    if (t.text === ';') break;
+    const m = c.ix.at[k];
+    if (m >= 0) {
+      const e = c.ix.mentions[m];
+      if (precededBy(tokens, e.first, c.from, NOT_SUBJECT_AFTER)) { k = e.first; continue; }
+      return { m, pronoun: false };
+    }
+    if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lemma)) {
+      const p = pronounSource(c, k);
+      return { m: p, pronoun: true };
+    }
+    if (t.pos === 'VERB' && report.has(t.lemma)) break;     // "X said [that] ...": X reports, is not the subject
+  }
+  return { pronoun: false };
+}
+
+/** The first participant after the trigger, before the clause ends or a report begins. */
+function objectAfter(c: RoleContext, last: number, exclude: string | undefined): number | undefined {
+  const { tokens } = c.a;
+  const report = cueTables().reportVerbs;
+  for (let k = last + 1, n = 0; k < c.to && n < 14; k++, n++) {
+    const t = tokens[k];
+    if (STOP_FORWARD.has(t.text)) break;
+    if (t.pos === 'VERB' && report.has(t.lemma)) break;
+    if (t.text === ',') {
+      let reportSoon = false;
+      for (let j = k + 1; j < Math.min(c.to, k + 7); j++) if (tokens[j].pos === 'VERB' && report.has(tokens[j].lemma)) reportSoon = true;
+      if (reportSoon) break;
+    }
+    const m = c.ix.at[k];
+    if (m < 0) continue;
+    const e = c.ix.mentions[m];
+    k = e.last;
+    if (precededBy(tokens, e.first, last + 1, PLACE_PREPS) || precededBy(tokens, e.first, last + 1, new Set(['by']))) continue;
+    if (exclude && country(e.code) === exclude) continue;
+    return m;
+  }
+  return undefined;
+}
+
+export function country(code: string): string {
+  return /^[A-Z]{3}/.test(code) ? code.slice(0, 3) : code;
+}
+
+function roleCountry(c: RoleContext, r: number | EventRole | undefined): string | undefined {
+  if (r === undefined) return undefined;
+  return country(typeof r === 'number' ? c.ix.mentions[r].code : r.code);
+}
+
+/** Participants of a verbal trigger (head..last), whose verb chain starts at `top`. */
+export function verbParticipants(c: RoleContext, head: number, last: number, top: number): Participants {
+  const { tokens } = c.a;
+  // Passive: "was attacked by X".
+  let k = top - 1;
+  while (k >= c.from && tokens[k].pos === 'ADV') k--;
+  const passive = k >= c.from && tokens[k].lemma === 'be' && /ed$|en$/.test(tokens[head].text.toLowerCase());
+  if (passive) {
+    for (let j = last + 1; j < Math.min(c.to, last + 4); j++) {
+      if (isWord(tokens[j], 'by')) {
+        let a = j + 1;
+        while (a < c.to && (tokens[a].pos === 'DET' || tokens[a].pos === 'ADJ')) a++;
+        if (a < c.to && c.ix.at[a] >= 0) {
+          const s = c.ix.at[a];
+          const subj = subjectBefore(c, top, 25).m;
+          const target = typeof subj === 'number' && subj !== s ? subj : undefined;
+          return { source: s, target, carried: false, passive: true };
+        }
+      }
+    }
+  }
+  const subj = subjectBefore(c, top, 30);
+  let source = subj.m;
+  let carried = false;
+  if (source === undefined && !subj.pronoun && !hasMentionBefore(c, top)) {
+    const prev = c.sentence > 0 ? c.ix.subjects[c.sentence - 1] : undefined;
+    if (prev !== undefined && !c.quote) { source = prev; carried = true; }
+  }
+  if (passive && typeof source === 'number') return { target: source, carried, passive: true };
+  const partner = typeof source === 'number' ? source : undefined;
+  let first = source;
+  let second: number | undefined;
+  if (typeof partner === 'number') {
+    // "Belarus and Poland discuss": the first is the source, the second a candidate target.
+    let p = coordinatedBefore(c, partner);
+    let chainFirst = partner;
+    while (p !== undefined) { second = chainFirst; chainFirst = p; p = coordinatedBefore(c, p); }
+    first = chainFirst;
+  }
+  const target = objectAfter(c, last, roleCountry(c, first));
+  return { source: first, target, partner: second, carried, passive: false };
+}
+
+function hasMentionBefore(c: RoleContext, top: number): boolean {
+  for (let k = c.from; k < top; k++) if (c.ix.at[k] >= 0) return true;
+  return false;
+}
+
+/** Participants of a nominal trigger: "Poland's offer to the US", "talks between X and Y", "its withdrawal". */
+export function nounParticipants(c: RoleContext, head: number, last: number, top: number): Participants {
+  const { tokens } = c.a;
+  // "between X and Y" right after the noun.
+  for (let k = last + 1; k < Math.min(c.to, last + 3); k++) {
+    if (isWord(tokens[k], 'between')) {
+      const x = nextMention(c, k + 1, 3);
+      if (x !== undefined) {
+        const after = c.ix.mentions[x].last + 1;
+        const y = after < c.to && COORD.has(tokens[after].lemma) ? nextMention(c, after + 1, 3) : undefined;
+        return { source: x, target: y, carried: false, passive: false };
+      }
+    }
+  }
+  let source: number | EventRole | undefined;
+  // Possessive or adjective right before: "Poland's offer", "the Russian deployment", "its offer".
+  let k = head - 1;
+  while (k >= c.from && k > head - 4 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'VERB') && c.ix.at[k] < 0) k--;
+  if (k >= c.from && POSSESSIVE.has(tokens[k].text.toLowerCase()) && k - 1 >= c.from && c.ix.at[k - 1] >= 0) source = c.ix.at[k - 1];
+  else if (k >= c.from && c.ix.at[k] >= 0) source = c.ix.at[k];
+  else if (k >= c.from && tokens[k].pos === 'PRON' && SUBJECT_PRONOUNS.has(tokens[k].lemma)) source = pronounSource(c, k);
+  // "withdrawal of Russian troops", "the visit by the Polish delegation".
+  if (source === undefined) {
+    for (let j = last + 1; j < Math.min(c.to, last + 2); j++) {
+      if (isWord(tokens[j], 'of') || isWord(tokens[j], 'by')) source = nextMention(c, j + 1, 4);
+    }
+  }
+  if (source === undefined) {
+    // The subject of the verb the noun is the object of: "Minsk and Warsaw held talks".
+    let v = head - 1;
+    while (v >= c.from && v > head - 5 && tokens[v].pos !== 'VERB') v--;
+    if (v >= c.from && tokens[v].pos === 'VERB') return verbParticipants(c, v, last, v);
+    return { carried: false, passive: false };
+  }
+  const exclude = roleCountry(c, source);
+  const target = objectAfter(c, last, exclude);
+  return { source, target, carried: false, passive: false };
+}
+
+function nextMention(c: RoleContext, from: number, within: number): number | undefined {
+  for (let k = from; k < Math.min(c.to, from + within); k++) if (c.ix.at[k] >= 0) return c.ix.at[k];
+  return undefined;
+}
+
+/** "in Warsaw", "came to Brest": the place the trigger points to, within its clause. */
+export function placeAfter(c: RoleContext, last: number, toCounts: boolean): { text: string; start: number; end: number; first: number } | undefined {
+  const { tokens } = c.a;
+  for (let k = last + 1, n = 0; k < c.to && n < 10; k++, n++) {
+    const t = tokens[k];
+    if (STOP_FORWARD.has(t.text) || t.text === ',') break;
+    if (!(PLACE_PREPS.has(t.lemma) || (toCounts && (t.lemma === 'to' || t.lemma === 'into')))) continue;
+    let a = k + 1;
+    if (a < c.to && tokens[a].pos === 'DET') a++;
+    let b = a;
+    while (b < c.to && (tokens[b].pos === 'PROPN' || (b > a && tokens[b].text === '-')) && /^\p{Lu}/u.test(tokens[b].text)) b++;
+    if (b > a) return { text: c.a.doc.body.slice(tokens[a].start, tokens[b - 1].end), start: tokens[a].start, end: tokens[b - 1].end, first: a };
+  }
+  return undefined;
+}
