@@ -19,6 +19,8 @@ export interface Store {
   /** Actors whose id, code, name or alias equals the query (case and diacritics ignored). */
   findActors(nameOrCode: string): Actor[];
   event(id: string): { event: Event; doc: string } | undefined;
+  /** Ids of the documents that mention any of these actors or give them an event role, in stored order. */
+  actorDocuments(actorIds: string[]): string[];
   /** Replaces the stored links with these. */
   saveLinks(links: CorpusLinks): void;
   links(): CorpusLinks;

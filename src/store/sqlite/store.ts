@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Actor, Analysis, CorpusLinks, Event, Token } from '../../model/types.ts';
 import type { Store, StoreCounts, StoredDocument } from '../index.ts';
 import { tokenize } from '../../text/tokenize.ts';
-import { foldName } from '../../link/names.ts';
+import { foldName, personKey } from '../../link/names.ts';
 import { migrate } from './migrate.ts';
 import * as rows from './rows.ts';
 
@@ -11,6 +11,24 @@ type Row = Record<string, unknown>;
 type Params = Record<string, string | number | null>;
 
 const PAGE = 200;
+
+/** A person's name as spelling-free keys: the full skeleton and the surname's, so any transliteration finds them. */
+function spellingKey(name: string): string {
+  const { given, surname } = personKey(name);
+  return 'sk:' + [...given, surname].join(' ');
+}
+
+function nameKeys(kind: string, names: string[]): Set<string> {
+  const keys = new Set(names.map(foldName).filter(Boolean));
+  if (kind === 'person') {
+    for (const n of names) {
+      const { surname } = personKey(n);
+      keys.add(spellingKey(n));
+      if (surname) keys.add('sk:' + surname);
+    }
+  }
+  return keys;
+}
 
 function insertSql(table: string, cols: string[], conflict = ''): string {
   return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})${conflict}`;
@@ -71,7 +89,7 @@ export function openSqliteStore(path: string): Store {
     const sets = Object.keys(row).filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ');
     insert('actors', row, ` ON CONFLICT (id) DO UPDATE SET ${sets}`);
     q.actorNamesDelete.run(a.id);
-    for (const key of new Set([a.name, ...aliases].map(foldName).filter(Boolean))) insert('actor_names', { actor_id: a.id, name_key: key });
+    for (const key of nameKeys(a.kind, [a.name, ...aliases])) insert('actor_names', { actor_id: a.id, name_key: key });
   }
 
   function saveOne(a: Analysis): void {
@@ -168,11 +186,24 @@ export function openSqliteStore(path: string): Store {
       return r ? rows.actorOf(r) : undefined;
     },
     findActors(nameOrCode) {
-      return (q.actorsByKey.all({ q: nameOrCode.trim(), key: foldName(nameOrCode) }) as Row[]).map(rows.actorOf);
+      const exact = (q.actorsByKey.all({ q: nameOrCode.trim(), key: foldName(nameOrCode) }) as Row[]).map(rows.actorOf);
+      if (exact.length) return exact;
+      // else a person by a transliteration of the name, or by surname alone
+      return (q.actorsByKey.all({ q: nameOrCode.trim(), key: spellingKey(nameOrCode) }) as Row[]).map(rows.actorOf);
     },
     event(id) {
       const r = q.event.get(id) as Row | undefined;
       return r ? { event: rows.eventOf(r) as Event, doc: r.doc_id as string } : undefined;
+    },
+    actorDocuments(actorIds) {
+      if (actorIds.length === 0) return [];
+      const marks = actorIds.map(() => '?').join(', ');
+      const sql = `SELECT id FROM documents WHERE id IN (
+          SELECT doc_id FROM document_actors WHERE actor_id IN (${marks})
+          UNION SELECT doc_id FROM mentions WHERE actor_id IN (${marks})
+          UNION SELECT doc_id FROM events WHERE source_actor IN (${marks}) OR target_actor IN (${marks}))
+        ORDER BY position`;
+      return db.prepare(sql).pluck().all(...actorIds, ...actorIds, ...actorIds, ...actorIds) as string[];
     },
     saveLinks: (links) => writeLinks(links),
     links(): CorpusLinks {
