@@ -27,6 +27,13 @@ export class PhraseMatcher {
     }
   }
 
+  /** A proper noun, or a capitalised word inside a sentence ("in May"): not a common word. */
+  private static nameLike(tokens: Token[], i: number): boolean {
+    const t = tokens[i];
+    if (t.pos === 'PROPN') return true;
+    return /^\p{Lu}/u.test(t.text) && i > 0 && tokens[i - 1].sentence === t.sentence && !/^[“"‘'(«]$/.test(tokens[i - 1].text);
+  }
+
   private static fits(token: Token, word: string): boolean {
     return norm(token.text) === word || norm(token.lemma) === word;
   }
@@ -38,7 +45,7 @@ export class PhraseMatcher {
     const candidates = [...(this.byFirst.get(norm(t.text)) ?? []), ...(norm(t.lemma) !== norm(t.text) ? this.byFirst.get(norm(t.lemma)) ?? [] : [])];
     candidates.sort((a, b) => b.length - a.length);
     for (const words of candidates) {
-      if (i + words.length > limit || (words.length === 1 && t.pos === 'PROPN')) continue;
+      if (i + words.length > limit || (words.length === 1 && PhraseMatcher.nameLike(tokens, i))) continue;
       let ok = true;
       for (let k = 0; k < words.length && ok; k++) ok = PhraseMatcher.fits(tokens[i + k], words[k]);
       if (ok) return { first: i, last: i + words.length - 1, phrase: this.labels.get(words) ?? words.join(' ') };
