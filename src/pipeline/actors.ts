@@ -1,7 +1,88 @@
-// Placeholder while this stage is being written; replaced by the real stage.
+// The actors stage: finds the words that name or point to actors and resolves each to an actor
+// of the knowledge base or a new one. One pass over the kb's name matches and the tokens:
+// people first (their titles and appositions are role words, not mentions of their own), then
+// everything else left to right, so that "the ministry" or "its" can look back; last, new
+// people are coded from their roles and the mentions around them.
+import type { Mention } from '../model/types.ts';
 import type { Stage } from './stage.ts';
+import { ActorScope } from './actors/scope.ts';
+import { findPeople, newPerson, type PersonSpan } from './actors/people.ts';
+import { codePerson } from './actors/role-code.ts';
+import { readKnown } from './actors/known.ts';
+import { ownerlessMinistry } from './actors/ministries.ts';
+import { readNewOrg, readToldOutlet } from './actors/orgs.ts';
+import { readPlace } from './actors/places.ts';
+import { fold } from '../kb/normalize.ts';
 
 export const actorsStage: Stage = {
   name: 'actors',
-  run() {},
+  run(analysis, ctx) {
+    if (analysis.tokens.length === 0) return;
+    const scope = new ActorScope(analysis, ctx.kb);
+    const people = findPeople(scope);
+    const personAt = new Map<number, PersonSpan>();
+    const claimed = new Uint8Array(analysis.tokens.length);     // role words before a name
+    for (const p of people) {
+      personAt.set(p.first, p);
+      if (p.pre) claimed.fill(1, p.pre.first, p.pre.last + 1);
+    }
+    const surnames = new Map<string, string>();                  // folded surname -> actor id
+    const firstMention = new Map<string, { mention: Mention; span: PersonSpan }>();
+
+    const { tokens } = scope;
+    let i = 0;
+    while (i < tokens.length) {
+      if (claimed[i]) { i++; continue; }
+      const p = personAt.get(i);
+      if (p) {
+        const actor = scope.useActor(p.actor ?? newPerson(p.name));
+        const mention = scope.mention(p.first, p.last, actor, { via: p.via });
+        if (!firstMention.has(actor.id)) firstMention.set(actor.id, { mention, span: p });
+        const surname = fold(scope.tokens[p.last].text);
+        if (p.last > p.first || p.actor) surnames.set(surname, actor.id);
+        i = p.last + 1;
+        continue;
+      }
+      let next = readNewOrg(scope, i);
+      if (next === i) {
+        const m = scope.matchAt.get(i);
+        if (m) next = readKnown(scope, m);
+      }
+      if (next === i) next = ownerlessMinistry(scope, i);
+      if (next === i && scope.coveredBy[i] < 0) next = readToldOutlet(scope, i);
+      if (next === i && scope.coveredBy[i] < 0 && scope.isCapitalised(i)) {
+        const id = surnames.get(scope.words[i]);
+        if (id && !scope.isCapitalised(i + 1)) {
+          scope.mention(i, i, scope.actors.get(id), { via: 'coref:surname' });
+          next = i + 1;
+        } else {
+          next = readPlace(scope, i);
+        }
+      }
+      i = next > i ? next : i + 1;
+    }
+
+    // new people: code them from their roles, now that the mentions around them are known
+    for (const [id, { mention, span }] of firstMention) {
+      const actor = scope.actors.get(id)!;
+      const { code, role } = span.actor ? { code: actor.code, role: undefined } : codePerson(scope, span);
+      const roleText = role ?? (span.pre || span.app ? undefined : undefined);
+      if (!span.actor) {
+        actor.code = code;
+        if (/^[A-Z]{3}/.test(code) && scope.kb.state(code.slice(0, 3))) actor.country = code.slice(0, 3);
+        if (roleText) actor.roles = [{ title: roleText }];
+      }
+      if (roleText) mention.role = roleText;
+    }
+    for (const p of people) {
+      if (!p.actor || (!p.pre && !p.app)) continue;
+      const m = scope.mentions.find((x) => x.start === tokens[p.first].start && x.actor === p.actor!.id);
+      if (m) m.role = [p.pre, p.app].filter((r) => r).map((r) => scope.text(r!.first, r!.last)).join(', ');
+    }
+    for (const m of scope.mentions) {
+      if (m.kind === 'person' && m.actor) m.code = scope.actors.get(m.actor)?.code || undefined;
+    }
+    analysis.mentions = scope.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+    analysis.actors = [...scope.actors.values()];
+  },
 };

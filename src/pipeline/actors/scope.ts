@@ -1,0 +1,154 @@
+// What the actors stage knows about one document while it reads it: the tokens as folded words,
+// the knowledge base's name matches, the mentions found so far and the actors they point to.
+import type { Actor, Analysis, Mention, Token } from '../../model/types.ts';
+import type { KbName, KnowledgeBase, NameMatch } from '../../kb/types.ts';
+import { fold } from '../../kb/normalize.ts';
+import { actorWords, type ActorWords } from './lexicon.ts';
+
+/** The ISO alpha-3 country an actor belongs to, when it has one. */
+export function countryOf(actor: Actor | undefined): string | undefined {
+  if (!actor) return undefined;
+  if (actor.country) return actor.country;
+  if (actor.kind === 'state' && /^[A-Z]{3}/.test(actor.code)) return actor.code.slice(0, 3);
+  return undefined;
+}
+
+export class ActorScope {
+  readonly words: string[];
+  readonly matchAt = new Map<number, NameMatch>();     // first token -> kb match
+  readonly coveredBy: Int32Array;                        // token -> index of the kb match covering it, or -1
+  readonly matches: NameMatch[];
+  readonly mentions: Mention[] = [];
+  readonly actors = new Map<string, Actor>();
+  readonly lex: ActorWords = actorWords();
+  readonly date?: string;
+  /** Actor ids of ministries, so that "the ministry" can find the last one named. */
+  readonly ministryIds = new Map<string, string>();    // actor id -> ministry type
+  focus?: string;
+
+  constructor(readonly analysis: Analysis, readonly kb: KnowledgeBase) {
+    const tokens = analysis.tokens;
+    this.words = tokens.map((t) => fold(t.text).replace(/[’ʼ‘`´]/g, "'"));
+    const raw = kb.matchNames(tokens);
+    const covered = new Set<number>();
+    for (const m of raw) for (let i = m.first; i <= m.last; i++) covered.add(i);
+    this.matches = raw.filter((m) => !this.partOfLongerName(m, covered));
+    this.coveredBy = new Int32Array(tokens.length).fill(-1);
+    this.matches.forEach((m, k) => {
+      this.matchAt.set(m.first, m);
+      for (let i = m.first; i <= m.last; i++) this.coveredBy[i] = k;
+    });
+    this.date = analysis.doc.meta.published ?? undefined;
+    this.focus = this.focusCountry();
+  }
+
+  /**
+   * A one-word kb name next to capitalised words the kb does not know is part of a longer name
+   * ("Soviet Union" is not "the Union", "Jordan Smith" is not Jordan).
+   */
+  private partOfLongerName(m: NameMatch, covered: Set<number>): boolean {
+    if (m.first !== m.last) return false;
+    const e = m.entries[0];
+    if (!e || e.form === 'demonym' || e.form === 'title' || e.form === 'sector') return false;
+    const t = this.analysis.tokens;
+    const sentence = t[m.first].sentence;
+    const sentenceStart = this.analysis.sentences[sentence]?.tokens[0] ?? 0;
+    const unknownName = (k: number) => k >= sentenceStart && t[k] !== undefined && t[k].sentence === sentence
+      && !covered.has(k) && /^\p{Lu}\p{Ll}+$/u.test(t[k].text) && ['PROPN', 'ADJ', 'NOUN'].includes(t[k].pos)
+      && !this.lex.roleWords.has(this.words[k]);
+    return (m.first - 1 > sentenceStart && unknownName(m.first - 1)) || unknownName(m.first + 1);
+  }
+
+  get tokens(): Token[] { return this.analysis.tokens; }
+  get body(): string { return this.analysis.doc.body; }
+
+  text(first: number, last: number): string {
+    return this.body.slice(this.tokens[first].start, this.tokens[last].end);
+  }
+
+  /** "'s" after a name, or a bare apostrophe glued to a name ending in s ("Belarus’"). */
+  isPossessive(i: number): boolean {
+    const w = this.words[i];
+    if (w === "'s") return true;
+    const prev = this.tokens[i - 1];
+    return w === "'" && prev !== undefined && !prev.space && /s$/i.test(prev.text);
+  }
+
+  isCapitalised(i: number): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && /^\p{Lu}/u.test(t.text);
+  }
+
+  /** The reading of a kb match this stage uses: the kb's best, unless the document already named another. */
+  entry(m: NameMatch): KbName | undefined {
+    if (m.entries.length > 1) {
+      const seen = m.entries.find((e) => this.actors.has(e.actor));
+      if (seen) return seen;
+    }
+    return m.entries[0];
+  }
+
+  actorOfMatch(m: NameMatch): Actor | undefined {
+    const e = this.entry(m);
+    return e ? this.kb.get(e.actor) : undefined;
+  }
+
+  /** The country the document is mostly about: the one its kb names point to most often. */
+  private focusCountry(): string | undefined {
+    const counts = new Map<string, number>();
+    for (const m of this.matches) {
+      const e = m.entries[0];
+      const c = e && (e.code && /^[A-Z]{3}/.test(e.code) && e.form !== 'name' ? e.code.slice(0, 3) : countryOf(this.kb.get(e.actor)));
+      if (c && this.kb.state(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    let n = 0;
+    for (const [c, k] of counts) if (k > n) { best = c; n = k; }
+    return best;
+  }
+
+  /** Registers an actor for the document (kb actors are copied, so the kb stays untouched). */
+  useActor(actor: Actor): Actor {
+    let a = this.actors.get(actor.id);
+    if (!a) {
+      a = actor.isNew ? actor : structuredClone(actor);
+      this.actors.set(a.id, a);
+    }
+    return a;
+  }
+
+  addMention(m: Mention): Mention {
+    this.mentions.push(m);
+    return m;
+  }
+
+  mention(first: number, last: number, actor: Actor | undefined, fields: Partial<Mention> & { via: string }): Mention {
+    const a = actor ? this.useActor(actor) : undefined;
+    return this.addMention({
+      start: this.tokens[first].start,
+      end: this.tokens[last].end,
+      text: this.text(first, last),
+      actor: a?.id,
+      kind: a?.kind ?? 'place',
+      code: a ? a.code : undefined,
+      ...fields,
+    });
+  }
+
+  /** The latest mention before `offset` that passes the test. */
+  recent(offset: number, test: (m: Mention) => boolean): Mention | undefined {
+    for (let k = this.mentions.length - 1; k >= 0; k--) {
+      const m = this.mentions[k];
+      if (m.end <= offset && test(m)) return m;
+    }
+    return undefined;
+  }
+
+  /** The country of a mention: its code's country part, else its actor's country. */
+  mentionCountry(m: Mention): string | undefined {
+    if (m.kind === 'place' || m.kind === 'group') return undefined;
+    const c = m.code && /^[A-Z]{3}/.test(m.code) ? m.code.slice(0, 3) : undefined;
+    if (c && this.kb.state(c)) return c;
+    return countryOf(m.actor ? this.actors.get(m.actor) : undefined);
+  }
+}
