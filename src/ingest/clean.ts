@@ -115,6 +115,7 @@ function takeHeaderLines(items: Item[], meta: DocumentMeta): void {
     if (dateline) {
       meta.published ??= dateline.published;
       if (dateline.outlet) meta.outlet ??= dateline.outlet;
+      if (dateline.author) meta.author ??= dateline.author;
       it.drop = 'dateline';
     }
   }

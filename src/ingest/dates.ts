@@ -16,6 +16,8 @@ const FORMS: { re: RegExp; parts: (m: RegExpExecArray) => [string, string, strin
   { re: new RegExp(`\\b${YEAR}-(\\d{1,2})-(\\d{1,2})(?![\\d])`, 'i'), parts: (m) => [m[1], m[2], m[3]] },
   { re: new RegExp(`\\b${YEAR}/(\\d{1,2})/(\\d{1,2})\\b`, 'i'), parts: (m) => [m[1], m[2], m[3]] },
   { re: new RegExp(`\\b${WEEKDAY}${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'i'), parts: (m) => [m[3], m[1], m[2]] },
+  // day.month.year, as European outlets write it
+  { re: new RegExp(`(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.${YEAR}\\b`, 'i'), parts: (m) => [m[3], m[2], m[1]] },
   { re: new RegExp(`\\b${WEEKDAY}${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'i'), parts: (m) => [m[3], m[2], m[1]] },
 ];
 

@@ -18,19 +18,19 @@ function restoreEscapes(text: string): string {
   return text.replace(PROTECTED, (c) => String.fromCharCode(c.charCodeAt(0) - ESCAPE_BASE));
 }
 
-const LINK_TARGET = '\\((?:[^()\\s]|\\([^()\\s]*\\))*(?:\\s+(?:"[^"]*"|\'[^\']*\'))?\\s*\\)';
-const IMAGE = new RegExp(`!\\[[^\\]]*\\](?:${LINK_TARGET}|\\[[^\\]]*\\])`, 'g');
-const LINK = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\[\\]]*\\])*)\\]${LINK_TARGET}`, 'g');
-const REF_LINK = /\[((?:[^[\]]|\[[^[\]]*\])+)\]\[[^\]]*\]/g;
-const AUTOLINK = /<((?:https?:\/\/|mailto:)[^<>\s]+)>/gi;
-const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const LINK_TARGET = '\\((?:[^()\\s]|\\([^()\\s]{0,500}\\)){0,2000}(?:\\s+(?:"[^"]{0,500}"|\'[^\']{0,500}\'))?\\s*\\)';
+const IMAGE = new RegExp(`!\\[[^\\]]{0,500}\\](?:${LINK_TARGET}|\\[[^\\]]{0,200}\\])`, 'g');
+const LINK = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\[\\]]{0,500}\\]){0,1000})\\]${LINK_TARGET}`, 'g');
+const REF_LINK = /\[((?:[^[\]]|\[[^[\]]{0,500}\]){1,1000})\]\[[^\]]{0,200}\]/g;
+const AUTOLINK = /<((?:https?:\/\/|mailto:)[^<>\s]{1,2000})>/gi;
+const HTML_COMMENT = /<!--[\s\S]{0,5000}?-->/g;
 const HTML_BREAK = /<br\s*\/?>/gi;
-const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,1000})?\/?>/g;
 
 /** Removes inline markup from one block's text. */
 export function inlineToText(text: string): string {
   let s = text;
-  s = s.replace(/`+([^`]+?)`+/g, '$1');
+  s = s.replace(/`+([^`]{1,500}?)`+/g, '$1');
   s = s.replace(IMAGE, '');
   for (let i = 0; i < 3; i++) {
     const before = s;
@@ -40,11 +40,11 @@ export function inlineToText(text: string): string {
   s = s.replace(AUTOLINK, (_m, url: string) => url.replace(/^mailto:/i, ''));
   s = s.replace(HTML_COMMENT, '').replace(HTML_BREAK, ' ').replace(HTML_TAG, '');
   for (let i = 0; i < 2; i++) {
-    s = s.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2');
-    s = s.replace(/\*(?=[^\s*])([\s\S]*?[^\s*])\*/g, '$1');
+    s = s.replace(/(\*\*|__)(?=\S)([\s\S]{0,2000}?\S)\1/g, '$2');
+    s = s.replace(/\*(?=[^\s*])([\s\S]{0,2000}?[^\s*])\*/g, '$1');
     s = s.replace(/\*([^\s*])\*/g, '$1');
-    s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([\s\S]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2');
-    s = s.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1');
+    s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([\s\S]{0,2000}?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2');
+    s = s.replace(/~~(?=\S)([\s\S]{0,2000}?\S)~~/g, '$1');
   }
   return decodeEntities(s);
 }
@@ -116,8 +116,8 @@ export function plainToBlocks(text: string): Block[] {
 export function looksLikeMarkdown(text: string): boolean {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   return /^ {0,3}#{1,6}[ \t]+\S/m.test(sample)
-    || /\[[^\]\n]+\]\([^)\s]*\)/.test(sample)
-    || /\*\*[^*\n]+\*\*/.test(sample)
+    || /\[[^\]\n]{1,300}\]\([^)\s]{0,500}\)/.test(sample)
+    || /\*\*[^*\n]{1,300}\*\*/.test(sample)
     || /^[ \t]*(?:\*\*\*|---|___)[ \t]*$/m.test(sample)
     || /\\[*_#[\]$`]/.test(sample);
 }

@@ -35,12 +35,14 @@ export function parseByline(line: string): Byline | undefined {
     published = inFirst.iso;
     names = names.slice(0, inFirst.index).replace(/[\s,;:]+(?:on|published|updated)?[\s,;:]*$/i, '');
   }
+  // "Jane Doe, Senior Fellow at the Institute": the names before the first comma
+  if (!isPersonNames(names) && names.includes(',')) names = names.slice(0, names.indexOf(',')).trim();
   if (!isPersonNames(names)) return undefined;
   for (const part of parts.slice(1)) published ??= findDate(part)?.iso;
   return published ? { author: names, published } : { author: names };
 }
 
-export interface Dateline { published: string; outlet?: string }
+export interface Dateline { published: string; outlet?: string; author?: string }
 
 const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|date|dated|on)\b\s*(?:on|at)?\s*:?\s*$/i;
 const TIME_TAIL = /^[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?)?\s*$/i;
@@ -50,15 +52,26 @@ export function parseDateline(line: string): Dateline | undefined {
   if (line.length > MAX_DATELINE || line.includes('\n')) return undefined;
   const date = findDate(line);
   if (!date) return undefined;
-  const tail = line.slice(date.index + date.length);
+  let tail = line.slice(date.index + date.length);
+  let author: string | undefined;
+  // "Posted on June 1, 2018 by Jane Doe"
+  const by = /^(.*?)[\s,|•·]+by\s+(.+?)\s*$/i.exec(tail);
+  if (by && isPersonNames(by[2])) { author = by[2]; tail = by[1]; }
   if (!TIME_TAIL.test(tail)) return undefined;
-  const head = line.slice(0, date.index).replace(/[\s,|•·:–—-]+$/, '').trim();
-  if (!head || DATE_PREFIX.test(head)) return { published: date.iso };
+  const found = parseHead(line.slice(0, date.index), date.iso);
+  if (found && author) found.author = author;
+  return found;
+}
+
+/** What stands before the date: nothing, a label like "Published:", an outlet, or a place. */
+function parseHead(before: string, published: string): Dateline | undefined {
+  const head = before.replace(/[\s,|•·:–—-]+$/, '').trim();
+  if (!head || DATE_PREFIX.test(head)) return { published };
   // "Global Research, June 01, 2018": a short capitalised name before the date is the outlet
   const outlet = head.replace(/^(?:published|posted|updated)\s+(?:in|by|on)\s+/i, '');
-  if (outlet === outlet.toUpperCase()) return { published: date.iso }; // "MINSK, June 1, 2018": a place
+  if (outlet === outlet.toUpperCase()) return { published }; // "MINSK, June 1, 2018": a place
   if (outlet.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(outlet) && !/[.!?]$/.test(outlet)) {
-    return { published: date.iso, outlet };
+    return { published, outlet };
   }
   return undefined;
 }

@@ -85,3 +85,15 @@ test('every dropped block is recorded with a reason', () => {
     { text: 'Share this article', reason: 'share' },
   ]);
 });
+
+test('inline related links, reading times, bare addresses and photo credits are dropped', () => {
+  const lines = ['Related: Minister resigns over port scandal', '4 min read', 'https://example.org/story/123',
+    'Sailors on deck during the exercise. (Photo: Ana Ruiz/Reuters)', 'Image source, Harbour Agency'];
+  const doc = ingestText(`${A}\n\n${lines.join('\n\n')}\n\n${B}\n\n${C}`, 'x.txt');
+  assert.equal(doc.body, ARTICLE);
+  assert.deepEqual(doc.dropped.map((d) => d.reason), ['related-link', 'reading-time', 'url-line', 'caption', 'caption']);
+});
+
+test('a notes section at the end is dropped with its entries', () => {
+  assert.equal(body(`${ARTICLE}\n\n## Notes\n\n[1] A report of the committee, 2019.\n\n[2] Ibid.`), ARTICLE);
+});

@@ -14,6 +14,7 @@ test('dates written the usual ways come out as YYYY-MM-DD', () => {
   assert.equal(findDate('Sept. 3rd, 2020')?.iso, '2020-09-03');
   assert.equal(findDate('Tuesday, 14 March 2023')?.iso, '2023-03-14');
   assert.equal(findDate('2018-06-01')?.iso, '2018-06-01');
+  assert.equal(findDate('Published 03.04.2020')?.iso, '2020-04-03');
   assert.equal(findDate('February 30, 2021'), undefined);
   assert.equal(normalizeDate('2019-11-05T23:10:00-05:00'), '2019-11-05');
   assert.equal(normalizeDate('Fri, 01 Jun 2018 10:00:00 GMT'), '2018-06-01');
@@ -24,6 +25,7 @@ test('bylines give the author, with or without a link or a date', () => {
   assert.deepEqual(parseByline('By Jane Q. Doe'), { author: 'Jane Q. Doe' });
   assert.deepEqual(parseByline('By Anna van der Berg and Omar al-Rashid'), { author: 'Anna van der Berg and Omar al-Rashid' });
   assert.deepEqual(parseByline('By Lena Fischer | March 2, 2022'), { author: 'Lena Fischer', published: '2022-03-02' });
+  assert.deepEqual(parseByline('By Jane Doe, Senior Fellow at the Harbour Institute'), { author: 'Jane Doe' });
   assert.equal(parseByline('By contrast, the navy stayed in port.'), undefined);
   assert.equal(parseByline('By Monday the convoy had left the city and the roads were open again'), undefined);
 });
@@ -33,6 +35,7 @@ test('datelines give the date and, before it, the outlet', () => {
   assert.deepEqual(parseDateline('5 March 2019'), { published: '2019-03-05' });
   assert.deepEqual(parseDateline('Published: 2019-03-05 14:30 UTC'), { published: '2019-03-05' });
   assert.deepEqual(parseDateline('RIGA, March 5, 2019'), { published: '2019-03-05' });
+  assert.deepEqual(parseDateline('Posted on March 5, 2019 by Ivo Petrov'), { published: '2019-03-05', author: 'Ivo Petrov' });
   assert.equal(parseDateline('The talks of March 5, 2019 ended without a deal.'), undefined);
 });
 
