@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { linkAnalyses } from '../../src/link/index.ts';
+import { buildReport, renderReport } from '../../src/analysis/report.ts';
+import { corpus } from '../store/fixture.ts';
+
+function store(): Store {
+  const s = openStore(':memory:');
+  s.saveAnalyses(corpus());
+  s.saveLinks(linkAnalyses(s.analyses()));
+  return s;
+}
+
+test('the report ranks actors, tallies relations from asserted events only, and keeps hypotheticals apart', () => {
+  const s = store();
+  const r = buildReport(s);
+  assert.deepEqual(r.totals, { documents: 3, events: 7, quotes: 3 });
+  assert.equal(r.actors[0].id, 'state:RUS');
+  assert.deepEqual(r.actors.find((a) => a.id === 'new:person:ivan-marchenka'), {
+    id: 'new:person:ivan-marchenka', name: 'Ivan Marchenka', code: 'BLRELI', kind: 'person', mentions: 2, events: 0, documents: 2,
+  }, 'the two spellings of one analyst are counted as one actor');
+  const polUsa = r.relations.find((x) => x.a.part === 'POL' && x.b.part === 'USA')!;
+  assert.deepEqual([polUsa.cooperative, polUsa.conflictual, polUsa.meanGoldstein, polUsa.asserted], [2, 0, 2.5, 2]);
+  const ausJpn = r.relations.find((x) => x.a.part === 'AUS' && x.b.part === 'JPN')!;
+  assert.equal(ausJpn.asserted, 1);
+  assert.deepEqual(ausJpn.other, { predicted: 1 });
+  s.close();
+});
+
+test('the timeline is sorted by day and undated events are listed apart', () => {
+  const s = store();
+  const r = buildReport(s);
+  const days = r.timeline.map((l) => l.date!);
+  assert.deepEqual(days, [...days].sort());
+  assert.deepEqual(r.undated.map((l) => [l.type, l.modality]), [['MOBILIZE', 'hypothetical']]);
+  const deploy = r.timeline.find((l) => l.type === 'MOBILIZE')!;
+  assert.equal(deploy.dateFrom, 'published', 'an undated asserted event is placed at its report\'s day');
+  s.close();
+});
+
+test('quotes are grouped by speaker, storylines span documents, and framing is counted per document', () => {
+  const s = store();
+  const r = buildReport(s);
+  assert.deepEqual(r.speakers.map((x) => [x.name, x.quotes.length]), [['Emi Tanaka', 1], ['Ivan Marchenka', 1], ['Jan Kowalczyk', 1]]);
+  assert.deepEqual(r.storylines.map((x) => [x.label, x.documents, x.events.length]), [
+    ['base — Poland, United States', 2, 2], ['missiles in Kaliningrad — Russia', 2, 2],
+  ]);
+  const a = r.documents.find((d) => d.outlet === 'Baltic Monitor')!;
+  assert.deepEqual(a.scareQuotes, ['deterrent']);
+  assert.deepEqual(a.loaded, ['crisis']);
+  assert.deepEqual([a.quotes, a.namedQuotes, a.namedShare], [2, 1, 0.5]);
+  s.close();
+});
+
+test('filters by actor (name, code or id) and by days', () => {
+  const s = store();
+  for (const q of ['Lithuania', 'LTU', 'state:LTU', 'vilnius']) {
+    const r = buildReport(s, { actor: q });
+    assert.deepEqual(r.timeline.map((l) => l.type), ['SANCTION'], `filter ${q}`);
+    assert.deepEqual(r.relations.map((x) => `${x.a.part}-${x.b.part}`), ['LTU-RUS']);
+  }
+  const byPerson = buildReport(s, { actor: 'Marchenko' });
+  assert.deepEqual(byPerson.speakers.map((x) => x.name), ['Ivan Marchenka']);
+  const march = buildReport(s, { since: '2025-03-01', until: '2025-03-11' });
+  assert.deepEqual(march.timeline.map((l) => l.date), ['2025-03-10', '2025-03-11']);
+  assert.deepEqual(march.documents.map((d) => d.published), ['2025-03-10']);
+  assert.deepEqual(buildReport(s, { since: '2025-05' }).timeline.map((l) => l.type), ['COOPERATE']);
+  assert.throws(() => buildReport(s, { since: 'last week' }), /not an ISO day/);
+  s.close();
+});
+
+test('text and markdown never tell a hypothetical or expected event as having happened', () => {
+  const s = store();
+  const r = buildReport(s);
+  const text = renderReport(r, 'text');
+  assert.match(text, /^SITUATION REPORT/);
+  for (const h of ['ACTORS THAT MATTER MOST', 'RELATIONS BETWEEN PAIRS OF ACTORS', 'TIMELINE', 'WHAT EACH SPEAKER SAID', 'STORYLINES ACROSS DOCUMENTS', 'FRAMING BY DOCUMENT']) {
+    assert.ok(text.includes(h), `section ${h}`);
+  }
+  const placing = text.split('\n').find((l) => l.includes('placing more missiles'))!;
+  assert.match(placing, /hypothetical only/);
+  const exercise = text.split('\n').find((l) => l.includes('COOPERATE'))!;
+  assert.match(exercise, /expected only/);
+  const md = renderReport(r, 'markdown');
+  assert.match(md, /^# Situation report/);
+  assert.match(md, /\| Poland – United States \| 2 \| 0 \| 2\.5 \| 2 \| – \|/);
+  assert.deepEqual(JSON.parse(renderReport(r, 'json')), JSON.parse(JSON.stringify(r)));
+  s.close();
+});
