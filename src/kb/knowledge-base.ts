@@ -56,6 +56,7 @@ class KbBuilder {
   readonly sectors = new Map<string, string>();
   readonly terms = new Map<string, Term[]>();     // "BLR head_of_state" -> terms
   readonly stateNames = new Map<string, { names: string[]; demonyms: string[] }>();
+  readonly titlesDone = new Set<string>();
   translit: Transliteration | undefined;
   translitCountries = new Set<string>();
 
@@ -78,6 +79,7 @@ class KbBuilder {
     for (const f of files) for (const p of f.people ?? []) this.addPerson(p);
     for (const f of files) for (const p of f.places ?? []) this.addPlace(p.name, p.country, p.kind ?? 'city', p.aliases);
     this.addStateSectors();
+    if (process.env.KB_DEBUG) console.error("forms", this.index.size);
     for (const list of this.terms.values()) list.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
     return this.api();
   }
@@ -242,9 +244,8 @@ class KbBuilder {
     const fulls = new Set<string>();
     for (const n of [p.name, ...(p.variants ?? [])]) for (const v of personVariants(n, t)) fulls.add(v);
     for (const f of fulls) this.name(f, { ...kb, form: f === p.name ? 'name' : 'alias' }, a);
-    if (p.no_surname) return;
     const surnames = new Set<string>();
-    for (const f of [p.name, ...(p.variants ?? [])]) {
+    if (!p.no_surname) for (const f of [p.name, ...(p.variants ?? [])]) {
       const parts = f.split(' ');
       if (parts.length > 1) for (const s of surnameVariants(parts[parts.length - 1], t)) surnames.add(s);
     }
@@ -255,7 +256,9 @@ class KbBuilder {
   /** "the Belarusian President", "Poland's Foreign Minister": the office, resolved by date later. */
   private addTitle(country: string, office: Office, title: string): void {
     const names = this.stateNames.get(country);
-    if (!names) return;
+    const done = `${country} ${office} ${title}`;
+    if (!names || this.titlesDone.has(done)) return;
+    this.titlesDone.add(done);
     const code = `${country}${OFFICE_SECTOR[office]}`;
     const kb: KbName = { actor: `state:${country}`, form: 'title', code, office };
     const titles = new Set([title, ...(office === 'head_of_state' && title === 'President' ? ['Presidency'] : [])]);

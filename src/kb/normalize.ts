@@ -2,12 +2,18 @@
 // so that both sides cut and fold words the same way whatever the tokenizer did.
 
 const FOLD: Record<string, string> = { 'ł': 'l', 'đ': 'd', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i', 'ð': 'd', 'þ': 'th' };
-const APOSTROPHES = /['’ʼ‘`´]/;
-const HYPHENS = /[-‐‑‒–—]/;
+const APOSTROPHE_CHARS = "'’ʼ‘`´";
+const HYPHEN_CHARS = '-‐‑‒–—';
+const APOSTROPHES = { test: (c: string) => APOSTROPHE_CHARS.includes(c) };
+const isSeparator = (c: string) => c === ' ' || HYPHEN_CHARS.includes(c) || (c.charCodeAt(0) < 33 || c === '\u00a0' || /\s/.test(c));
+
+const PLAIN = /^[\x00-\x7f]*$/;
 
 /** Lower case, diacritics removed, a few letters NFD cannot split folded by hand. */
 export function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[łđøæœßıðþ]/g, (c) => FOLD[c] ?? c);
+  const lower = text.toLowerCase();
+  if (PLAIN.test(lower)) return lower;
+  return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łđøæœßıðþ]/g, (c) => FOLD[c] ?? c);
 }
 
 /** A word or a punctuation mark as the matcher sees it. */
@@ -18,7 +24,13 @@ export interface Unit {
   to: number;
 }
 
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const x = c.charCodeAt(0);
+  if (x < 128) return (x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57);
+  return WORD.test(c);
+}
 
 /**
  * Cut a string into units: runs of letters and digits (with inner apostrophes, "d'Ivoire"),
@@ -30,24 +42,25 @@ export function splitUnits(s: string): Unit[] {
   let i = 0;
   while (i < s.length) {
     const c = s[i];
-    if (/\s/.test(c) || HYPHENS.test(c)) { i++; continue; }
+    if (isSeparator(c)) { i++; continue; }
     if (isWordChar(c)) {
       let j = i + 1;
       for (;;) {
         if (isWordChar(s[j])) { j++; continue; }
         // inner apostrophe: O'Brien, d'Ivoire; but not the possessive 's
         if (s[j] !== undefined && APOSTROPHES.test(s[j]) && isWordChar(s[j + 1])
-          && !(/[sS]/.test(s[j + 1]) && !isWordChar(s[j + 2]))) { j += 2; continue; }
+          && !((s[j + 1] === 's' || s[j + 1] === 'S') && !isWordChar(s[j + 2]))) { j += 2; continue; }
         break;
       }
       const text = s.slice(i, j);
-      units.push({ text, norm: fold(text).replace(/[’ʼ‘`´]/g, "'"), from: i, to: j });
+      const norm = fold(text);
+      units.push({ text, norm: j - i > 2 && /[’ʼ‘`´]/.test(norm) ? norm.replace(/[’ʼ‘`´]/g, "'") : norm, from: i, to: j });
       i = j;
       continue;
     }
     if (APOSTROPHES.test(c) && i > 0 && isWordChar(s[i - 1])) {
       // possessive after a word: "Poland's", "Belarus’", "Belarus' "
-      const end = /[sS]/.test(s[i + 1] ?? '') && !isWordChar(s[i + 2]) ? i + 2 : i + 1;
+      const end = (s[i + 1] === 's' || s[i + 1] === 'S') && !isWordChar(s[i + 2]) ? i + 2 : i + 1;
       units.push({ text: s.slice(i, end), norm: "'s", from: i, to: end });
       i = end;
       continue;
@@ -59,7 +72,14 @@ export function splitUnits(s: string): Unit[] {
 }
 
 /** Acronym-like forms (NATO, MoD, U.S., EU) match only as written. */
+const acronyms = new Map<string, boolean>();
 export function isAcronym(text: string): boolean {
+  let v = acronyms.get(text);
+  if (v === undefined) { v = acronymLike(text); acronyms.set(text, v); }
+  return v;
+}
+
+function acronymLike(text: string): boolean {
   if (/\s/.test(text)) return false;
   const upper = (text.match(/\p{Lu}/gu) ?? []).length;
   const lower = (text.match(/\p{Ll}/gu) ?? []).length;

@@ -60,7 +60,7 @@ export interface PersonSpec {
   country?: string;
   code?: string;
   roles?: RoleSpec[];
-  no_surname?: boolean;         // do not match the surname alone (too common a word)
+  no_surname?: boolean;         // do not match the last name alone (too common, or family name first); `surnames` still are
 }
 
 export interface GroupSpec { id: string; name: string; code: string; aliases?: string[]; members?: string[] }

@@ -34,7 +34,6 @@ export function institutionForms(cores: string[], countryNames: string[], demony
       out.add(`${n} ${core}`);
       if (/ /.test(core) && !/^(state|the)\b/i.test(core)) {
         out.add(`${core} of ${n}`);
-        out.add(`${core} of the Republic of ${n}`);
       }
     }
   }
