@@ -5,7 +5,7 @@
 import type { Actor } from '../../model/types.ts';
 import type { KbName, NameMatch, Office } from '../../kb/types.ts';
 import type { MinistryType } from './lexicon.ts';
-import { mentionMinistry, ministryAt } from './ministries.ts';
+import { mentionMinistry, ministryAt, noteMinistry } from './ministries.ts';
 import { countryOf, type ActorScope } from './scope.ts';
 
 type Head =
@@ -100,6 +100,7 @@ export function readKnown(scope: ActorScope, m: NameMatch): number {
   const first = asOwner(scope, m);
   if (!first) {
     scope.mention(m.first, m.last, actor, { code: entry.code ?? actor.code, via });
+    noteMinistry(scope, actor);
     return m.last + 1;
   }
   // a state, alone or coordinated with others, then perhaps a head that says which part of it

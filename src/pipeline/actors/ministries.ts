@@ -42,6 +42,17 @@ function ministryIndex(kb: KnowledgeBase): Map<string, Actor> {
   return index;
 }
 
+/** Remembers a kb organisation that is a ministry, so that "the ministry" can point back to it. */
+export function noteMinistry(scope: ActorScope, actor: Actor): void {
+  if (actor.kind !== 'org') return;
+  const country = countryOf(actor);
+  if (!country) return;
+  const index = ministryIndex(scope.kb);
+  for (const type of ['defence', 'foreign', 'interior'] as const) {
+    if (index.get(`${country}:${type}`)?.id === actor.id) scope.ministryIds.set(actor.id, type);
+  }
+}
+
 /** The ministry of this kind of this country, from the kb or made up with a canonical name. */
 export function ministryActor(scope: ActorScope, country: string, type: MinistryType): Actor {
   const known = ministryIndex(scope.kb).get(`${country}:${type}`);
