@@ -8,6 +8,7 @@ export interface Rule { reason: string; re: RegExp }
 export interface Boilerplate {
   endMarkers: Rule[];
   lines: { maxLength: number; rules: Rule[] };
+  promotions: { maxLength: number; rules: Rule[] };
   metaLines: Rule[];
   captions: Rule[];
   bio: { maxLength: number; roles: Set<string>; cues: RegExp[] };
@@ -34,6 +35,7 @@ export function loadBoilerplate(file = DEFAULT_FILE): Boilerplate {
   return {
     endMarkers: rules(raw.end_markers, file, 'end_markers'),
     lines: { maxLength: raw.lines?.max_length ?? 220, rules: rules(raw.lines?.patterns, file, 'lines.patterns') },
+    promotions: { maxLength: raw.promotions?.max_length ?? 800, rules: rules(raw.promotions?.patterns, file, 'promotions.patterns') },
     metaLines: rules(raw.meta_lines, file, 'meta_lines'),
     captions: rules(raw.captions, file, 'captions'),
     bio: {

@@ -51,13 +51,14 @@ export function cleanBlocks(blocks: Block[], given: DocumentMeta, options: Clean
   const kept = (): Item[] => items.filter((it) => !it.drop);
 
   takeTitle(items, meta, options);
-  takeHeaderLines(items, meta);
+  takeHeaderLines(items, meta, bp);
 
   for (const it of items) {
     if (it.drop) continue;
     if (it.kind === 'caption') { it.drop = 'caption'; continue; }
     const rule = firstMatch(bp.metaLines, it.text) ?? firstMatch(bp.captions, it.text)
-      ?? (it.text.length <= bp.lines.maxLength ? firstMatch(bp.lines.rules, it.text) : undefined);
+      ?? (it.text.length <= bp.lines.maxLength ? firstMatch(bp.lines.rules, it.text) : undefined)
+      ?? (it.text.length <= bp.promotions.maxLength ? firstMatch(bp.promotions.rules, it.text) : undefined);
     if (rule) it.drop = rule.reason;
   }
 
@@ -91,6 +92,8 @@ function takeTitle(items: Item[], meta: DocumentMeta, options: CleanOptions): vo
   if (first.kind === 'heading') {
     meta.title = first.text.replace(/\n/g, ' ');
     first.drop = 'title';
+    const title = comparable(meta.title);
+    for (const it of items.slice(1, 3)) if (comparable(it.text) === title) it.drop = 'title';
     return;
   }
   if (options.titleFromFirstLine && items.length > 1 && !first.text.includes('\n')
@@ -101,22 +104,36 @@ function takeTitle(items: Item[], meta: DocumentMeta, options: CleanOptions): vo
   }
 }
 
-function takeHeaderLines(items: Item[], meta: DocumentMeta): void {
+/** What one header line says: a byline or a dateline, read into `meta`; undefined when neither. */
+function readHeaderLine(line: string, meta: DocumentMeta): string | undefined {
+  const byline = parseByline(line);
+  if (byline) {
+    meta.author ??= byline.author;
+    if (byline.published) meta.published ??= byline.published;
+    return 'byline';
+  }
+  const dateline = parseDateline(line);
+  if (dateline) {
+    meta.published ??= dateline.published;
+    if (dateline.outlet) meta.outlet ??= dateline.outlet;
+    if (dateline.author) meta.author ??= dateline.author;
+    return 'dateline';
+  }
+  return undefined;
+}
+
+function takeHeaderLines(items: Item[], meta: DocumentMeta, bp: Boilerplate): void {
   for (const it of items.slice(0, HEADER_BLOCKS)) {
     if (it.drop) continue;
-    const byline = parseByline(it.text);
-    if (byline) {
-      meta.author ??= byline.author;
-      if (byline.published) meta.published ??= byline.published;
-      it.drop = 'byline';
-      continue;
-    }
-    const dateline = parseDateline(it.text);
-    if (dateline) {
-      meta.published ??= dateline.published;
-      if (dateline.outlet) meta.outlet ??= dateline.outlet;
-      if (dateline.author) meta.author ??= dateline.author;
-      it.drop = 'dateline';
+    const lines = it.text.split('\n');
+    if (lines.length === 1) { it.drop = readHeaderLine(it.text, meta); continue; }
+    // "By Jane Doe\nJune 1, 2018" in one block: dropped only when every line is metadata
+    if (lines.length > 4 || lines.some((l) => l.length > 120)) continue;
+    const probe: DocumentMeta = {};
+    const kinds = lines.map((l) => readHeaderLine(l, probe) ?? firstMatch(bp.metaLines, l)?.reason);
+    if (kinds.every(Boolean)) {
+      for (const l of lines) readHeaderLine(l, meta);
+      it.drop = kinds.includes('byline') ? 'byline' : kinds[0];
     }
   }
 }
@@ -142,6 +159,7 @@ function dropTrailingHeadlines(items: Item[], bp: Boilerplate): void {
   let n = 0;
   for (let i = live.length - 1; i >= 2 && n < MAX_TRAILING_HEADLINES; i--, n++) {
     const it = live[i];
+    if (parseDateline(it.text)) { it.drop = 'dateline'; continue; }   // a date under the related links
     const headline = !it.text.includes('\n') && it.text.length <= bp.trailingHeadline.maxLength
       && !FINAL_PUNCTUATION.test(it.text) && /\s/.test(it.text);
     if (!headline && it.kind !== 'heading') return;

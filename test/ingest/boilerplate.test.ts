@@ -97,3 +97,23 @@ test('inline related links, reading times, bare addresses and photo credits are 
 test('a notes section at the end is dropped with its entries', () => {
   assert.equal(body(`${ARTICLE}\n\n## Notes\n\n[1] A report of the committee, 2019.\n\n[2] Ibid.`), ARTICLE);
 });
+
+test('site promotion paragraphs are dropped even when long', () => {
+  const promo = 'Click the share button above to email this article to your friends and colleagues. Feel free to repost and share widely the articles of this site, and follow us on the social networks we use.';
+  assert.equal(body(`${promo}\n\n${ARTICLE}\n\nNote to readers: please click the share buttons above.`), ARTICLE);
+});
+
+test('a byline and a date on two lines of one block are both read', () => {
+  const doc = ingestText(`Headline of the story\n\nBy Ruth Adler\nMay 7, 2021\n\n${ARTICLE}`, 'x.txt');
+  assert.equal(doc.meta.author, 'Ruth Adler');
+  assert.equal(doc.meta.published, '2021-05-07');
+  assert.equal(doc.body, ARTICLE);
+});
+
+test('a title repeated under the heading is dropped too', () => {
+  assert.equal(body(`# Fleet returns to port\n\nFleet returns to port\n\n${ARTICLE}`), ARTICLE);
+});
+
+test('related headlines with a date after them are dropped', () => {
+  assert.equal(body(`${ARTICLE}\n\nMinister: talks with neighbours to resume next month\n\n05.09.2019`), ARTICLE);
+});
