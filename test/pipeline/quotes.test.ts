@@ -130,7 +130,36 @@ test('short quoted terms with no speaker are not quotes', () => {
 
 test('a short term woven into the sentence is not given to a cue later in it', () => {
   const a = analyse('It is a “win-win” arrangement for both capitals, the minister noted after the talks.');
+  assert.deepEqual(a.quotes.filter((q) => q.kind === 'direct'), []);
+});
+
+test('trailing attribution: CLAUSE, X said on Monday.', () => {
+  const q = only(analyse('Two battalions will move to the eastern border next month, Marta Kask said on Monday.', [KASK]));
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'Two battalions will move to the eastern border next month');
+  assert.equal(q.speaker, 'person:marta-kask');
+});
+
+test('a bare complement after the speech verb: X said it would …', () => {
+  const q = only(analyse('Estonia said it would expel two diplomats over the incident.', [{ text: 'Estonia', actor: 'state:EST', kind: 'state' }]));
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'it would expel two diplomats over the incident');
+});
+
+test('a participle speech verb takes the subject of the sentence: X did Y, saying …', () => {
+  const q = only(analyse('Estonia rejected the request, saying it would not hand over the documents.', [{ text: 'Estonia', actor: 'state:EST', kind: 'state' }]));
+  assert.equal(q.speaker, 'state:EST');
+  assert.equal(q.text, 'it would not hand over the documents');
+});
+
+test('the object of a report moved before it is not a report: what X said it would not do', () => {
+  const a = analyse('The army did exactly what Marta Kask said it would never do in peacetime.', [KASK]);
   assert.deepEqual(a.quotes, []);
+});
+
+test('usual source words may stand as speakers of reported speech, other common nouns not', () => {
+  const a = analyse('The convoy crossed the river at dawn, officials said. The bridge was closed for repairs, the weather said.');
+  assert.deepEqual(a.quotes.map((q) => q.speakerText), ['officials']);
 });
 
 test('a short quote with a speaker next to it is a quote', () => {

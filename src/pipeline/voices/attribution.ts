@@ -21,7 +21,7 @@ const isComma = (t: Token) => t.text === ',';
 const isStop = (t: Token) => SENTENCE_END.has(t.text);
 
 /** Words that can name a speaker: a short noun phrase with no verb or clause word in it. */
-function speakerPhrase(tokens: Token[], first: number, last: number): boolean {
+export function speakerPhrase(tokens: Token[], first: number, last: number): boolean {
   if (first > last || last - first > 9) return false;
   const first_ = tokens[first];
   if (first_.pos === 'ADP' || first_.pos === 'CCONJ' || first_.pos === 'SCONJ') return false;
@@ -156,6 +156,7 @@ export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset
   }
   let first = last;
   while (first - 1 >= floor && NOUN_PHRASE_POS.has(t[first - 1].pos) && !isComma(t[first - 1]) && !(t[first - 1].pos === 'ADP' && norm(t[first - 1].text) !== 'of')
+    && !(t[first - 1].pos === 'CCONJ' && norm(t[first - 1].text) !== 'and')
     && !WH_WORDS.has(norm(t[first - 1].text)) && last - first < 9) first--;
   while (first <= last && (t[first].pos === 'ADP' || t[first].pos === 'CCONJ' || t[first].pos === 'PUNCT')) first++;
   if (!speakerPhrase(t, first, last)) return undefined;

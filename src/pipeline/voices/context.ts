@@ -26,6 +26,12 @@ export class VoiceContext {
     this.titles = new Set([...kbTitles.map(norm), ...[...this.lex.descriptions.entries()].filter(([, k]) => k.includes('person')).map(([w]) => w)]);
   }
 
+  /** The sector code a word stands for ("army" -> MIL), when the knowledge base knows it. */
+  sectorCode(word: string): string | undefined {
+    const kb = this.pipeline?.kb;
+    return kb && typeof kb.sectorCode === 'function' ? kb.sectorCode(word) : undefined;
+  }
+
   /** A word that is a title before a name: Spokesman, Colonel, Minister. */
   isTitle(t: Token): boolean {
     return this.titles.has(norm(t.text)) || this.titles.has(norm(t.lemma));

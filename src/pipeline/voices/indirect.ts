@@ -1,22 +1,30 @@
 // Reported speech: "its Foreign Ministry said that it is not discussing …" gives an indirect quote
-// whose text is the reported clause and whose speaker is the subject of the speech verb. Only a
-// clear speech verb followed by "that" (or "According to X, …") counts, and only with a speaker
-// the text names or a pronoun resolves; belief verbs (believe, conclude) make claims, not quotes.
-import type { Span } from '../../model/types.ts';
-import { SENTENCE_END, type VoiceContext } from './context.ts';
-import { subjectOf, type Attribution } from './attribution.ts';
-import { norm } from './phrases.ts';
+// whose text is the reported clause and whose speaker is the subject of the speech verb. Three
+// shapes count, each with a clear speech verb:
+//   X said (on Monday) that CLAUSE      X said CLAUSE (a subject and a finite verb follow at once)
+//   CLAUSE, X said (on Monday).         According to X, CLAUSE.
+// The speaker must be named, resolved from a pronoun, or a usual source word ("officials",
+// "police"); belief verbs (believe, conclude) make claims, not quotes.
+import type { Span, Token } from '../../model/types.ts';
+import { SENTENCE_END, WH_WORDS, type VoiceContext } from './context.ts';
+import { subjectOf, speakerPhrase, type Attribution } from './attribution.ts';
+import { norm, type PhraseHit } from './phrases.ts';
 import { resolveSpeaker, type Speaker } from './speakers.ts';
 
 export interface IndirectSpeech { text: string; start: number; end: number; attribution: Attribution }
 
-/** Tokens that may stand between a speech verb and "that": "told reporters that", "warned Minsk that". */
-const OBJECT_REACH = 4;
+/** Tokens that may stand between a speech verb and "that": "told reporters", "said in a statement on Monday". */
+const OBJECT_REACH = 6;
+/** A bare complement must show its finite verb this soon: "said it would", "said the troops will". */
+const BARE_SUBJECT_REACH = 4;
+const OBJECT_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'ADP', 'NUM']);
+const SUBJECT_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'there', 'this']);
 
-function clause(v: VoiceContext, from: number, sentenceEnd: number): Span | undefined {
+function clause(v: VoiceContext, from: number, to: number): Span | undefined {
   const t = v.tokens;
-  let last = sentenceEnd - 1;
+  let last = to - 1;
   while (last >= from && (SENTENCE_END.has(t[last].text) || t[last].pos === 'PUNCT')) last--;
+  while (from <= last && t[from].pos === 'PUNCT') from++;
   if (last - from < 2) return undefined;
   return { start: t[from].start, end: t[last].end };
 }
@@ -25,36 +33,122 @@ function overlaps(span: Span, zones: Span[]): boolean {
   return zones.some((z) => span.start < z.end && span.end > z.start);
 }
 
+/** Who may be the source of reported speech: a named or resolved actor, or a usual source word. */
+function acceptable<T extends Speaker>(v: VoiceContext, who: T | undefined): T | undefined {
+  if (!who) return undefined;
+  if (who.how !== 'generic') return who;
+  const head = norm(who.text).split(/\s+/).pop() ?? '';
+  return v.lex.sourceWords.has(head) || v.lex.sourceWords.has(head.replace(/s$/, '')) ? who : undefined;
+}
+
+/** "said it would", "said the new troops will": a subject, then a finite verb, right after the cue. */
+function bareComplement(t: Token[], i: number, end: number): boolean {
+  if (i >= end) return false;
+  if (SUBJECT_PRONOUNS.has(norm(t[i].text)) && t[i].pos === 'PRON') return i + 1 < end && (t[i + 1].pos === 'AUX' || t[i + 1].pos === 'VERB');
+  if (!['DET', 'PROPN', 'NOUN', 'ADJ', 'NUM'].includes(t[i].pos)) return false;
+  for (let k = i + 1; k < end && k <= i + BARE_SUBJECT_REACH; k++) {
+    if (t[k].pos === 'AUX') return true;
+    if (!['DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'PART'].includes(t[k].pos)) return false;
+  }
+  return false;
+}
+
+/** The token after a speech verb and its object or adverbials where the reported clause starts. */
+function complementStart(v: VoiceContext, hit: PhraseHit, end: number): number | undefined {
+  const t = v.tokens;
+  let k = hit.last + 1;
+  if (bareComplement(t, k, end)) return k;
+  while (k < end && k <= hit.last + OBJECT_REACH && norm(t[k].text) !== 'that' && OBJECT_POS.has(t[k].pos)) k++;
+  return k < end && norm(t[k].text) === 'that' ? k + 1 : undefined;
+}
+
 export function findIndirectSpeech(v: VoiceContext, quoted: Span[]): IndirectSpeech[] {
   const t = v.tokens;
   const body = v.analysis.doc.body;
   const out: IndirectSpeech[] = [];
-  const named = <T extends Speaker>(a: T | undefined): T | undefined => (a && a.how !== 'generic' ? a : undefined);
+  const push = (reported: Span | undefined, who: Attribution | undefined) => {
+    if (!reported || !who || overlaps(reported, quoted)) return false;
+    out.push({ text: body.slice(reported.start, reported.end), ...reported, attribution: who });
+    return true;
+  };
   for (const sentence of v.analysis.sentences) {
     const [first, endTok] = sentence.tokens;
-    if (overlaps(sentence, quoted) && quoted.some((q) => q.start <= sentence.start && q.end >= sentence.end)) continue;
-    // "According to X, clause."
-    if (endTok - first > 4 && norm(t[first].text) === 'according' && norm(t[first + 1].text) === 'to') {
+    if (quoted.some((q) => q.start <= sentence.start && q.end >= sentence.end) || endTok - first < 5) continue;
+    // "According to X, CLAUSE."
+    if (norm(t[first].text) === 'according' && norm(t[first + 1].text) === 'to') {
       let comma = first + 2;
       while (comma < endTok && t[comma].text !== ',') comma++;
-      const reported = comma < endTok ? clause(v, comma + 1, endTok) : undefined;
-      const who = reported && !overlaps(reported, quoted) ? named(resolveSpeaker(v, first + 2, comma - 1, sentence.start)) : undefined;
-      if (reported && who) out.push({ text: body.slice(reported.start, reported.end), ...reported, attribution: { ...who, cue: 'according to', via: 'before' } });
+      const who = comma < endTok && speakerPhrase(t, first + 2, comma - 1) ? acceptable(v, resolveSpeaker(v, first + 2, comma - 1, sentence.start)) : undefined;
+      push(comma < endTok ? clause(v, comma + 1, endTok) : undefined, who ? { ...who, cue: 'according to', via: 'before' } : undefined);
       continue;
     }
+    if (trailing(v, first, endTok, push)) continue;
     for (let i = first + 1; i < endTok; i++) {
       const hit = v.lex.indirectCues.at(t, i, endTok);
-      if (!hit || (t[i].pos !== 'VERB' && t[i].pos !== 'AUX' && t[i].pos !== 'NOUN')) continue;
-      let that = hit.last + 1;
-      while (that < endTok && that <= hit.last + 1 + OBJECT_REACH && norm(t[that].text) !== 'that' && ['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ'].includes(t[that].pos)) that++;
-      if (that >= endTok || norm(t[that].text) !== 'that') continue;
-      const reported = clause(v, that + 1, endTok);
-      if (!reported || overlaps(reported, quoted) || v.inSpeech(t[i].start)) continue;
-      const who = named(subjectOf(v, hit, first, t[i].start, v.text(hit.first, hit.last), 'before'));
-      if (!who) continue;
-      out.push({ text: body.slice(reported.start, reported.end), ...reported, attribution: who });
-      i = endTok;
+      if (!hit || (t[i].pos !== 'VERB' && t[i].pos !== 'AUX' && t[i].pos !== 'NOUN') || v.inSpeech(t[i].start)) continue;
+      const from = complementStart(v, hit, endTok);
+      if (from === undefined) continue;
+      const cue = v.text(hit.first, hit.last);
+      // "Berlin rejected the calls, saying it …": the participle's subject is the sentence's.
+      const who = /ing$/i.test(t[i].text) && t[i - 1].text === ','
+        ? acceptable(v, sentenceSubject(v, first, i, cue))
+        : acceptable(v, subjectOf(v, hit, first, t[i].start, cue, 'before'));
+      // "what Minsk said it is not interested in": a relative clause, not a report.
+      if (!who || precededByWh(v, hit, first)) continue;
+      if (push(clause(v, from, endTok), who)) break;
     }
   }
   return out;
+}
+
+/** The words before the first verb of a sentence, as a speaker. */
+function sentenceSubject(v: VoiceContext, first: number, limit: number, cue: string): Attribution | undefined {
+  const t = v.tokens;
+  let k = first;
+  while (k < limit && t[k].pos !== 'VERB' && t[k].pos !== 'AUX') k++;
+  if (k === first || !speakerPhrase(t, first, k - 1)) return undefined;
+  const who = resolveSpeaker(v, first, k - 1, t[first].start);
+  return who ? { ...who, cue, via: 'before' } : undefined;
+}
+
+/** The object of the report moved before it: "what Minsk said it would not do", "the base that X said …". */
+const GAP_WORDS = new Set(['what', 'whatever', 'which', 'that', 'who', 'whom']);
+
+function precededByWh(v: VoiceContext, hit: PhraseHit, floor: number): boolean {
+  const t = v.tokens;
+  let k = hit.first - 1;
+  while (k >= floor && ['AUX', 'ADV', 'PART'].includes(t[k].pos)) k--;
+  while (k >= floor && ['DET', 'PROPN', 'NOUN', 'ADJ', 'PRON', 'NUM'].includes(t[k].pos) && !GAP_WORDS.has(norm(t[k].text))) k--;
+  return k >= floor && GAP_WORDS.has(norm(t[k].text));
+}
+
+/** "CLAUSE, X said on Monday." and "CLAUSE, said X." */
+function trailing(v: VoiceContext, first: number, endTok: number, push: (r: Span | undefined, who: Attribution | undefined) => boolean): boolean {
+  const t = v.tokens;
+  let last = endTok - 1;
+  while (last > first && t[last].pos === 'PUNCT') last--;
+  let comma = last;
+  while (comma > first && t[comma].text !== ',' && last - comma < 16) comma--;
+  if (comma <= first + 2 || t[comma].text !== ',') return false;
+  // the tail: NP cue [adverbials] or cue NP
+  for (let i = comma + 1; i <= last; i++) {
+    const hit = v.lex.indirectCues.at(t, i, last + 1);
+    if (!hit || (t[i].pos !== 'VERB' && t[i].pos !== 'AUX')) continue;
+    let who: Speaker | undefined;
+    if (i === comma + 1) {
+      if (/ing$/i.test(t[i].text)) return false;   // ", saying …" is not "…, said X
+      let end = hit.last + 1;
+      while (end <= last && OBJECT_POS.has(t[end].pos)) end++;
+      who = end - 1 > hit.last && speakerPhrase(t, hit.last + 1, end - 1) ? resolveSpeaker(v, hit.last + 1, end - 1, t[comma].start) : undefined;
+    } else {
+      let subjectEnd = i - 1;
+      while (subjectEnd > comma && (t[subjectEnd].pos === 'AUX' || t[subjectEnd].pos === 'ADV')) subjectEnd--;
+      // after the cue only adverbials of time or manner: "on Monday", "in a statement", "today"
+      for (let k = hit.last + 1; k <= last; k++) if (!OBJECT_POS.has(t[k].pos) && t[k].pos !== 'ADV') return false;
+      who = speakerPhrase(t, comma + 1, subjectEnd) ? resolveSpeaker(v, comma + 1, subjectEnd, t[comma].start) : undefined;
+    }
+    const ok = acceptable(v, who);
+    return ok ? push(clause(v, first, comma), { ...ok, cue: v.text(hit.first, hit.last), via: 'after' }) : false;
+  }
+  return false;
 }

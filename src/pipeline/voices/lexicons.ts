@@ -24,6 +24,8 @@ export interface Lexicons {
   pronouns: Map<string, string[]>;
   /** Head noun of a description ("the ministry") -> kinds of actor it can stand for. */
   descriptions: Map<string, string[]>;
+  /** Common nouns that may stand as the source of reported speech: officials, police, sources. */
+  sourceWords: Set<string>;
   hedges: PhraseMatcher;
   boosters: PhraseMatcher;
   evaluative: PhraseMatcher;
@@ -50,6 +52,7 @@ export function lexicons(): Lexicons {
     partialCues: new PhraseMatcher(list(cues.partial)),
     pronouns: kinds(speakers.pronouns),
     descriptions: kinds(speakers.descriptions),
+    sourceWords: new Set(list(speakers.sources).map((w) => w.toLowerCase())),
     hedges: new PhraseMatcher([...list(hedges.words), ...list(hedges.phrases)]),
     boosters: new PhraseMatcher([...list(boosters.words), ...list(boosters.phrases)]),
     evaluative: new PhraseMatcher([...list(evaluative.words), ...list(evaluative.phrases)]),

@@ -60,7 +60,17 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
     // which comes last ("the Belarusian MoD").
     found.sort((a, b) => PERSON_FIRST.indexOf(v.kindOf(a)) - PERSON_FIRST.indexOf(v.kindOf(b)) || b.end - a.end || (b.end - b.start) - (a.end - a.start));
     const best = v.kindOf(found[0]) === 'person' ? found[0] : [...found].sort((a, b) => b.end - a.end || (b.end - b.start) - (a.end - a.start))[0];
-    return fromMention(v, best, 'named');
+    const speaker = fromMention(v, best, 'named');
+    const head = t[last];
+    if (v.kindOf(best) === 'state' && best.end < head.end && head.pos === 'NOUN') {
+      // "a senior British minister": the state names only the country of the speaker; the
+      // phrase is the speaker, and its head noun may give the sector.
+      speaker.text = v.text(first, last);
+      const sector = v.sectorCode(head.text) ?? v.sectorCode(head.lemma);
+      const country = v.actor(best.actor)?.country ?? best.code?.slice(0, 3);
+      if (sector && country) speaker.code = country + sector;
+    }
+    return speaker;
   }
   const words = t.slice(first, last + 1).filter((x) => x.pos !== 'PUNCT');
   if (words.length === 0) return undefined;
