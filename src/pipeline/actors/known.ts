@@ -53,7 +53,7 @@ export function isPlaceUse(scope: ActorScope, first: number, last: number): bool
   if (words[p] === 'the') p--;
   const prev = words[p];
   if (prev === '-' && !tokens[p].space) return false;                          // "Moscow-Washington tension"
-  if (prev !== undefined && lex.placePrepositions.has(prev)) return true;
+  if (prev !== undefined && (lex.placePrepositions.has(prev) || lex.placeNouns.has(prev))) return true;
   if (prev === 'to' || prev === 'from') {
     const before = tokens[p - 1];
     return before !== undefined && (lex.motionWords.has(words[p - 1]) || lex.motionWords.has(before.lemma));

@@ -16,6 +16,7 @@ export interface ActorWords {
   ministryCodes: Record<MinistryType, string>;
   speechVerbs: Set<string>;
   placePrepositions: Set<string>;
+  placeNouns: Set<string>;
   motionWords: Set<string>;
   orgHeads: PhraseTable<string>;         // last word of an institution or outlet name -> ELI / MED
   notNames: Set<string>;
@@ -35,6 +36,7 @@ interface WordsFile {
   ministry_codes: Record<MinistryType, string>;
   speech_verbs: string[];
   place_prepositions: string[];
+  place_nouns: string[];
   motion_words: string[];
   org_heads: Record<string, string[]>;
   not_names: string[];
@@ -72,6 +74,7 @@ export function actorWords(): ActorWords {
     ministryCodes: raw.ministry_codes,
     speechVerbs: new Set(raw.speech_verbs),
     placePrepositions: new Set(raw.place_prepositions),
+    placeNouns: new Set(raw.place_nouns),
     motionWords: new Set(raw.motion_words),
     orgHeads: table(raw.org_heads, (k) => k),
     notNames: new Set(raw.not_names),

@@ -39,6 +39,14 @@ export function isTitleCaseGlue(scope: ActorScope, i: number): boolean {
   return !sentenceStart && FUNCTION_POS.has(tok.pos) && tok.pos !== 'PUNCT';
 }
 
+function isSurnameLikeTitle(scope: ActorScope, i: number, end: number): boolean {
+  const tok = scope.tokens[i];
+  if (!/^\p{Lu}\p{Ll}+$/u.test(tok.text) || tok.pos !== 'PROPN' || scope.coveredBy[i] >= 0) return false;
+  if (!scope.lex.titles.hasWord(scope.words[i]) || scope.lex.titles.match(scope.words, i)?.end !== i + 1) return false;
+  const next = scope.tokens[end + 1];
+  return !next || !/^\p{Lu}/u.test(next.text) || next.sentence !== tok.sentence;
+}
+
 export interface NameRun { first: number; last: number; words: number[] /* first token of each word */ }
 
 /** The run of name words starting at token i, with particles inside ("von der"), or undefined. */
@@ -50,6 +58,8 @@ export function nameRunAt(scope: ActorScope, i: number): NameRun | undefined {
   while (j < scope.tokens.length && scope.tokens[j].sentence === sentence) {
     const end = wordEnd(scope, j);
     if (isNameWord(scope, j, end)) { words.push(j); last = end; j = end + 1; continue; }
+    // a title word after a given name that no name follows is a surname: "Tom King said"
+    if (words.length === 1 && isSurnameLikeTitle(scope, j, end)) { words.push(j); last = end; j = end + 1; break; }
     if (words.length > 0 && scope.lex.nameParticles.has(scope.words[j]) && !/^\p{Lu}/u.test(scope.tokens[j].text)) {
       const e2 = wordEnd(scope, j + 1);
       if (j + 1 < scope.tokens.length && isNameWord(scope, j + 1, e2)) { j++; continue; }

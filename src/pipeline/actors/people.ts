@@ -44,6 +44,9 @@ function roleBefore(scope: ActorScope, first: number): RoleSpan | undefined {
       const a = scope.actorOfMatch(m);
       if (!a || a.kind === 'person') break;
       if (ministry) ownedMinistry = true;
+      // the kb read "Russian Foreign Minister" as an office: it is this person's title
+      const office = scope.entry(m)?.office;
+      if (office && headSector === undefined) headSector = office === 'defence_minister' ? 'MIL' : 'GOV';
       start = m.first; j = m.first - 1; continue;
     }
     if (scope.isPossessive(j) && scope.coveredBy[j - 1] >= 0) { j--; continue; }
@@ -78,6 +81,7 @@ function roleAfter(scope: ActorScope, last: number): RoleSpan | undefined {
     const cover = scope.coveredBy[k];
     if (cover >= 0) { k = scope.matches[cover].last; continue; }
     if (scope.isPossessive(k) || lex.titleModifiers.has(words[k])) continue;
+    if ((tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN') && !scope.isCapitalised(k)) continue;
     const min = lex.ministries.match(words, k);
     if (min) { ministry = min.value; k = min.end - 1; continue; }
     return undefined;
@@ -171,7 +175,7 @@ export function findPeople(scope: ActorScope): PersonSpan[] {
     const hasGiven = given.has(scope.words[first]) || given.has(fold(scope.text(first, (words[1] ?? last + 1) - 1)));
     const evidence = words.length >= 2
       ? (hasGiven ? 'given-name' : pre ? 'title' : app ? 'apposition' : speechAround(scope, first, last) ? 'speech' : undefined)
-      : (pre && pre.last === first - 1 ? 'title' : undefined);
+      : (pre && pre.last === first - 1 && scope.isCapitalised(first - 1) ? 'title' : undefined);
     if (!evidence) continue;
     const name = scope.text(first, last);
     const known = kbPersonFor(scope, name);

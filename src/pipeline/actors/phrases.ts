@@ -9,6 +9,8 @@ export class PhraseTable<T> {
   private root: Node<T> = { next: new Map() };
 
   add(phrase: string, value: T): void {
+    // the tokenizer cuts "secretary-general" into three tokens: index it so as well
+    if (/\S-\S/.test(phrase)) this.add(phrase.replace(/-/g, ' - '), value);
     let node = this.root;
     for (const w of phrase.toLowerCase().split(/\s+/).filter(Boolean)) {
       let n = node.next.get(w);

@@ -47,21 +47,36 @@ function keywordSector(scope: ActorScope, r: RoleSpan | undefined): string | und
   return undefined;
 }
 
-function nearestCountry(scope: ActorScope, p: PersonSpan): string | undefined {
-  const s = scope.tokens[p.first].sentence;
+/**
+ * The country a person's sentence points to: the only one named there; among several, the
+ * document's focus if named, else the nearest one before the name, else the nearest after.
+ */
+function sentenceCountry(scope: ActorScope, p: PersonSpan): string | undefined {
+  const sentence = scope.analysis.sentences[scope.tokens[p.first].sentence];
   const at = scope.tokens[p.first].start;
-  let best: string | undefined;
-  let dist = Infinity;
+  const found: { country: string; start: number }[] = [];
+  let placeCountry: string | undefined;
   for (const m of scope.mentions) {
-    if (scope.tokens.length === 0 || m.kind === 'person' || m.kind === 'place') continue;
-    const sentence = scope.analysis.sentences[s];
-    if (m.start < sentence.start || m.end > sentence.end) continue;
+    if (m.kind === 'person' || m.start < sentence.start || m.end > sentence.end) continue;
+    if (m.kind === 'place') { placeCountry ??= scope.kb.place(m.text)?.country; continue; }
     const c = scope.mentionCountry(m);
-    if (!c) continue;
-    const d = Math.abs(m.start - at);
-    if (d < dist) { dist = d; best = c; }
+    if (c) found.push({ country: c, start: m.start });
   }
-  return best;
+  // states named in other people's titles ("Lebanon's new President X") count too
+  for (const m of scope.matches) {
+    const t = scope.tokens[m.first];
+    if (t.start < sentence.start || t.end > sentence.end || scope.entry(m)?.form === 'capital') continue;
+    const a = scope.actorOfMatch(m);
+    const c = a?.kind === 'state' ? countryOf(a) : undefined;
+    if (c && !found.some((f) => f.start === t.start)) found.push({ country: c, start: t.start });
+  }
+  found.sort((a, b) => a.start - b.start);
+  const distinct = new Set(found.map((f) => f.country));
+  if (distinct.size === 0) return placeCountry;
+  if (distinct.size === 1) return found[0].country;
+  if (scope.focusIsClear && scope.focus && distinct.has(scope.focus)) return scope.focus;
+  const before = found.filter((f) => f.start < at).pop();
+  return before?.country ?? found[0].country;
 }
 
 /** The code and role text of a new person. */
@@ -85,7 +100,7 @@ export function codePerson(scope: ActorScope, p: PersonSpan): { code: string; ro
   if (ministry && (!country || !sector)) {
     const offset = scope.tokens[p.first].start;
     const same = scope.recent(offset, (m) => m.actor !== undefined && scope.ministryIds.get(m.actor) === ministry);
-    const c = country ?? (same && scope.mentionCountry(same)) ?? nearestCountry(scope, p) ?? scope.focus;
+    const c = country ?? (same && scope.mentionCountry(same)) ?? sentenceCountry(scope, p) ?? scope.focus;
     if (c) {
       const a = ministryActor(scope, c, ministry);
       country = c;
@@ -95,6 +110,6 @@ export function codePerson(scope: ActorScope, p: PersonSpan): { code: string; ro
   sector ??= keywordSector(scope, p.pre) ?? keywordSector(scope, p.app) ?? (heads.find((h) => h) || undefined);
   if (!country && igo && !sector) return { code: igo.code, role };
   if (!country && igo) return { code: igo.code, role };
-  if (!country && sector && STATE_SECTORS.has(sector)) country = nearestCountry(scope, p) ?? scope.focus;
+  if (!country && sector && STATE_SECTORS.has(sector)) country = sentenceCountry(scope, p) ?? scope.focus;
   return { code: (country ?? '') + (sector ?? ''), role };
 }

@@ -25,6 +25,8 @@ export class ActorScope {
   /** Actor ids of ministries, so that "the ministry" can find the last one named. */
   readonly ministryIds = new Map<string, string>();    // actor id -> ministry type
   focus?: string;
+  /** Whether the focus stands out: named often, and clearly more than any other country. */
+  focusIsClear = false;
 
   constructor(readonly analysis: Analysis, readonly kb: KnowledgeBase) {
     const tokens = analysis.tokens;
@@ -101,10 +103,10 @@ export class ActorScope {
       const c = e && (e.code && /^[A-Z]{3}/.test(e.code) && e.form !== 'name' ? e.code.slice(0, 3) : countryOf(this.kb.get(e.actor)));
       if (c && this.kb.state(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
     }
-    let best: string | undefined;
-    let n = 0;
-    for (const [c, k] of counts) if (k > n) { best = c; n = k; }
-    return best;
+    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    this.focusIsClear = best !== undefined && best[1] >= 3 && best[1] >= 1.5 * (second?.[1] ?? 0);
+    return best?.[0];
   }
 
   /** Registers an actor for the document (kb actors are copied, so the kb stays untouched). */
