@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import countries from 'i18n-iso-countries';
 import type { Analysis, Event, Modality, PloverType, Token } from '../model/types.ts';
 import { foldName } from './names.ts';
+import { tokenize } from '../text/tokenize.ts';
 
 const GENERIC = new Set<string>((parse(readFileSync(new URL('./generic-words.yaml', import.meta.url), 'utf8')) as { words: string[] }).words);
 const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()));
@@ -64,27 +65,49 @@ function clauseTokens(tokens: Token[], first: number, last: number, trigger: { s
 function isKey(t: Token): boolean {
   if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return false;
   const w = t.lemma;
-  return w.length > 2 && /\p{L}/u.test(w) && !GENERIC.has(w);
+  return w.length > 2 && /^\p{L}/u.test(w) && !GENERIC.has(w);
+}
+
+/**
+ * The tokens of one sentence, tokenized on their own: a stored analysis does not keep its
+ * tokens, and the linker needs only the sentences that tell events.
+ */
+function sentenceTokens(a: Analysis, si: number, cache: Map<number, Token[]>): Token[] {
+  let tokens = cache.get(si);
+  if (!tokens) {
+    const s = si >= 0 ? a.sentences[si] : { start: 0, end: a.doc.body.length };
+    tokens = tokenize(a.doc.body.slice(s.start, s.end)).tokens.map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
+    cache.set(si, tokens);
+  }
+  return tokens;
 }
 
 /** The features of every event of one analysis. */
 export function eventFeatures(a: Analysis): EventFeatures[] {
   if (a.events.length === 0) return [];
-  const tokens = a.tokens;
   // words that name an actor say who, not what: the dyad already carries them
   const covered = (t: Token) => a.mentions.some((m) => m.start < t.end && t.start < m.end);
+  const bySentence = new Map<number, Token[]>();
   return a.events.map((e) => {
-    const sent = a.sentences.find((s) => s.start <= e.trigger.start && e.trigger.start < s.end);
-    const [first, last] = sent ? sent.tokens : [0, tokens.length];
-    const clause = clauseTokens(tokens, first, last, e.trigger);
+    const si = a.sentences.findIndex((s) => s.start <= e.trigger.start && e.trigger.start < s.end);
+    const tokens = sentenceTokens(a, si, bySentence);
+    const clause = clauseTokens(tokens, 0, tokens.length, e.trigger);
     const keys = new Set<string>();
     const places = new Set<string>();
     const surface = new Map<string, string>();
     const roleSpans = [e.source, e.target].filter((r): r is NonNullable<Event['source']> => r !== undefined);
-    for (const t of clause) {
-      if (!isKey(t) || covered(t) || roleSpans.some((r) => r.start < t.end && t.start < r.end)) continue;
-      keys.add(t.lemma);
-      if (!surface.has(t.lemma)) surface.set(t.lemma, t.text);
+    const inRole = (t: Token) => roleSpans.some((r) => r.start < t.end && t.start < r.end) ||
+      (e.place !== undefined && e.place.start < t.end && t.start < e.place.end);
+    // a run of proper nouns is one name ("West Bank", "Free Trade Agreement"): one key, not several
+    for (let i = 0; i < clause.length; i++) {
+      const t = clause[i];
+      if (!isKey(t) || covered(t) || inRole(t)) continue;
+      let j = i;
+      if (t.pos === 'PROPN') while (j + 1 < clause.length && clause[j + 1].pos === 'PROPN' && !covered(clause[j + 1]) && !inRole(clause[j + 1])) j++;
+      const key = clause.slice(i, j + 1).map((x) => x.lemma).join(' ');
+      keys.add(key);
+      if (!surface.has(key)) surface.set(key, a.doc.body.slice(t.start, clause[j].end));
+      i = j;
     }
     if (e.place) {
       const p = foldName(e.place.text);

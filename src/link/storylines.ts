@@ -89,7 +89,10 @@ function label(c: Cluster, feats: EventFeatures[], names: Map<string, string>): 
   const ranked = [...c.keys].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
   const isPlace = (k: string) => feats.some((f) => f.places.has(k));
   const surface = (k: string) => feats.find((f) => f.surface.has(k))?.surface.get(k) ?? k;
-  const things = ranked.filter(([k]) => !isPlace(k)).slice(0, 2).map(([k]) => surface(k));
+  // words that several events share say what the story is about; a word of one event only when none do
+  const candidates = ranked.filter(([k]) => !isPlace(k));
+  const shared = candidates.filter(([, n]) => n >= 2);
+  const things = (shared.length ? shared.slice(0, 2) : candidates.slice(0, 1)).map(([k]) => surface(k));
   const place = ranked.find(([k]) => isPlace(k));
   let text = things.join(', ') || feats[0].type.toLowerCase();
   if (place) text += ` in ${surface(place[0])}`;
