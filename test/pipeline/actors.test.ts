@@ -166,3 +166,27 @@ test('recentActor finds the person last named before an offset', () => {
   assert.equal(recentActor(a, body.indexOf('He said'), ['state'])?.actor, 'state:LTU');
   assert.equal(recentActor(a, 0), undefined);
 });
+
+test('a capital named as a place by the noun before it ("the capital Vilnius") is a place', () => {
+  const a = read('Protesters gathered in the capital Vilnius, and later the city Riga followed.');
+  assert.equal(mention(a, 'Vilnius').kind, 'place');
+  assert.equal(mention(a, 'Riga').kind, 'place');
+});
+
+test('titles: hyphenated, from the kb, and title words that are surnames', () => {
+  const a = read('UN Secretary-General Amara Okonkwo spoke. Then Lithuanian Foreign Minister Darius Vaitkus replied, and Defence Secretary John Marshal said nothing.');
+  assert.equal(a.actors.find((x) => x.name === 'Amara Okonkwo')?.code, 'UN');
+  assert.equal(a.actors.find((x) => x.name === 'Darius Vaitkus')?.code, 'LTUGOV');
+  assert.ok(a.actors.some((x) => x.name === 'John Marshal'), a.actors.map((x) => x.name).join(' | '));
+});
+
+test('a single capitalised word after a lower-case title is no person ("the official Baltic Wire")', () => {
+  const a = read('The report came from the official Tallinnese wire, an official Kaunasian said.');
+  assert.deepEqual(counted(a).filter((x) => x.kind === 'person'), []);
+});
+
+test('the role sector of a person follows the head noun, the country a country word in the role', () => {
+  const a = read('The Kremlin’s spokesman Ivan Dorofeev spoke, and Latvian opposition leader Ilze Berzina answered.');
+  assert.equal(a.actors.find((x) => x.name === 'Ivan Dorofeev')?.code, 'RUSGOV');
+  assert.equal(a.actors.find((x) => x.name === 'Ilze Berzina')?.code, 'LVAOPP');
+});

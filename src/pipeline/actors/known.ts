@@ -78,10 +78,13 @@ function asOwner(scope: ActorScope, m: NameMatch | undefined): Owner | undefined
 
 /** Reads the kb match that starts at token i; returns the index of the first token after what it used. */
 export function readKnown(scope: ActorScope, m: NameMatch): number {
-  const entry = scope.entry(m);
+  let entry = scope.entry(m);
   const actor = entry && scope.kb.get(entry.actor);
   if (!entry || !actor) return m.last + 1;
   const via = `kb:${entry.form}`;
+  // an office the kb coded as a sector ("BLRhead_of_state") is still an office
+  const officeName = /^[A-Z]{3}([a-z_]+)$/.exec(entry.code ?? '')?.[1] as Office | undefined;
+  if (officeName && !entry.office) entry = { ...entry, office: officeName, code: undefined };
   if (entry.form === 'capital') {
     if (isPlaceUse(scope, m.first, m.last)) {
       scope.mention(m.first, m.last, undefined, { kind: 'place', via: 'kb:capital-as-place' });
@@ -90,11 +93,11 @@ export function readKnown(scope: ActorScope, m: NameMatch): number {
     }
     return m.last + 1;
   }
-  if (entry.form === 'title' && entry.office) {
+  if (entry.office) {
     const country = countryOf(actor);
     const holder = country ? scope.kb.officeHolder(country, entry.office, scope.date) : undefined;
     if (holder) scope.mention(m.first, m.last, holder, { role: m.text, via: 'kb:office' });
-    else scope.mention(m.first, m.last, actor, { code: entry.code ?? actor.code, via });
+    else scope.mention(m.first, m.last, actor, { code: country ? country + (entry.office === 'defence_minister' ? 'MIL' : 'GOV') : actor.code, role: m.text, via });
     return m.last + 1;
   }
   const first = asOwner(scope, m);
