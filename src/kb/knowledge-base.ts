@@ -53,7 +53,7 @@ class KbBuilder {
   readonly index = new NameIndex();
   readonly places = new Map<string, Place>();
   readonly lexicons = new Map<string, string[]>();
-  readonly sectors = new Map<string, string>();
+  readonly maps = new Map<string, Map<string, string>>();   // lexicons that map words to codes
   readonly terms = new Map<string, Term[]>();     // "BLR head_of_state" -> terms
   readonly stateNames = new Map<string, { names: string[]; demonyms: string[] }>();
   readonly titlesDone = new Set<string>();
@@ -79,13 +79,16 @@ class KbBuilder {
     for (const f of files) for (const p of f.people ?? []) this.addPerson(p);
     for (const f of files) for (const p of f.places ?? []) this.addPlace(p.name, p.country, p.kind ?? 'city', p.aliases);
     this.addStateSectors();
+    this.addOfficeTitles();
+    for (const phrase of this.lexicons.get('not-names') ?? []) this.index.block(phrase);
     if (process.env.KB_DEBUG) console.error("forms", this.index.size);
     for (const list of this.terms.values()) list.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
     return this.api();
   }
 
   private api(): KnowledgeBase {
-    const { actors, index, places, lexicons, sectors, terms } = this;
+    const { actors, index, places, lexicons, terms } = this;
+    const sectors = this.maps.get('sector-words') ?? new Map<string, string>();
     return {
       actors,
       get: (id: string) => actors.get(id),
@@ -128,8 +131,10 @@ class KbBuilder {
       for (const w of words) if (!list.includes(w)) list.push(w);
       this.lexicons.set(name, list);
       if (!Array.isArray(v)) {
+        const map = this.maps.get(name) ?? new Map<string, string>();
+        this.maps.set(name, map);
         for (const [w, code] of Object.entries(v)) {
-          this.sectors.set(fold(w), code);
+          map.set(fold(w), code);
           const byCode = this.lexicons.get(`${name}:${code}`) ?? [];
           byCode.push(w);
           this.lexicons.set(`${name}:${code}`, byCode);
@@ -205,22 +210,27 @@ class KbBuilder {
     const t = o.type ? types[o.type] : undefined;
     if (o.type && !t) throw new Error(`orgs: unknown institution type "${o.type}" (known: ${Object.keys(types).join(', ')})`);
     const core = o.name ?? t!.name;
-    const cores = [core, ...(o.forms ?? []), ...(o.name && o.name !== t?.name ? [] : t?.forms ?? [])];
     const country = o.country;
     const code = o.code ?? `${country ?? ''}${t?.sector ?? ''}`;
     const names = country ? this.stateNames.get(country) : undefined;
     const countryName = country ? this.actors.get(`state:${country}`)?.name ?? country : undefined;
-    const qualified = !!country && !!names;
-    const canonical = qualified && !o.id ? (/ of /.test(core) || /^(Ministry|Committee|Council)\b/.test(core) ? `${core} of ${countryName}` : `${names!.demonyms[0] ?? countryName} ${core}`) : core;
-    const id = o.id ?? `org:${country ? country.toLowerCase() + '-' : ''}${slug(core)}`;
+    // a typed institution is named with its country ("Ministry of Defence of Belarus"); a named one as written
+    const canonical = t && names
+      ? (/ of |^(Ministry|Committee|Council|Department)\b/.test(core) ? `${core} of ${countryName}` : `${names.demonyms[0] ?? countryName} ${core}`)
+      : core;
+    const id = o.id ?? `org:${country ? country.toLowerCase() + '-' : ''}${slug(withoutThe(core)[0])}`;
     const a = this.actor({ id, name: canonical, kind: 'org', code, aliases: [], ...(country ? { country } : {}) });
     const kb: KbName = { actor: id, form: 'name', code };
     const strict = !!t?.strict_case;
-    this.name(canonical, kb, a, strict);
-    if (qualified) for (const f of institutionForms(cores, names!.names, names!.demonyms)) this.name(f, { ...kb, form: 'alias' }, a, strict);
-    else for (const f of cores) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict);
+    for (const v of withoutThe(canonical)) this.name(v, kb, a, strict);
+    const cores = [...withoutThe(core), ...(o.forms ?? []), ...(o.name && o.name !== t?.name ? [] : t?.forms ?? [])];
+    const acronyms = o.acronyms ?? [];
+    if (names) {
+      for (const f of institutionForms([...cores, ...acronyms], names.names, names.demonyms)) this.name(f, { ...kb, form: 'alias' }, a, strict);
+    }
+    if (!t) for (const f of cores) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict);
     for (const al of o.aliases ?? []) for (const v of withoutThe(al)) for (const s of spellingVariants(v)) this.name(s, { ...kb, form: 'alias' }, a);
-    for (const ac of o.acronyms ?? []) this.name(ac, { ...kb, form: 'acronym' }, a);
+    for (const ac of acronyms) this.name(ac, { ...kb, form: 'acronym' }, a);
   }
 
   private addPerson(p: PersonSpec): void {
@@ -270,13 +280,16 @@ class KbBuilder {
 
   /** "the Belarusian military", "Russian authorities", "Poland's government": the state, with the sector's code. */
   private addStateSectors(): void {
-    const words = Object.fromEntries([...this.sectors.entries()]);
-    for (const [code, { names, demonyms }] of this.stateNames) {
-      for (const [word, sector] of Object.entries(words)) {
-        const kb: KbName = { actor: `state:${code}`, form: 'sector', code: `${code}${sector}` };
-        for (const d of demonyms) this.name(`${d} ${word}`, kb);
-        for (const n of names) { this.name(`${n}'s ${word}`, kb); this.name(`${n} ${word}`, kb); }
-      }
+    const map = this.maps.get('sector-words');
+    for (const w of this.lexicons.get('sector-words') ?? []) this.index.addSuffix(w, { sector: map!.get(fold(w))! });
+  }
+
+  /** "the Iranian Foreign Minister", "Poland's top diplomat": for every state, from the office-titles lexicon. */
+  private addOfficeTitles(): void {
+    const map = this.maps.get('office-titles');
+    for (const t of this.lexicons.get('office-titles') ?? []) {
+      const office = map!.get(fold(t)) as Office;
+      if (OFFICE_SECTOR[office]) this.index.addSuffix(t, { sector: OFFICE_SECTOR[office], office });
     }
   }
 

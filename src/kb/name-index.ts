@@ -11,13 +11,32 @@ interface FormEntry { name: KbName; units: string[]; cases: Case[] }
 
 const FORM_RANK: Record<KbName['form'], number> = { name: 0, acronym: 1, alias: 2, title: 3, capital: 4, demonym: 5, sector: 6 };
 
+/** What a phrase after a state's name adds: "military" -> sector MIL, "top diplomat" -> an office. */
+export interface Suffix { sector: string; office?: KbName['office'] }
+
 /** A unit of the text, with the tokens it spans. */
 interface TextUnit extends Unit { firstToken: number; lastToken: number }
 
 export class NameIndex {
   private readonly forms = new Map<string, FormEntry[]>();   // joined folded units -> readings
   private readonly longest = new Map<string, number>();      // first folded unit -> most units of a form
+  private readonly suffixes = new Map<string, { suffix: Suffix; units: string[]; exact: boolean[] }>();
+  private readonly suffixLongest = new Map<string, number>();
   size = 0;
+
+  /**
+   * A phrase that, after a state's name or demonym, names a part of that state:
+   * "the Belarusian military", "Poland's top brass", "the Iranian Foreign Minister".
+   * Composed at match time, so it costs one entry, not one per state.
+   */
+  addSuffix(phrase: string, suffix: Suffix): void {
+    const units = splitUnits(phrase);
+    if (!units.length) return;
+    const key = units.map((u) => u.norm).join(' ');
+    if (this.suffixes.has(key)) return;
+    this.suffixes.set(key, { suffix, units: units.map((u) => u.text), exact: units.map((u) => isAcronym(u.text)) });
+    if ((this.suffixLongest.get(units[0].norm) ?? 0) < units.length) this.suffixLongest.set(units[0].norm, units.length);
+  }
 
   /**
    * Add one written form for an actor. Forms that cut into no word are ignored. The first
@@ -49,6 +68,11 @@ export class NameIndex {
     if ((this.longest.get(first) ?? 0) < units.length) this.longest.set(first, units.length);
   }
 
+  /** A phrase that holds a name but names nothing ("Latin America"): matched, then dropped. */
+  block(phrase: string): void {
+    this.add(phrase, { actor: '', form: 'name' });
+  }
+
   /** Longest match at each position, left to right, never across sentences. */
   match(tokens: Token[]): NameMatch[] {
     const out: NameMatch[] = [];
@@ -66,23 +90,55 @@ export class NameIndex {
     const units = textUnits(tokens, first, last);
     let i = 0;
     while (i < units.length) {
-      const max = Math.min(this.longest.get(units[i].norm) ?? 0, units.length - i);
       let found: { n: number; entries: KbName[] } | undefined;
-      for (let n = max; n >= 1 && !found; n--) {
+      let state: { n: number; entries: KbName[] } | undefined;   // the longest state name here, to compose with
+      const max = Math.min(this.longest.get(units[i].norm) ?? 0, units.length - i);
+      for (let n = max; n >= 1 && !(found && state); n--) {
         const end = units[i + n - 1];
         // a match must end where a token ends, so "Poland" never matches inside "Polandia"
         if (n < units.length - i && units[i + n].firstToken === end.lastToken && units[i + n].from === end.to) continue;
         const list = this.forms.get(keyOf(units, i, n));
         if (!list) continue;
         const ok = list.filter((e) => casesFit(e, units, i)).map((e) => e.name);
-        if (ok.length) found = { n, entries: distinct(ok.sort((a, b) => FORM_RANK[a.form] - FORM_RANK[b.form])) };
+        if (!ok.length) continue;
+        found ??= { n, entries: ok };
+        const states = ok.filter((e) => e.actor.startsWith('state:') && (e.form === 'name' || e.form === 'acronym' || e.form === 'demonym'));
+        if (!state && states.length) state = { n, entries: states };
+      }
+      const composed = state && this.compose(units, i, state.n, state.entries);
+      if (composed && (!found || composed.n >= found.n)) {
+        found = found && found.n === composed.n ? { n: found.n, entries: [...found.entries, ...composed.entries] } : composed;
       }
       if (!found) { i++; continue; }
       const a = units[i].firstToken;
       const b = units[i + found.n - 1].lastToken;
-      out.push({ first: a, last: b, text: tokensText(tokens, a, b), entries: found.entries });
+      const entries = distinct(found.entries.filter((e) => e.actor !== '').sort((x, y) => FORM_RANK[x.form] - FORM_RANK[y.form]));
+      if (entries.length) out.push({ first: a, last: b, text: tokensText(tokens, a, b), entries });
       i += found.n;
     }
+  }
+
+  /** A state's name followed by a sector or office phrase ("Russia's top brass"), as one match. */
+  private compose(units: TextUnit[], i: number, n: number, states: KbName[]): { n: number; entries: KbName[] } | undefined {
+    let at = i + n;
+    const demonym = states.every((e) => e.form === 'demonym');
+    if (!demonym && units[at]?.norm === "'s") at++;
+    if (at >= units.length) return undefined;
+    const max = Math.min(this.suffixLongest.get(units[at].norm) ?? 0, units.length - at);
+    for (let k = max; k >= 1; k--) {
+      const hit = this.suffixes.get(keyOf(units, at, k));
+      if (!hit || hit.exact.some((x, j) => x && units[at + j].text !== hit.units[j])) continue;
+      const end = units[at + k - 1];
+      if (at + k < units.length && units[at + k].firstToken === end.lastToken && units[at + k].from === end.to) continue;
+      const entries = states.map((e): KbName => {
+        const country = (e.code ?? e.actor.slice(6)).slice(0, 3);
+        return hit.suffix.office
+          ? { actor: e.actor, form: 'title', code: country + hit.suffix.sector, office: hit.suffix.office }
+          : { actor: e.actor, form: 'sector', code: country + hit.suffix.sector };
+      });
+      return { n: at + k - i, entries };
+    }
+    return undefined;
   }
 }
 
