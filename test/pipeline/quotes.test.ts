@@ -220,3 +220,38 @@ test('offsets of a direct quote cover the quoted words', () => {
   const q = only(analyse(body, [KASK]));
   assert.equal(body.slice(q.start, q.end), 'Our patience has limits.');
 });
+
+test('a quote right after an attributed one in the same paragraph has the same speaker', () => {
+  const a = analyse('“We will not wait,” Marta Kask told reporters. “Our border is the alliance’s border too.”', [KASK]);
+  assert.deepEqual(a.quotes.map((q) => q.speaker), ['person:marta-kask', 'person:marta-kask']);
+});
+
+test('a quote after another sentence in between does not inherit the speaker', () => {
+  const a = analyse('“We will not wait,” Marta Kask said. The opposition disagreed. “This is theatre for the voters and nothing more.”', [KASK]);
+  assert.equal(a.quotes.length, 2);
+  assert.equal(a.quotes[1].speaker, undefined);
+});
+
+test('a participle continues the speech of the verb before it: said …, adding that X “…”', () => {
+  const a = analyse('“The drills are routine,” Marta Kask said at a briefing, adding that Tallinn “reserves the right to respond”.', [KASK]);
+  assert.deepEqual(a.quotes.map((q) => [q.text, q.speaker]), [
+    ['The drills are routine', 'person:marta-kask'],
+    ['reserves the right to respond', 'person:marta-kask'],
+  ]);
+});
+
+test('a cue in a relative clause of the apposition is not the attribution', () => {
+  const q = only(analyse('“Nobody can guard every metre of this forest,” a former commander, who asked not to be named, told the newspaper.'));
+  assert.equal(q.speakerText, 'a former commander');
+  assert.equal(q.cue, 'told');
+});
+
+test('a quoted phrase in another clause is not given to the announcer', () => {
+  const a = analyse('Latvia will double its patrols, Marta Kask announced, in what officials describe as a reply to “hybrid pressure” from Minsk.', [KASK]);
+  assert.ok(!a.quotes.some((q) => q.kind === 'direct'));
+});
+
+test('names split by the tokenizer at letters like ņ are read whole', () => {
+  const q = only(analyse('“We are ready,” Evika Siliņa told reporters.'));
+  assert.equal(q.speakerText, 'Evika Siliņa');
+});

@@ -9,7 +9,7 @@ import { norm, type PhraseHit } from './phrases.ts';
 
 export interface Attribution extends Speaker {
   cue?: string;
-  via: 'after' | 'before' | 'colon' | 'partial';
+  via: 'after' | 'before' | 'colon' | 'partial' | 'continued';
 }
 
 const NOUN_PHRASE_POS = new Set(['DET', 'PROPN', 'NOUN', 'ADJ', 'PRON', 'NUM', 'ADP', 'PART', 'PUNCT', 'CCONJ', 'X']);
@@ -20,14 +20,21 @@ const REACH = 30;
 const isComma = (t: Token) => t.text === ',';
 const isStop = (t: Token) => SENTENCE_END.has(t.text);
 
+/** A piece of the word before it: the tokenizer splits words at some letters ("Sili" "ņ" "a"). */
+export function glued(tokens: Token[], i: number): boolean {
+  return i > 0 && !tokens[i - 1].space && /^\p{L}+$/u.test(tokens[i].text) && /\p{L}$/u.test(tokens[i - 1].text);
+}
+
 /** Words that can name a speaker: a short noun phrase with no verb or clause word in it. */
 export function speakerPhrase(tokens: Token[], first: number, last: number): boolean {
-  if (first > last || last - first > 9) return false;
+  while (last > first && glued(tokens, last)) last--;
+  if (first > last || last - first > 12) return false;
   const first_ = tokens[first];
   if (first_.pos === 'ADP' || first_.pos === 'CCONJ' || first_.pos === 'SCONJ') return false;
   let hasHead = false;
   for (let i = first; i <= last; i++) {
     const t = tokens[i];
+    if (glued(tokens, i)) continue;
     if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ') return false;
     if (WH_WORDS.has(norm(t.text)) && t.pos !== 'DET') return false;
     if (norm(t.text) === 'which' || norm(t.text) === 'what') return false;
@@ -41,6 +48,7 @@ export function speakerPhrase(tokens: Token[], first: number, last: number): boo
 /** "an expert at the Polish Institute": a noun phrase with no verb. */
 function apposition(tokens: Token[], first: number, last: number): boolean {
   if (first > last || last - first > 16) return false;
+  if (/^(who|which)$/i.test(tokens[first].text)) return !tokens.slice(first, last + 1).some(isStop);   // ", who asked not to be named,
   for (let i = first; i <= last; i++) {
     const t = tokens[i];
     // Capitalised words belong to names ("Institute for Forecasting"), whatever their tag.
@@ -99,6 +107,7 @@ export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedS
   for (let i = from + 1; i <= to; i++) {
     const hit = v.lex.directCues.at(t, i, to + 1);
     if (!hit) continue;
+    if (/^(who|which|that)$/i.test(t[i - 1].text)) continue;   // a relative clause: ", who asked not to be named,"
     // Subject before the cue; an apposition between commas may follow it ("Fleischer, an expert, believes").
     let last = i - 1;
     while (last >= from && BETWEEN_SUBJECT_AND_CUE.has(t[last].pos)) last--;
@@ -183,11 +192,18 @@ export function attributeColon(v: VoiceContext, span: QuotedSpan): Attribution |
 export function attributePartial(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): Attribution | undefined {
   const t = v.tokens;
   const [from, to] = beforeRegion(v, span, spans);
+  let found = false;
   for (let i = to; i >= from && i > to - 15; i--) {
+    // The quote must sit in the clause of the cue: no comma between them ("…, in what officials
+    // describe as “hybrid pressure”" is not the announcer's phrase).
+    if (!found && isComma(t[i])) return undefined;
     const hit = v.lex.partialCues.at(t, i, to + 1);
     if (!hit || (t[i].pos !== 'VERB' && t[i].pos !== 'AUX')) continue;
+    found = true;
     const who = subjectOf(v, hit, from, span.start, cueLabel(v, hit), 'partial');
     if (who && who.how !== 'generic') return who;
+    // "X said …, adding that Moscow “reserves the right”": the participle's speaker is further back.
+    if (/ing$/i.test(t[i].text)) continue;
     return undefined;
   }
   return undefined;

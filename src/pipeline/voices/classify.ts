@@ -4,7 +4,7 @@
 // Both the quotes and the frames stage use this, so it is computed once per analysis.
 import type { Analysis } from '../../model/types.ts';
 import type { PipelineContext } from '../stage.ts';
-import { VoiceContext } from './context.ts';
+import { SENTENCE_END, VoiceContext } from './context.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
 import { attributeAfter, attributeBefore, attributeColon, attributePartial, type Attribution } from './attribution.ts';
 
@@ -50,6 +50,20 @@ function endsClause(body: string, span: QuotedSpan): boolean {
   return /[,.!?;:…—–-]\s*$/.test(body.slice(span.innerStart, span.innerEnd)) || /^\s*[,.!?;:…—–]/.test(body.slice(span.end, span.end + 3));
 }
 
+/** How many tokens may stand between an attributed quote and the next one it lends its speaker to. */
+const CONTINUE_REACH = 40;
+
+/** "“…,” X said. “…”": a quote right after X's quote in the same paragraph is X's too. */
+function continued(v: VoiceContext, span: QuotedSpan, previous: Speech | undefined): Attribution | undefined {
+  if (!previous?.attribution || previous.attribution.via === 'continued' && !previous.attribution.actor && previous.attribution.how !== 'named') return undefined;
+  const from = v.tokenFrom(previous.span.end), to = v.tokenBefore(span.start);
+  if (from > v.tokens.length - 1 || to < from - 1 || to - from > CONTINUE_REACH) return undefined;
+  if (v.paragraph(Math.min(from, v.tokens.length - 1)) !== v.paragraph(Math.max(0, to))) return undefined;
+  // Only the attribution of the earlier quote may stand between: no other sentence ends there.
+  for (let i = from; i < to; i++) if (SENTENCE_END.has(v.tokens[i].text)) return undefined;
+  return { ...previous.attribution, via: 'continued' };
+}
+
 /** Named speakers win over pronouns and descriptions, which win over generic ones ("experts"). */
 function better(a: Attribution | undefined, b: Attribution | undefined): Attribution | undefined {
   const rank = (x: Attribution | undefined) => (!x ? 0 : x.how === 'named' ? (x.actor ? 4 : 3) : x.how === 'anaphor' ? 2 : 1);
@@ -91,8 +105,9 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
       }
       if (!attribution) { asTerm(span); continue; }
     } else {
-      attribution = direct?.how === 'named' ? direct : better(attributeColon(v, span), direct);
+      attribution = direct?.how === 'named' ? direct : better(direct ?? attributePartial(v, span, spans), attributeColon(v, span));
     }
+    if (!attribution) attribution = continued(v, span, speech[speech.length - 1]);
     if (attribution && attribution.how === 'named') v.speakers.push(attribution);
     const { start, end } = trimmed(span, body, false);
     speech.push({ span, text: cleanText(span.text), start, end, attribution });

@@ -62,7 +62,7 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
     const best = v.kindOf(found[0]) === 'person' ? found[0] : [...found].sort((a, b) => b.end - a.end || (b.end - b.start) - (a.end - a.start))[0];
     const speaker = fromMention(v, best, 'named');
     const head = t[last];
-    if (v.kindOf(best) === 'state' && best.end < head.end && head.pos === 'NOUN') {
+    if (v.kindOf(best) === 'state' && best.end < head.end && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
       // "a senior British minister": the state names only the country of the speaker; the
       // phrase is the speaker, and its head noun may give the sector.
       speaker.text = v.text(first, last);
@@ -95,6 +95,10 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
       if (person) return fromMention(v, person, 'named');
       const earlier = [...v.speakers].reverse().find((s) => s.how === 'named' && s.text !== name[0].text && norm(s.text).split(/\s+/).pop() === norm(name[0].text));
       if (earlier) return { ...earlier };
+      // One capitalised word opening a sentence, unknown to the actors stage, is most likely a
+      // common word ("Others say", "Critics said"): the tagger calls those proper nouns too.
+      const at = t.indexOf(name[0], first);
+      if (at === 0 || (at > 0 && t[at - 1].sentence !== name[0].sentence)) return { text: v.text(first, last), how: 'generic' };
     }
     // "its Foreign Ministry" keeps its determiner; "military expert Alyaksandr Alesin" is the name alone.
     const from = words.slice(0, n).every((w) => w.pos === 'DET' || w.pos === 'PRON') ? words[0] : name[0];
