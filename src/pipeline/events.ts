@@ -7,6 +7,7 @@ import { modalityOf } from './events/modality.ts';
 import { indexMentions, nounParticipants, verbParticipants, placeAfter, roleOf, country, type RoleContext } from './events/roles.ts';
 import { headingSentences } from './events/headings.ts';
 import { scoreOf } from './events/types-table.ts';
+import { isNominal } from './events/cues.ts';
 
 /** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
 const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);
@@ -43,6 +44,13 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   const quote = direct.find((q) => q.start <= head.start && head.end <= q.end);
   let lower = from;
   if (quote) while (lower < to && tokens[lower].start < quote.start) lower++;
+  // "protesters", "demonstrators": a word that names the actor is not the event's trigger.
+  if (ix.at[m.first] >= 0) return undefined;
+  // "Poland's proposed hosting of a base": the proposal is the event, the hosting its content.
+  const before = heads.get(m.first - 1);
+  if (before && before !== m && ABSORBING.has(before.pattern.type)) return undefined;
+  // "US-backed", "Russian-led": a hyphenated modifier describes an actor, it does not tell an event.
+  if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return undefined;
   const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower);
   let modality: Modality = found.modality;
   if (found.governor) {
@@ -50,8 +58,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive') modality = 'negated';
     else if (ABSORBING.has(g.pattern.type)) return undefined;
   }
-  const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote };
-  const isNoun = head.pos === 'NOUN' || head.pos === 'PROPN';
+  const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words) };
+  const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
   if (parts.source === undefined) return undefined;
   const source: EventRole = typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source;
@@ -59,7 +67,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   if (!target && parts.partner !== undefined) target = roleOf(ix, parts.partner);
   if (target && (target.code === source.code || (target.actor && target.actor === source.actor))) target = undefined;
 
-  const placeFound = placeAfter(c, m.last, m.pattern.placeTarget);
+  const placeFound = placeAfter(c, m.first, m.pattern.placeTarget);
   let place: Event['place'];
   if (placeFound) {
     const known = ctx?.kb && typeof ctx.kb.place === 'function' ? ctx.kb.place(placeFound.text) : undefined;
@@ -70,6 +78,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
       target = { code: place.country, text: place.text, start: place.start, end: place.end };
     }
   }
+
+  if (!target && m.pattern.needsTarget) return undefined;
 
   const when = nearestTime(a.times, head.start, a.sentences[s].start, a.sentences[s].end);
   const published = a.doc.meta.published;

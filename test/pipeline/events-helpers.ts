@@ -25,12 +25,12 @@ export function mentionsFor(body: string, names: Record<string, string> = NAMES)
   const taken: boolean[] = new Array(body.length).fill(false);
   const out: Mention[] = [];
   for (const name of Object.keys(names).sort((x, y) => y.length - x.length)) {
-    const re = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+    const re = new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'giu');
     for (const m of body.matchAll(re)) {
       const start = m.index!, end = start + name.length;
       if (taken.slice(start, end).some(Boolean)) continue;
       for (let i = start; i < end; i++) taken[i] = true;
-      out.push({ start, end, text: name, kind: 'state', code: names[name], actor: `test:${names[name]}`, via: 'test' });
+      out.push({ start, end, text: body.slice(start, end), kind: 'state', code: names[name], actor: `test:${names[name]}`, via: 'test' });
     }
   }
   return out.sort((x, y) => x.start - y.start);

@@ -64,3 +64,22 @@ export function strongest(list: Modality[]): Modality {
   for (const m of list) if (RANK[m] > RANK[best]) best = m;
   return best;
 }
+
+const NOMINAL_BEFORE = new Set(['DET', 'ADJ', 'PRON', 'NUM']);
+const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+
+/** A noun, or a gerund used as one ("the stationing of", "Poland's hosting of"). */
+export function isNominal(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.pos === 'NOUN' || t.pos === 'PROPN') return true;
+  if (t.pos !== 'VERB' || !/ing$/i.test(t.text)) return false;
+  if (i + 1 < tokens.length && tokens[i + 1].lemma === 'of') return true;
+  const before = i > 0 ? tokens[i - 1] : undefined;
+  return !!before && (NOMINAL_BEFORE.has(before.pos) || POSSESSIVE_MARKS.has(before.text.toLowerCase()) || (before.pos === 'VERB' && /ed$/i.test(before.text)));
+}
+
+/** A participle used as an adjective: "the failed talks", "Poland's proposed hosting". */
+export function isAdjectival(tokens: Token[], i: number, from: number): boolean {
+  const before = i > from ? tokens[i - 1] : undefined;
+  return !!before && (before.pos === 'DET' || before.pos === 'PART' || before.pos === 'ADJ' || before.text === '’' || before.text === "'");
+}

@@ -2,7 +2,7 @@
 // cue words around it (data/plover/modality.yaml), and the trigger that governs it, if any
 // ("offered to host a base": "host" is the content of the offer, not an event of its own).
 import type { Modality, Token } from '../../model/types.ts';
-import { cueAt, cueTables, isWord, strongest } from './cues.ts';
+import { cueAt, cueTables, isAdjectival, isNominal, isWord, strongest } from './cues.ts';
 
 export interface ModalityFinding {
   modality: Modality;
@@ -38,7 +38,10 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean): 
   if (isNoun) {
     for (let g = i - 1, n = 0; g >= from && n < 5; g--, n++) {
       const t = tokens[g];
-      if (t.pos === 'VERB') return { token: g, how: 'object' };
+      if (t.pos === 'VERB') {
+        if (isAdjectival(tokens, g, from)) return undefined;
+        return { token: g, how: 'object' };
+      }
       if (!OBJECT_MODIFIERS.has(t.pos)) return undefined;
     }
   }
@@ -54,7 +57,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   const found: Modality[] = [];
   const words: string[] = [];
   const note = (m: Modality, w: string) => { found.push(m); words.push(w); };
-  const isNoun = tokens[head].pos === 'NOUN' || tokens[head].pos === 'PROPN';
+  const isNoun = isNominal(tokens, head);
 
   // Words just before a nominal trigger: "the planned deployment", "no talks".
   if (isNoun) {
@@ -74,10 +77,12 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     const g = governorOf(tokens, top, lower, noun);
     if (!g) break;
     if (isTrigger(g.token)) { governor = g; break; }
-    const gm = cues.governors.get(tokens[g.token].lemma) ?? cues.governors.get(tokens[g.token].text.toLowerCase());
-    if (gm) note(gm, tokens[g.token].text);
+    if (g.how === 'infinitive') {
+      const gm = cues.governors.get(tokens[g.token].lemma) ?? cues.governors.get(tokens[g.token].text.toLowerCase());
+      if (gm) note(gm, tokens[g.token].text);
+    }
     top = g.token;
-    noun = tokens[top].pos === 'NOUN';
+    noun = isNominal(tokens, top);
   }
 
   // Auxiliaries and negations just before the chain, inside its clause.
@@ -85,6 +90,23 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     if (isBoundary(tokens[k], cues.clauseOpeners)) break;
     const c = cueAt(cues.local, tokens, k, top);
     if (c) note(c.modality, c.text);
+  }
+
+  // A nominal subject takes the modality of its verb: "Russian pressure on Belarus would likely ...".
+  let verbBefore = false;
+  for (let k = lower; k < head && !verbBefore; k++) verbBefore = tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX';
+  if (isNoun && top === head && found.length === 0 && !verbBefore) {
+    for (let k = head + 1, n = 0; k < to && n < 8; k++, n++) {
+      const t = tokens[k];
+      if (t.pos === 'PUNCT' && t.text !== '-') break;
+      if (t.pos === 'AUX' || t.pos === 'VERB') {
+        const c = cueAt(cues.local, tokens, k, to);
+        if (c) note(c.modality, c.text);
+        const next = k + 1 < to ? cueAt(cues.local, tokens, k + 1, to) : undefined;
+        if (next && next.modality === 'negated') note('negated', next.text);
+        break;
+      }
+    }
   }
 
   let modality = strongest(found);

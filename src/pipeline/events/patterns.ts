@@ -6,7 +6,7 @@ import { ploverData } from './data.ts';
 
 interface PatternEntry {
   words: string; pos?: 'verb' | 'noun'; name?: string; cameo?: string; mode?: string;
-  not_next?: string[]; place_target?: boolean; confidence?: number;
+  not_next?: string[]; place_target?: boolean; needs_target?: boolean; confidence?: number;
 }
 
 /** One slot of a pattern: a set of alternative lemmas, or a wildcard gap. */
@@ -20,6 +20,7 @@ export interface Pattern {
   pos?: 'verb' | 'noun';
   notNext?: Set<string>;
   placeTarget: boolean;
+  needsTarget: boolean;      // too vague to code without a target ("host")
   confidence: number;
   slots: Slot[];
 }
@@ -31,7 +32,7 @@ export interface PatternMatch {
   words: number[];           // token indices of the matched words
 }
 
-const MAX_MODIFIER_GAP = 3;  // modifiers allowed between two words: "put heavy pressure on"
+const MAX_MODIFIER_GAP = 4;  // modifiers allowed between two words: "put heavy pressure on"
 const MAX_WILDCARD_GAP = 4;  // tokens a "*" may stand for
 const GAP_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PROPN', 'PART', 'NOUN', 'SYM']);
 
@@ -54,6 +55,7 @@ function compile(): Map<string, Pattern[]> {
         cameo: e.cameo, mode: e.mode, pos: e.pos,
         notNext: e.not_next ? new Set(e.not_next) : undefined,
         placeTarget: e.place_target ?? false,
+        needsTarget: e.needs_target ?? false,
         confidence: e.confidence ?? 0.7,
         slots,
       };
@@ -78,11 +80,11 @@ function hasWord(t: Token, alts: Set<string>): boolean {
 function posFits(t: Token, pos: 'verb' | 'noun' | undefined): boolean {
   if (!pos) return true;
   if (pos === 'verb') return t.pos === 'VERB';
-  return t.pos === 'NOUN' || t.pos === 'PROPN';
+  return t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && /ing$/i.test(t.text));
 }
 
 function isGapToken(t: Token): boolean {
-  return GAP_POS.has(t.pos) || t.text === '-' || t.text === "'" || t.text === '’';
+  return GAP_POS.has(t.pos) || t.text === '-' || t.text === "'" || t.text === '’' || t.lemma === 'of' || t.lemma === 'up';
 }
 
 /** Matches one pattern whose first word is at `i`, within tokens [i, end). */
@@ -111,6 +113,13 @@ function matchAt(p: Pattern, tokens: Token[], i: number, end: number): PatternMa
   return { pattern: p, first: i, last: words[words.length - 1], words };
 }
 
+/** Patterns whose first word this token may be: by lemma, by lower-cased text, or by the text
+ *  without a plural "s" (a capitalised "Consultations" opening a sentence is tagged as a name). */
+function candidatesFor(idx: Map<string, Pattern[]>, t: Token): Pattern[] | undefined {
+  const lower = t.text.toLowerCase();
+  return idx.get(t.lemma) ?? idx.get(lower) ?? (lower.endsWith('s') ? idx.get(lower.slice(0, -1)) : undefined);
+}
+
 /**
  * All trigger matches in tokens [from, to): at each token the longest pattern wins, and the
  * words a match uses cannot start another match ("put pressure on" hides "pressure on").
@@ -122,7 +131,7 @@ export function matchPatterns(tokens: Token[], from: number, to: number): Patter
   for (let i = from; i < to; i++) {
     if (used.has(i)) continue;
     const t = tokens[i];
-    const candidates = idx.get(t.lemma) ?? (t.text.toLowerCase() !== t.lemma ? idx.get(t.text.toLowerCase()) : undefined);
+    const candidates = candidatesFor(idx, t);
     if (!candidates) continue;
     let best: PatternMatch | undefined;
     for (const p of candidates) {

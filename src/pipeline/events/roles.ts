@@ -3,7 +3,8 @@
 // discuss"), passives ("was attacked by X"), pronouns, and reported speech (the reporter is
 // not the source of what they report).
 import type { Analysis, EventRole, Mention, Quote, Token } from '../../model/types.ts';
-import { cueTables, isWord } from './cues.ts';
+import countries from 'i18n-iso-countries';
+import { cueTables, isAdjectival, isWord } from './cues.ts';
 
 /** Mentions that can stand for an event participant, indexed by token. */
 export interface MentionIndex {
@@ -22,6 +23,7 @@ const FIRST_PERSON = new Set(['we', 'our', 'us', 'i', 'my', 'me']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’', 's']);
 const COORD = new Set(['and', '&', ',']);
 const STOP_FORWARD = new Set([';', '.', ':', '!', '?']);
+const BY = new Set(['by']);
 
 export function indexMentions(a: Analysis): MentionIndex {
   const at = new Int32Array(a.tokens.length).fill(-1);
@@ -74,6 +76,7 @@ export interface RoleContext {
   from: number;              // first token of the sentence (or of the quote the trigger sits in)
   to: number;                // one past the last token of the sentence
   quote?: Quote;             // the direct quote the trigger sits in
+  words?: Set<number>;       // token indices of the trigger's own words
 }
 
 export interface Participants { source?: number | EventRole; target?: number; partner?: number; carried: boolean; passive: boolean }
@@ -83,7 +86,7 @@ function coordinatedBefore(c: RoleContext, m: number): number | undefined {
   const k = c.ix.mentions[m].first - 1;
   if (k <= c.from || !COORD.has(c.a.tokens[k].lemma)) return undefined;
   let j = k - 1;
-  while (j >= c.from && (c.a.tokens[j].pos === 'ADJ' || c.a.tokens[j].pos === 'DET')) j--;
+  while (j >= c.from && (c.a.tokens[j].pos === 'ADJ' || c.a.tokens[j].pos === 'DET' || POSSESSIVE.has(c.a.tokens[j].text.toLowerCase()))) j--;
   return j >= c.from && c.ix.at[j] >= 0 && c.ix.at[j] !== m ? c.ix.at[j] : undefined;
 }
 
@@ -106,13 +109,28 @@ function pronounSource(c: RoleContext, k: number): number | EventRole | undefine
 function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: number | EventRole; pronoun: boolean } {
   const { tokens } = c.a;
   const report = cueTables().reportVerbs;
+  // "Moscow failed to persuade Minsk and never deployed": a coordinated verb phrase shares the
+  // subject of the first one, so mentions are skipped until the earlier verb is passed.
+  let coordinated = false;
+  let verbPassed = false;
+  {
+    let k = top - 1;
+    while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
+    coordinated = k >= c.from && (tokens[k].lemma === 'and' || tokens[k].lemma === 'but') && tokens[k].pos === 'CCONJ';
+  }
   for (let k = top - 1, n = 0; k >= c.from && n < maxDistance; k--, n++) {
     const t = tokens[k];
     if (t.text === ';') break;
+    if (coordinated && !verbPassed) {
+      if (t.pos === 'VERB') verbPassed = true;
+      continue;
+    }
     const m = c.ix.at[k];
     if (m >= 0) {
       const e = c.ix.mentions[m];
       if (precededBy(tokens, e.first, c.from, NOT_SUBJECT_AFTER)) { k = e.first; continue; }
+      // "the US-backed government": a name inside a hyphenated modifier is not the subject.
+      if (e.last + 1 < c.to && tokens[e.last + 1].text === '-' && !tokens[e.last].space) { k = e.first; continue; }
       return { m, pronoun: false };
     }
     if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lemma)) {
@@ -124,14 +142,22 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
   return { pronoun: false };
 }
 
-/** The first participant after the trigger, before the clause ends or a report begins. */
-function objectAfter(c: RoleContext, last: number, exclude: string | undefined): number | undefined {
+/**
+ * The first participant after the trigger's head (inside a multi-word trigger too: "host a US
+ * base"), before the clause ends, a new verb phrase starts, or a report begins.
+ */
+function objectAfter(c: RoleContext, head: number, last: number, exclude: string | undefined): number | undefined {
+  const own = c.words ?? new Set<number>();
   const { tokens } = c.a;
   const report = cueTables().reportVerbs;
-  for (let k = last + 1, n = 0; k < c.to && n < 14; k++, n++) {
+  for (let k = head + 1, n = 0; k < c.to && n < 14 + (last - head); k++, n++) {
     const t = tokens[k];
     if (STOP_FORWARD.has(t.text)) break;
     if (t.pos === 'VERB' && report.has(t.lemma)) break;
+    if (k > last && t.pos === 'AUX') break;
+    if (k > last && t.pos === 'SCONJ') break;
+    if (k > last && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text)) break;
+    if (k > last && (t.lemma === 'and' || t.lemma === 'but') && k + 1 < c.to && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX')) break;
     if (t.text === ',') {
       let reportSoon = false;
       for (let j = k + 1; j < Math.min(c.to, k + 7); j++) if (tokens[j].pos === 'VERB' && report.has(tokens[j].lemma)) reportSoon = true;
@@ -141,15 +167,21 @@ function objectAfter(c: RoleContext, last: number, exclude: string | undefined):
     if (m < 0) continue;
     const e = c.ix.mentions[m];
     k = e.last;
-    if (precededBy(tokens, e.first, last + 1, PLACE_PREPS) || precededBy(tokens, e.first, last + 1, new Set(['by']))) continue;
+    let p = e.first - 1;
+    while (p > head && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ')) p--;
+    const ownPreposition = own.has(p);     // "fired rockets at X": the pattern's own "at"
+    if (!ownPreposition && (precededBy(tokens, e.first, head + 1, PLACE_PREPS) || precededBy(tokens, e.first, head + 1, BY))) continue;
     if (exclude && country(e.code) === exclude) continue;
     return m;
   }
   return undefined;
 }
 
+const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()));
+
+/** The country part of a code (FORMAT.md): its first three letters when they are an ISO alpha-3 code, else the whole code. */
 export function country(code: string): string {
-  return /^[A-Z]{3}/.test(code) ? code.slice(0, 3) : code;
+  return ALPHA3.has(code.slice(0, 3)) ? code.slice(0, 3) : code;
 }
 
 function roleCountry(c: RoleContext, r: number | EventRole | undefined): string | undefined {
@@ -178,7 +210,8 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
       }
     }
   }
-  const subj = subjectBefore(c, top, 30);
+  const forSubject = forToSubject(c, top, head);
+  const subj = forSubject !== undefined ? { m: forSubject, pronoun: false } : subjectBefore(c, top, 30);
   let source = subj.m;
   let carried = false;
   if (source === undefined && !subj.pronoun && !hasMentionBefore(c, top)) {
@@ -196,8 +229,21 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
     while (p !== undefined) { second = chainFirst; chainFirst = p; p = coordinatedBefore(c, p); }
     first = chainFirst;
   }
-  const target = objectAfter(c, last, roleCountry(c, first));
+  const target = objectAfter(c, head, last, roleCountry(c, first));
   return { source: first, target, partner: second, carried, passive: false };
+}
+
+/** "it would be wiser for Poland to negotiate": the mention between "for" and "to" is the subject. */
+function forToSubject(c: RoleContext, top: number, head: number): number | undefined {
+  const { tokens } = c.a;
+  for (let k = top + 1; k < head; k++) {
+    const m = c.ix.at[k];
+    if (m < 0) continue;
+    const e = c.ix.mentions[m];
+    if (isWord(tokens[e.first - 1], 'for') && e.last + 1 < head && isWord(tokens[e.last + 1], 'to')) return m;
+    k = e.last;
+  }
+  return undefined;
 }
 
 function hasMentionBefore(c: RoleContext, top: number): boolean {
@@ -236,11 +282,11 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     // The subject of the verb the noun is the object of: "Minsk and Warsaw held talks".
     let v = head - 1;
     while (v >= c.from && v > head - 5 && tokens[v].pos !== 'VERB') v--;
-    if (v >= c.from && tokens[v].pos === 'VERB') return verbParticipants(c, v, last, v);
+    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from)) return verbParticipants(c, v, last, v);
     return { carried: false, passive: false };
   }
   const exclude = roleCountry(c, source);
-  const target = objectAfter(c, last, exclude);
+  const target = objectAfter(c, head, last, exclude);
   return { source, target, carried: false, passive: false };
 }
 
@@ -249,10 +295,10 @@ function nextMention(c: RoleContext, from: number, within: number): number | und
   return undefined;
 }
 
-/** "in Warsaw", "came to Brest": the place the trigger points to, within its clause. */
-export function placeAfter(c: RoleContext, last: number, toCounts: boolean): { text: string; start: number; end: number; first: number } | undefined {
+/** "in Warsaw", "came to Brest": the place the trigger (from its head on) points to, within its clause. */
+export function placeAfter(c: RoleContext, head: number, toCounts: boolean): { text: string; start: number; end: number; first: number } | undefined {
   const { tokens } = c.a;
-  for (let k = last + 1, n = 0; k < c.to && n < 10; k++, n++) {
+  for (let k = head + 1, n = 0; k < c.to && n < 12; k++, n++) {
     const t = tokens[k];
     if (STOP_FORWARD.has(t.text) || t.text === ',') break;
     if (!(PLACE_PREPS.has(t.lemma) || (toCounts && (t.lemma === 'to' || t.lemma === 'into')))) continue;
