@@ -9,6 +9,7 @@ const FAMILY: Partial<Record<PloverType, string>> = {
 };
 const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const DAY = 86_400_000;
+const MAX_POSTING = 500;        // a word this common in one block tells no event apart
 
 const family = (t: PloverType) => FAMILY[t] ?? t;
 const days = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY;
@@ -57,9 +58,21 @@ export function sameEvents(all: EventFeatures[]): { id: string; events: { doc: s
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (const idx of blocks.values()) {
-    for (let x = 0; x < idx.length; x++) {
-      for (let y = x + 1; y < idx.length; y++) {
-        if (isSameEvent(all[idx[x]], all[idx[y]])) parent[find(idx[y])] = find(idx[x]);
+    // compare only events that share a word or trigger: the pairs that can pass shareContent
+    const postings = new Map<string, number[]>();
+    for (const i of idx) for (const k of [...all[i].keys, `trigger:${all[i].trigger}`]) postings.set(k, [...(postings.get(k) ?? []), i]);
+    const tried = new Set<string>();
+    for (const list of postings.values()) {
+      if (list.length < 2 || list.length > MAX_POSTING) continue;
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) {
+          const [i, j] = [list[x], list[y]];
+          if (find(i) === find(j)) continue;
+          const pair = `${i},${j}`;
+          if (tried.has(pair)) continue;
+          tried.add(pair);
+          if (isSameEvent(all[i], all[j])) parent[find(j)] = find(i);
+        }
       }
     }
   }
