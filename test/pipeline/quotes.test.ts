@@ -255,3 +255,11 @@ test('names split by the tokenizer at letters like ņ are read whole', () => {
   const q = only(analyse('“We are ready,” Evika Siliņa told reporters.'));
   assert.equal(q.speakerText, 'Evika Siliņa');
 });
+
+test('a coordinated speech verb after a quote keeps its speaker: said “…” and warned that X was “…”', () => {
+  const a = analyse('Marta Kask said Minsk was “not interested in talks” and warned that the smugglers were “testing our nerves”.', [KASK]);
+  assert.deepEqual(a.quotes.map((q) => [q.text, q.speaker]), [
+    ['not interested in talks', 'person:marta-kask'],
+    ['testing our nerves', 'person:marta-kask'],
+  ]);
+});

@@ -189,7 +189,7 @@ export function attributeColon(v: VoiceContext, span: QuotedSpan): Attribution |
 }
 
 /** "the minister said the drills were “purely defensive”": a short quote inside reported speech. */
-export function attributePartial(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): Attribution | undefined {
+export function attributePartial(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[], previous?: { span: QuotedSpan; attribution?: Attribution }): Attribution | undefined {
   const t = v.tokens;
   const [from, to] = beforeRegion(v, span, spans);
   let found = false;
@@ -202,9 +202,15 @@ export function attributePartial(v: VoiceContext, span: QuotedSpan, spans: Quote
     found = true;
     const who = subjectOf(v, hit, from, span.start, cueLabel(v, hit), 'partial');
     if (who && who.how !== 'generic') return who;
-    // "X said …, adding that Moscow “reserves the right”": the participle's speaker is further back.
-    if (/ing$/i.test(t[i].text)) continue;
-    return undefined;
+    // "X said …, adding that …" and "X said … and warned that …": the speaker is further back,
+    // in this sentence or in the quote just before, whose speaker then says this too.
+    let k = i - 1;
+    while (k >= from && BETWEEN_SUBJECT_AND_CUE.has(t[k].pos)) k--;
+    const chained = /ing$/i.test(t[i].text) || (k >= from && /^(and|but)$/i.test(t[k].text));
+    if (!chained) return undefined;
+    if (previous?.attribution && from > 0 && t[from - 1].start < previous.span.end && t[from - 1].start >= previous.span.start) {
+      return { ...previous.attribution, cue: cueLabel(v, hit), via: 'partial' };
+    }
   }
   return undefined;
 }

@@ -98,14 +98,14 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
     let attribution: Attribution | undefined;
     if (short) {
       if (!span.closed) continue;   // a stray mark, not a quote
-      attribution = direct ?? attributePartial(v, span, spans);
+      attribution = direct ?? attributePartial(v, span, spans, speech[speech.length - 1]);
       if (!attribution) {
         const colon = attributeColon(v, span);
         if (colon && colon.how === 'named') attribution = colon;
       }
       if (!attribution) { asTerm(span); continue; }
     } else {
-      attribution = direct?.how === 'named' ? direct : better(direct ?? attributePartial(v, span, spans), attributeColon(v, span));
+      attribution = direct?.how === 'named' ? direct : better(direct ?? attributePartial(v, span, spans, speech[speech.length - 1]), attributeColon(v, span));
     }
     if (!attribution) attribution = continued(v, span, speech[speech.length - 1]);
     if (attribution && attribution.how === 'named') v.speakers.push(attribution);
