@@ -53,7 +53,8 @@ export function buildStorylines(all: EventFeatures[], names: Map<string, string>
   // events that tell one real event belong to one storyline from the start
   for (const group of seeds) for (const i of group.slice(1)) { const [ra, rb] = [find(group[0]), find(i)]; if (ra !== rb) merge(ra, rb); }
 
-  const theme = (c: Cluster, k: string) => (c.keys.get(k) ?? 0) * 2 >= c.members.length;
+  // a theme is a word a strict majority of the cluster's events share
+  const theme = (c: Cluster, k: string) => (c.keys.get(k) ?? 0) * 2 > c.members.length;
   for (const e of edges) {
     const [ra, rb] = [find(e.a), find(e.b)];
     if (ra === rb) continue;
@@ -69,7 +70,7 @@ export function buildStorylines(all: EventFeatures[], names: Map<string, string>
     const feats = c.members.sort((x, y) => x - y).map((i) => all[i]);
     out.push({
       id: `story:${feats[0].event}`,
-      label: label(c, feats, names),
+      label: label(c, feats, names, (k) => df.get(k)?.length ?? 0),
       events: feats.map((f) => ({ doc: f.doc, event: f.event })),
       actors: mainActors(feats),
     });
@@ -85,8 +86,9 @@ function mainActors(feats: EventFeatures[]): string[] {
 }
 
 /** "missiles in Kaliningrad — Russia", "base, stationing — Poland, United States". */
-function label(c: Cluster, feats: EventFeatures[], names: Map<string, string>): string {
-  const ranked = [...c.keys].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+function label(c: Cluster, feats: EventFeatures[], names: Map<string, string>, df: (k: string) => number): string {
+  // among words equally shared, the one more common in the corpus is usually the head ("treaty", not "arms")
+  const ranked = [...c.keys].sort((x, y) => y[1] - x[1] || df(y[0]) - df(x[0]) || x[0].localeCompare(y[0]));
   const isPlace = (k: string) => feats.some((f) => f.places.has(k));
   const surface = (k: string) => feats.find((f) => f.surface.has(k))?.surface.get(k) ?? k;
   // words that several events share say what the story is about; a word of one event only when none do

@@ -81,3 +81,33 @@ test('one event told by two documents is one event; another date makes another e
   assert.deepEqual(group.events.map((e) => e.event).sort(), [b.events[2].id, again.events[0].id].sort());
   assert.equal(links.sameEvent.some((g) => g.events.some((e) => e.event === later.events[0].id)), false);
 });
+
+test('one dyad with two subjects gives two storylines, and a bridging event does not chain them', () => {
+  const usa = (text: string) => ({ text, code: 'USA', actor: 'state:USA' });
+  const rus = (text: string) => ({ text, code: 'RUS', actor: 'state:RUS' });
+  const doc = (body: string, day: string, ev: Parameters<typeof makeAnalysis>[0]['events'][number]) => makeAnalysis({
+    body, source: `${day}.txt`, meta: { published: day }, actors: [ACTORS.USA, ACTORS.RUS], mentions: [], events: [ev], quotes: [], frames: [],
+  });
+  const exit = doc('Washington announced its withdrawal from the arms control treaty with Moscow.', '2025-01-02',
+    { type: 'SANCTION', trigger: 'withdrawal', source: usa('Washington'), target: rus('Moscow') });
+  const condemn = doc('Russia condemned the American exit from the arms control treaty.', '2025-01-03',
+    { type: 'ACCUSE', trigger: 'condemned', source: rus('Russia'), target: usa('American') });
+  const banks = doc('The US imposed new sanctions on Russian banks.', '2025-02-10',
+    { type: 'SANCTION', trigger: 'imposed', source: usa('US'), target: rus('Russian') });
+  const vow = doc('Moscow vowed to retaliate against the sanctions on its banks by Washington.', '2025-02-11',
+    { type: 'THREATEN', trigger: 'vowed', source: rus('Moscow'), target: usa('Washington') });
+  const talks = doc('Russia and the US discussed the treaty and the sanctions.', '2025-03-01',
+    { type: 'CONSULT', trigger: 'discussed', source: rus('Russia'), target: usa('US') });
+  const loose = doc('The bitter treaty row deepened.', '2025-03-02',
+    { type: 'ACCUSE', trigger: 'deepened' });
+  const links = linkAnalyses([exit, condemn, banks, vow, talks, loose]);
+  const storyOf = (a: Analysis) => links.storylines.find((s) => s.events.some((e) => e.event === a.events[0].id));
+  assert.ok(storyOf(exit));
+  assert.equal(storyOf(condemn), storyOf(exit));
+  assert.ok(storyOf(banks));
+  assert.equal(storyOf(vow), storyOf(banks));
+  assert.notEqual(storyOf(exit), storyOf(banks), 'treaty and sanctions stay two stories');
+  assert.equal(storyOf(loose), undefined, 'an event with no actors needs more than one shared word');
+  assert.match(storyOf(exit)!.label, /treaty/);
+  assert.match(storyOf(banks)!.label, /sanctions|banks/);
+});
