@@ -84,3 +84,8 @@ test('the month May is not a hedge', () => {
   const a = analyse('The exercise began in May and ended in June.');
   assert.deepEqual(of(a, 'hedge'), []);
 });
+
+test('quoted speech inside speech is not a scare quote', () => {
+  const a = analyse('“He told me ‘we are ready to talk’ and then left the room,” Oskar Lind said.');
+  assert.deepEqual(scare(a), []);
+});

@@ -263,3 +263,20 @@ test('a coordinated speech verb after a quote keeps its speaker: said “…” 
     ['testing our nerves', 'person:marta-kask'],
   ]);
 });
+
+test('a participial apposition between speaker and cue: “…,” X, speaking after …, said.', () => {
+  const q = only(analyse('“The door to dialogue remains open,” Marta Kask, speaking after a meeting in Warsaw, said.', [KASK]));
+  assert.equal(q.speaker, 'person:marta-kask');
+});
+
+test('a cue with adverbials before the colon: X said in a statement on its website: “…”', () => {
+  const body = 'The Lithuanian Foreign Ministry said in a statement on its website: “The note has been handed to the chargé d’affaires.”';
+  const q = only(analyse(body, [{ text: 'Lithuanian Foreign Ministry', actor: 'org:ltu-ministry-of-foreign-affairs', kind: 'org' }]));
+  assert.equal(q.speaker, 'org:ltu-ministry-of-foreign-affairs');
+});
+
+test('“quoted as saying” is one cue', () => {
+  const q = only(analyse('Ivan Horak met the press. “We have enough ammunition for a long winter,” he was quoted as saying.', [{ text: 'Ivan Horak', actor: 'person:ivan-horak', kind: 'person' }]));
+  assert.equal(q.speaker, 'person:ivan-horak');
+  assert.equal(q.cue, 'quoted as saying');
+});

@@ -16,6 +16,8 @@ const NOUN_PHRASE_POS = new Set(['DET', 'PROPN', 'NOUN', 'ADJ', 'PRON', 'NUM', '
 const BETWEEN_SUBJECT_AND_CUE = new Set(['AUX', 'ADV', 'PART']);
 /** How far from the quote a cue may be found. */
 const REACH = 30;
+/** How many words may follow a cue before the colon: "said in a statement on its website:". */
+const BEFORE_OBJECT_REACH = 8;
 
 const isComma = (t: Token) => t.text === ',';
 const isStop = (t: Token) => SENTENCE_END.has(t.text);
@@ -48,7 +50,10 @@ export function speakerPhrase(tokens: Token[], first: number, last: number): boo
 /** "an expert at the Polish Institute": a noun phrase with no verb. */
 function apposition(tokens: Token[], first: number, last: number): boolean {
   if (first > last || last - first > 16) return false;
-  if (/^(who|which)$/i.test(tokens[first].text)) return !tokens.slice(first, last + 1).some(isStop);   // ", who asked not to be named,
+  // ", who asked not to be named," and ", speaking after the meeting," are appositions too.
+  if (/^(who|which)$/i.test(tokens[first].text) || (tokens[first].pos === 'VERB' && /ing$/i.test(tokens[first].text))) {
+    return !tokens.slice(first, last + 1).some(isStop);
+  }
   for (let i = first; i <= last; i++) {
     const t = tokens[i];
     // Capitalised words belong to names ("Institute for Forecasting"), whatever their tag.
@@ -140,7 +145,7 @@ export function attributeBefore(v: VoiceContext, span: QuotedSpan, spans: Quoted
     return undefined;
   }
   // The cue is at the end, or followed by a short object ("told reporters", "said in a statement").
-  for (let i = to; i >= from && i >= to - 5; i--) {
+  for (let i = to; i >= from && i >= to - BEFORE_OBJECT_REACH; i--) {
     const hit = v.lex.directCues.at(t, i, to + 1);
     if (!hit) continue;
     if (hit.last < to && !speakerPhrase(t, hit.last + 1, to) && t[hit.last + 1].pos !== 'ADP') return undefined;

@@ -111,8 +111,11 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
     if (attribution && attribution.how === 'named') v.speakers.push(attribution);
     const { start, end } = trimmed(span, body, false);
     speech.push({ span, text: cleanText(span.text), start, end, attribution });
+    // Inside speech, a quoted word or name is a term; quoted words with a verb are speech reported
+    // by the speaker (“He told me ‘we are ready’”).
     for (const inner of span.nested) {
-      if (shape(v, inner).words <= TERM_WORDS) asTerm(inner);
+      const { words, verb } = shape(v, inner);
+      if (words <= TERM_WORDS && !verb) asTerm(inner);
     }
   }
   const result = { speech, terms, context: v };
