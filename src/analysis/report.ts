@@ -37,7 +37,7 @@ export interface Report {
   documents: DocumentFraming[];
 }
 
-const byDate = (x: EventLine, y: EventLine) => (x.date ?? '').localeCompare(y.date ?? '') || x.doc.localeCompare(y.doc) || x.id.localeCompare(y.id, undefined, { numeric: true });
+const byDate = (x: EventLine, y: EventLine) => (x.date ?? '~').localeCompare(y.date ?? '~') || x.doc.localeCompare(y.doc) || x.id.localeCompare(y.id, undefined, { numeric: true });
 
 export function buildReport(store: Store, filter: ReportFilter = {}): Report {
   const links = store.links();

@@ -59,6 +59,10 @@ test('counts, actors, events and streamed analyses', () => {
   const ev = list[1].events[1];
   assert.deepEqual(store.event(ev.id), { event: ev, doc: list[1].doc.id });
   assert.equal(store.event('x:e1'), undefined);
+  assert.deepEqual(store.actorDocuments(['new:person:ivan-marchenka', 'new:person:ivan-marchenko']), [list[0].doc.id, list[1].doc.id]);
+  assert.deepEqual(store.actorDocuments(['state:JPN']), [list[2].doc.id]);
+  assert.deepEqual(store.findActors('Ivan Marchenka').map((a) => a.id), ['new:person:ivan-marchenka'], 'an exact name wins');
+  assert.deepEqual(store.findActors('Marczenko').map((a) => a.id).sort(), ['new:person:ivan-marchenka', 'new:person:ivan-marchenko'], 'a surname in another spelling');
   assert.deepEqual([...store.analyses()].map((a) => a.doc.id), list.map((a) => a.doc.id));
   store.close();
 });

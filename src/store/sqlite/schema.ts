@@ -33,7 +33,7 @@ export const MIGRATIONS: string[][] = [
        value_start TEXT, value_end TEXT, via TEXT NOT NULL, PRIMARY KEY (doc_id, idx))`,
     `CREATE TABLE events (
        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
-       id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, mode TEXT, context TEXT,
+       id TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, context TEXT,
        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
        source_actor TEXT, source_code TEXT, source_text TEXT, source_start INTEGER, source_end INTEGER,
        target_actor TEXT, target_code TEXT, target_text TEXT, target_start INTEGER, target_end INTEGER,
@@ -42,6 +42,7 @@ export const MIGRATIONS: string[][] = [
        modality TEXT NOT NULL, cameo TEXT, goldstein REAL, quad_class INTEGER, confidence REAL NOT NULL,
        via TEXT NOT NULL, trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
        PRIMARY KEY (doc_id, idx))`,
+    `CREATE INDEX events_id ON events (id)`,
     `CREATE INDEX events_source ON events (source_actor)`,
     `CREATE INDEX events_target ON events (target_actor)`,
     `CREATE TABLE quotes (
