@@ -179,7 +179,7 @@ class KbBuilder {
     this.stateNames.set(s.code, prior);
     const capitals = [s.capital, ...(s.capitals ?? [])].filter((c): c is string => !!c);
     for (const c of capitals) {
-      this.name(c, { actor: id, form: 'capital', code: `${s.code}GOV` });
+      if (s.capital_metonym !== false) this.name(c, { actor: id, form: 'capital', code: `${s.code}GOV` });
       this.addPlace(c, s.code, 'city');
     }
     for (const seat of s.seats ?? []) {
@@ -191,7 +191,7 @@ class KbBuilder {
   private addIgo(g: NonNullable<KbFile['igos']>[number]): void {
     const id = `igo:${g.code}`;
     const a = this.actor({ id, name: g.name, kind: 'igo', code: g.code, aliases: [] });
-    for (const n of [g.name, ...(g.aliases ?? [])]) for (const v of withoutThe(n)) for (const s of spellingVariants(v)) this.name(s, { actor: id, form: v === g.name ? 'name' : 'alias', code: g.code }, a);
+    for (const n of [g.name, ...(g.aliases ?? [])]) for (const v of withoutThe(n, true)) for (const s of spellingVariants(v)) this.name(s, { actor: id, form: v === g.name ? 'name' : 'alias', code: g.code }, a);
     for (const ac of g.acronyms ?? []) this.name(ac, { actor: id, form: 'acronym', code: g.code }, a);
     for (const seat of g.seats ?? []) for (const v of withoutThe(seat)) this.name(v, { actor: id, form: 'capital', code: g.code });
     for (const [member, joined] of Object.entries(g.members ?? {})) {
@@ -229,7 +229,7 @@ class KbBuilder {
       for (const f of institutionForms([...cores, ...acronyms], names.names, names.demonyms)) this.name(f, { ...kb, form: 'alias' }, a, strict);
     }
     if (!t) for (const f of cores) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict);
-    for (const al of o.aliases ?? []) for (const v of withoutThe(al)) for (const s of spellingVariants(v)) this.name(s, { ...kb, form: 'alias' }, a);
+    for (const al of o.aliases ?? []) for (const v of withoutThe(al, true)) for (const s of spellingVariants(v)) this.name(s, { ...kb, form: 'alias' }, a);
     for (const ac of acronyms) this.name(ac, { ...kb, form: 'acronym' }, a);
   }
 
@@ -305,10 +305,15 @@ function placeKey(name: string): string {
   return fold(name).replace(/^the\s+/, '').replace(/[’']/g, "'").replace(/[-\s]+/g, ' ').trim();
 }
 
-/** A name with a leading "the" is matched without it ("the Kremlin" -> "Kremlin"); the stage takes the article. */
-function withoutThe(name: string): string[] {
+/**
+ * A name with a leading "the" is matched without it ("the Kremlin" -> "Kremlin"); the stage
+ * takes the article. With `keepBeforeWord`, "the" stays before a single common word
+ * ("the Alliance", "the Commission"), which alone would name too much.
+ */
+function withoutThe(name: string, keepBeforeWord = false): string[] {
   const m = /^the\s+(.+)$/i.exec(name);
-  return m ? [m[1]] : [name];
+  if (!m || (keepBeforeWord && !/\s/.test(m[1]))) return [name];
+  return [m[1]];
 }
 
 let isoLoaded: ((code: string) => string[]) | undefined;

@@ -10,6 +10,7 @@ export interface StateSpec {
   demonyms?: string[];          // adjectives and nouns: Belarusian, Belarussian
   capital?: string;             // also a metonym for the government
   capitals?: string[];          // other spellings of the capital (Kiev)
+  capital_metonym?: boolean;    // false: the capital is a common word or name (Male, Victoria): a place only
   seats?: (string | { name: string; code: string })[];   // "the Kremlin" (GOV unless a code is given)
   un?: boolean;
 }

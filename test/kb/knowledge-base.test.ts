@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { loadKnowledgeBase, type NameMatch } from '../../src/kb/knowledge-base.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 
@@ -86,4 +88,76 @@ test('office holders by date', () => {
   assert.equal(kb.officeHolder('BLR', 'head_of_state', '2020-08-09')?.id, 'person:alexander-lukashenko');
   assert.equal(kb.officeHolder('BLR', 'head_of_state')?.id, 'person:alexander-lukashenko');
   assert.equal(kb.officeHolder('BLR', 'head_of_state', '1990-01-01'), undefined);
+  assert.equal(kb.officeHolder('RUS', 'head_of_state', '2010-06-01')?.id, 'person:dmitry-medvedev');
+  assert.equal(kb.officeHolder('RUS', 'head_of_government', '2010-06-01')?.id, 'person:vladimir-putin');
+  assert.equal(kb.officeHolder('RUS', 'defence_minister', '2018-06-01')?.id, 'person:sergei-shoigu');
+  assert.equal(kb.officeHolder('RUS', 'defence_minister')?.id, 'person:andrei-belousov');
+  assert.equal(kb.officeHolder('POL', 'defence_minister', '2018-06-01')?.id, 'person:mariusz-blaszczak');
+  assert.equal(kb.officeHolder('USA', 'head_of_government', '2022-03-01')?.id, 'person:joe-biden');
+  // the day power changes hands belongs to the newcomer
+  assert.equal(kb.officeHolder('POL', 'head_of_government', '2023-12-13')?.id, 'person:donald-tusk');
+  assert.equal(kb.officeHolder('POL', 'head_of_government', '2023-12-12')?.id, 'person:mateusz-morawiecki');
+});
+
+test('a person\'s code follows the latest role', () => {
+  assert.equal(kb.get('person:sergei-shoigu')?.code, 'RUSGOV');
+  assert.equal(kb.get('person:viktor-khrenin')?.code, 'BLRMIL');
+  assert.equal(kb.get('person:donald-tusk')?.code, 'POLGOV');
+  assert.ok(kb.get('person:donald-tusk')?.roles?.some((r) => r.org === 'igo:EUCOUNCIL'));
+});
+
+test('titles after a state name stand for an office', () => {
+  const [m] = matches('The Polish foreign minister and his Lithuanian counterpart spoke.');
+  assert.equal(m.text, 'Polish foreign minister');
+  assert.deepEqual(m.entries[0], { actor: 'state:POL', form: 'title', code: 'POLGOV', office: 'foreign_minister' });
+  assert.deepEqual(best("Lithuania's top diplomat arrived."), ["Lithuania's top diplomat -> state:LTU title LTUGOV"]);
+});
+
+test('ministries and services are qualified by country in the usual ways', () => {
+  for (const text of ['the Ministry of Defense of Belarus', 'Belarus’s Defence Ministry', 'the Belarussian MoD', 'the Belarus defence ministry']) {
+    assert.deepEqual(matches(text).map((m) => m.entries[0].actor), ['org:blr-ministry-of-defence'], text);
+  }
+  assert.deepEqual(best("Russia's FSB and Poland's Sejm"), ["Russia's FSB -> org:rus-federal-security-service alias RUSSPY", "Poland's Sejm -> org:pol-sejm alias POLLEG"]);
+  assert.equal(kb.get('org:blr-ministry-of-defence')?.name, 'Ministry of Defence of Belarus');
+});
+
+test('generic armed forces are a sector; the capitalised institution is an organisation', () => {
+  assert.deepEqual(best('Latvian armed forces'), ['Latvian armed forces -> state:LVA sector LVAMIL']);
+  assert.deepEqual(best('The Armed Forces of Latvia'), ['Armed Forces of Latvia -> org:lva-armed-forces alias LVAMIL']);
+});
+
+test('phrases that hold a name but name no actor match nothing', () => {
+  assert.deepEqual(best('Trade with Latin America grew; the Minsk agreements were never kept.'), []);
+});
+
+test('common words in lower case are not states', () => {
+  assert.deepEqual(best('We ate turkey and rice on china plates near the jordan.'), []);
+  assert.deepEqual(best('Turkey and Jordan signed; Chad abstained.').map((s) => s.split(' -> ')[1]), ['state:TUR name TUR', 'state:JOR name JOR', 'state:TCD name TCD']);
+});
+
+test('places know their country', () => {
+  assert.equal(kb.place('Hrodna')?.country, 'BLR');
+  assert.equal(kb.place('Brest')?.country, 'BLR');
+  assert.equal(kb.place('the Suwalki Gap')?.kind, 'region');
+  assert.deepEqual(kb.place('Belarus'), { name: 'Belarus', country: 'BLR', kind: 'country' });
+  assert.equal(kb.place('Atlantis'), undefined);
+});
+
+test('lexicons for the actors stage', () => {
+  assert.ok(kb.lexicon('person-titles').includes('Spokeswoman'));
+  assert.ok(kb.lexicon('given-names').length >= 300);
+  assert.ok(kb.lexicon('given-names').includes('Uladzimir'));
+  assert.ok(kb.lexicon('sector-words:MIL').includes('top brass'));
+  assert.deepEqual(kb.lexicon('no-such-list'), []);
+});
+
+test('every UN member state is there with a demonym and a capital', () => {
+  const states = [...kb.actors.values()].filter((a) => a.kind === 'state');
+  assert.ok(states.length >= 198, `only ${states.length} states`);
+  const data = parse(readFileSync(fileURLToPath(new URL('../../data/kb/states.yaml', import.meta.url)), 'utf8')) as { states: { code: string; demonyms?: string[]; capital?: string }[] };
+  for (const s of data.states) {
+    assert.ok(s.demonyms?.length, `${s.code} has no demonym`);
+    assert.equal(kb.place(s.capital!)?.country, s.code, `${s.code}: capital ${s.capital}`);
+  }
+  for (const code of ['XKX', 'TWN', 'PSE', 'ESH', 'VAT']) assert.ok(kb.state(code), code);
 });
