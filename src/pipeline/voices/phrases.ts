@@ -6,9 +6,19 @@ import { tokenize } from '../../text/tokenize.ts';
 
 export interface PhraseHit { first: number; last: number; phrase: string }
 
+const normalised = new Map<string, string>();
+/** Words are few and matched often: remember their normal forms, up to this many. */
+const NORM_CACHE = 200_000;
+
 /** Lower case, one kind of apostrophe and hyphen, no diacritics. */
 export function norm(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-');
+  let out = normalised.get(text);
+  if (out === undefined) {
+    out = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-');
+    if (normalised.size >= NORM_CACHE) normalised.clear();
+    normalised.set(text, out);
+  }
+  return out;
 }
 
 export class PhraseMatcher {
