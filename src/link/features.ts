@@ -30,6 +30,7 @@ export interface EventFeatures {
   published?: string;
   keys: Set<string>;         // content lemmas of the clause around the trigger, and the place
   places: Set<string>;       // the keys that name a place
+  names: Set<string>;        // the keys that are proper names (places, operations, treaties, weapons)
   trigger: string;           // lemma(s) of the trigger
   surface: Map<string, string>; // key -> a form seen in text, for labels
 }
@@ -94,6 +95,7 @@ export function eventFeatures(a: Analysis): EventFeatures[] {
     const clause = clauseTokens(tokens, 0, tokens.length, e.trigger);
     const keys = new Set<string>();
     const places = new Set<string>();
+    const names = new Set<string>();
     const surface = new Map<string, string>();
     const roleSpans = [e.source, e.target].filter((r): r is NonNullable<Event['source']> => r !== undefined);
     const inRole = (t: Token) => roleSpans.some((r) => r.start < t.end && t.start < r.end) ||
@@ -106,12 +108,13 @@ export function eventFeatures(a: Analysis): EventFeatures[] {
       if (t.pos === 'PROPN') while (j + 1 < clause.length && clause[j + 1].pos === 'PROPN' && !covered(clause[j + 1]) && !inRole(clause[j + 1])) j++;
       const key = clause.slice(i, j + 1).map((x) => x.lemma).join(' ');
       keys.add(key);
+      if (t.pos === 'PROPN') names.add(key);
       if (!surface.has(key)) surface.set(key, a.doc.body.slice(t.start, clause[j].end));
       i = j;
     }
     if (e.place) {
       const p = foldName(e.place.text);
-      if (p) { keys.add(p); places.add(p); surface.set(p, e.place.text); }
+      if (p) { keys.add(p); places.add(p); names.add(p); surface.set(p, e.place.text); }
     }
     const triggerLemmas = tokens.filter((t) => t.start >= e.trigger.start && t.end <= e.trigger.end).map((t) => t.lemma);
     const source = countryPart(e.source?.code);
@@ -123,7 +126,7 @@ export function eventFeatures(a: Analysis): EventFeatures[] {
       actors: [e.source?.actor, e.target?.actor].filter((x): x is string => x !== undefined),
       date: start ? { start, end: e.when?.end ?? start } : undefined,
       published: a.doc.meta.published,
-      keys, places, trigger: triggerLemmas.join(' ') || foldName(e.trigger.text), surface,
+      keys, places, names, trigger: triggerLemmas.join(' ') || foldName(e.trigger.text), surface,
     };
   });
 }

@@ -16,24 +16,25 @@ export function buildStorylines(all: EventFeatures[], names: Map<string, string>
   const idf = (k: string) => Math.log(1 + n / df.get(k)!.length);
 
   // pairwise scores over shared key words, through the inverted index
-  const score = new Map<string, { a: number; b: number; s: number; shared: number; place: boolean }>();
+  const score = new Map<string, { a: number; b: number; s: number; shared: number; name: boolean }>();
   for (const [k, posting] of df) {
     if (posting.length < 2 || posting.length > MAX_POSTING) continue;
     for (let x = 0; x < posting.length; x++) {
       for (let y = x + 1; y < posting.length; y++) {
         const [a, b] = [posting[x], posting[y]];
         const key = `${a},${b}`;
-        const e = score.get(key) ?? { a, b, s: 0, shared: 0, place: false };
+        const e = score.get(key) ?? { a, b, s: 0, shared: 0, name: false };
         e.s += idf(k);
         e.shared++;
-        e.place ||= all[a].places.has(k) && all[b].places.has(k);
+        e.name ||= all[a].names.has(k) && all[b].names.has(k);
         score.set(key, e);
       }
     }
   }
   const edges = [...score.values()].filter((e) => {
     const [fa, fb] = [all[e.a], all[e.b]];
-    if (fa.parts.length === 0 || fb.parts.length === 0) return e.shared >= 2 || e.place;
+    // an event with no known actors joins a story only on a shared name or on two shared words
+    if (fa.parts.length === 0 || fb.parts.length === 0) return e.shared >= 2 || e.name;
     return fa.parts.some((p) => fb.parts.includes(p));
   }).sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
 

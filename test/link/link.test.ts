@@ -111,3 +111,16 @@ test('one dyad with two subjects gives two storylines, and a bridging event does
   assert.match(storyOf(exit)!.label, /treaty/);
   assert.match(storyOf(banks)!.label, /sanctions|banks/);
 });
+
+test('an event whose actor is unknown joins a storyline on a shared name', () => {
+  const b = docB();
+  const vague = makeAnalysis({
+    body: 'Nothing would stop these weapons from being placed in Kaliningrad instead.', source: 'v.txt', meta: {},
+    actors: [], mentions: [], events: [{ type: 'MOBILIZE', trigger: 'placed', modality: 'hypothetical' }], quotes: [], frames: [],
+  });
+  const links = linkAnalyses([b, vague]);
+  const story = links.storylines.find((s) => s.events.some((e) => e.event === vague.events[0].id));
+  assert.ok(story, 'the vague event is in a storyline');
+  assert.ok(story.events.some((e) => e.event === b.events[1].id), 'with the deployment in Kaliningrad');
+  assert.equal(story.events.some((e) => e.event === b.events[0].id), false, 'not with the base talks');
+});
