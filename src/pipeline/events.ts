@@ -30,42 +30,44 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
     const heads = new Map<number, PatternMatch>();
     for (const m of matches) for (const w of m.words) heads.set(w, m);
     for (const m of matches) {
-      const e = codeMatch(a, ctx, ix, s, from, to, m, heads, direct, events.length);
-      if (e) events.push(e);
+      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct)) {
+        e.id = `${a.doc.id}:e${events.length + 1}`;
+        events.push(e);
+      }
     }
   }
   return events;
 }
 
 function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType<typeof indexMentions>, s: number, from: number, to: number,
-  m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], n: number): Event | undefined {
+  m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes']): Event[] {
   const { tokens } = a;
   const head = tokens[m.first];
   const quote = direct.find((q) => q.start <= head.start && head.end <= q.end);
   let lower = from;
   if (quote) while (lower < to && tokens[lower].start < quote.start) lower++;
   // "protesters", "demonstrators": a word that names the actor is not the event's trigger.
-  if (ix.at[m.first] >= 0) return undefined;
+  if (ix.at[m.first] >= 0) return [];
   // "Poland's proposed hosting of a base": the proposal is the event, the hosting its content.
   const before = heads.get(m.first - 1);
-  if (before && before !== m && ABSORBING.has(before.pattern.type)) return undefined;
+  if (before && before !== m && ABSORBING.has(before.pattern.type)) return [];
   // "US-backed", "Russian-led": a hyphenated modifier describes an actor, it does not tell an event.
-  if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return undefined;
+  if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return [];
   const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower);
   let modality: Modality = found.modality;
   if (found.governor) {
     const g = heads.get(found.governor.token)!;
     if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive') modality = 'negated';
-    else if (ABSORBING.has(g.pattern.type)) return undefined;
+    else if (ABSORBING.has(g.pattern.type)) return [];
   }
-  const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words) };
+  const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST' };
   const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
-  if (parts.source === undefined) return undefined;
+  if (parts.source === undefined) return [];
   const source: EventRole = typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source;
-  let target: EventRole | undefined = parts.target !== undefined ? roleOf(ix, parts.target) : undefined;
-  if (!target && parts.partner !== undefined) target = roleOf(ix, parts.partner);
-  if (target && (target.code === source.code || (target.actor && target.actor === source.actor))) target = undefined;
+  let targets: EventRole[] = parts.targets.map((t) => roleOf(ix, t));
+  if (!targets.length && parts.partner !== undefined) targets = [roleOf(ix, parts.partner)];
+  targets = targets.filter((t) => t.code !== source.code && !(t.actor && t.actor === source.actor));
 
   const placeFound = placeAfter(c, m.first, m.pattern.placeTarget);
   let place: Event['place'];
@@ -74,24 +76,25 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     const mentionAt = ix.at[placeFound.first];
     const placeCountry = known?.country ?? (mentionAt >= 0 ? country(ix.mentions[mentionAt].code) : undefined);
     place = { text: placeFound.text, start: placeFound.start, end: placeFound.end, ...(placeCountry && /^[A-Z]{3}$/.test(placeCountry) ? { country: placeCountry } : {}) };
-    if (!target && m.pattern.placeTarget && place.country && place.country !== country(source.code)) {
-      target = { code: place.country, text: place.text, start: place.start, end: place.end };
+    if (!targets.length && m.pattern.placeTarget && place.country && place.country !== country(source.code)) {
+      targets = [{ code: place.country, text: place.text, start: place.start, end: place.end }];
     }
   }
 
-  if (!target && m.pattern.needsTarget) return undefined;
+  if (!targets.length && m.pattern.needsTarget) return [];
 
   const when = nearestTime(a.times, head.start, a.sentences[s].start, a.sentences[s].end);
   const published = a.doc.meta.published;
   if (modality === 'asserted' && when?.value && published && when.value.start > published) modality = 'predicted';
 
   const score = scoreOf(m.pattern.type, m.pattern.cameo);
-  let confidence = m.pattern.confidence + (target ? 0.1 : 0) - (parts.carried ? 0.15 : 0);
+  let confidence = m.pattern.confidence + (targets.length ? 0.1 : 0) - (parts.carried ? 0.15 : 0);
   confidence = Math.round(Math.max(0.1, Math.min(0.95, confidence)) * 100) / 100;
   const lastTok = tokens[m.last];
   const sentence = a.sentences[s];
-  return {
-    id: `${a.doc.id}:e${n + 1}`,
+  // One event per target: "sanctions on Iran, Libya and Cuba" are three dyads.
+  return (targets.length ? targets : [undefined]).map((target) => ({
+    id: '',
     start: sentence.start, end: sentence.end,
     type: m.pattern.type,
     ...(m.pattern.mode ? { mode: m.pattern.mode } : {}),
@@ -106,7 +109,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     confidence,
     via: m.pattern.via,
     trigger: { start: head.start, end: lastTok.end, text: a.doc.body.slice(head.start, lastTok.end) },
-  };
+  }));
 }
 
 /** The time expression of the sentence nearest to the trigger. */

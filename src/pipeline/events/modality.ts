@@ -69,6 +69,18 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     }
   }
 
+  // "calls by Moscow for a ceasefire": the thing called for has not happened.
+  if (isNoun) {
+    let k = head - 1;
+    while (k >= lower && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
+    if (k > lower && isWord(tokens[k], 'for')) {
+      for (let g = k - 1, n = 0; g >= lower && n < 5; g--, n++) {
+        if (cues.forGovernors.has(tokens[g].lemma)) { note('hypothetical', `${tokens[g].text} for`); break; }
+        if (tokens[g].pos === 'PUNCT') break;
+      }
+    }
+  }
+
   // Walk up the chain of "to"-complements: "is trying to gradually diversify".
   let top = head;
   let governor: ModalityFinding['governor'];

@@ -77,9 +77,10 @@ export interface RoleContext {
   to: number;                // one past the last token of the sentence
   quote?: Quote;             // the direct quote the trigger sits in
   words?: Set<number>;       // token indices of the trigger's own words
+  crossThat?: boolean;       // "demanded that the US cancel": the target opens the that-clause
 }
 
-export interface Participants { source?: number | EventRole; target?: number; partner?: number; carried: boolean; passive: boolean }
+export interface Participants { source?: number | EventRole; targets: number[]; partner?: number; carried: boolean; passive: boolean }
 
 /** The mention coordinated before mention m ("Belarus and Poland"), if any. */
 function coordinatedBefore(c: RoleContext, m: number): number | undefined {
@@ -146,7 +147,7 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
  * The first participant after the trigger's head (inside a multi-word trigger too: "host a US
  * base"), before the clause ends, a new verb phrase starts, or a report begins.
  */
-function objectAfter(c: RoleContext, head: number, last: number, exclude: string | undefined): number | undefined {
+function objectAfter(c: RoleContext, head: number, last: number, exclude: string | undefined): number[] {
   const own = c.words ?? new Set<number>();
   const { tokens } = c.a;
   const report = cueTables().reportVerbs;
@@ -155,8 +156,9 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     if (STOP_FORWARD.has(t.text)) break;
     if (t.pos === 'VERB' && report.has(t.lemma)) break;
     if (k > last && t.pos === 'AUX') break;
-    if (k > last && t.pos === 'SCONJ') break;
-    if (k > last && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text)) break;
+    if (k > last && t.pos === 'SCONJ' && !(c.crossThat && k === last + 1 && t.lemma === 'that')) break;
+    // A verb right after the trigger verb is a mis-tagged noun ("rejected calls by X").
+    if (k > last + 1 && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text)) break;
     if (k > last && (t.lemma === 'and' || t.lemma === 'but') && k + 1 < c.to && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX')) break;
     if (t.text === ',') {
       let reportSoon = false;
@@ -170,11 +172,31 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     let p = e.first - 1;
     while (p > head && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ')) p--;
     const ownPreposition = own.has(p);     // "fired rockets at X": the pattern's own "at"
-    if (!ownPreposition && (precededBy(tokens, e.first, head + 1, PLACE_PREPS) || precededBy(tokens, e.first, head + 1, BY))) continue;
+    const agent = p <= last + 1 && precededBy(tokens, e.first, head + 1, BY);   // "attacked by X": X is the source
+    if (!ownPreposition && (precededBy(tokens, e.first, head + 1, PLACE_PREPS) || agent)) continue;
     if (exclude && country(e.code) === exclude) continue;
-    return m;
+    return [m, ...coordinatedAfter(c, m, exclude)];
   }
-  return undefined;
+  return [];
+}
+
+/** Mentions coordinated after mention m: "to Iran, Libya and Cuba". */
+function coordinatedAfter(c: RoleContext, m: number, exclude: string | undefined): number[] {
+  const { tokens } = c.a;
+  const out: number[] = [];
+  let at = c.ix.mentions[m].last + 1;
+  while (at < c.to && out.length < 8) {
+    let k = at;
+    if (tokens[k].text === ',') k++;
+    if (k < c.to && (tokens[k].lemma === 'and' || tokens[k].lemma === 'or')) k++;
+    if (k === at) break;
+    while (k < c.to && tokens[k].pos === 'DET') k++;
+    const next = k < c.to ? c.ix.at[k] : -1;
+    if (next < 0 || c.ix.mentions[next].first !== k) break;
+    if (!exclude || country(c.ix.mentions[next].code) !== exclude) out.push(next);
+    at = c.ix.mentions[next].last + 1;
+  }
+  return out;
 }
 
 const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()));
@@ -205,7 +227,7 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
           const s = c.ix.at[a];
           const subj = subjectBefore(c, top, 25).m;
           const target = typeof subj === 'number' && subj !== s ? subj : undefined;
-          return { source: s, target, carried: false, passive: true };
+          return { source: s, targets: target !== undefined ? [target] : [], carried: false, passive: true };
         }
       }
     }
@@ -218,7 +240,7 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
     const prev = c.sentence > 0 ? c.ix.subjects[c.sentence - 1] : undefined;
     if (prev !== undefined && !c.quote) { source = prev; carried = true; }
   }
-  if (passive && typeof source === 'number') return { target: source, carried, passive: true };
+  if (passive && typeof source === 'number') return { targets: [source], carried, passive: true };
   const partner = typeof source === 'number' ? source : undefined;
   let first = source;
   let second: number | undefined;
@@ -229,8 +251,8 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
     while (p !== undefined) { second = chainFirst; chainFirst = p; p = coordinatedBefore(c, p); }
     first = chainFirst;
   }
-  const target = objectAfter(c, head, last, roleCountry(c, first));
-  return { source: first, target, partner: second, carried, passive: false };
+  const targets = objectAfter(c, head, last, roleCountry(c, first));
+  return { source: first, targets, partner: second, carried, passive: false };
 }
 
 /** "it would be wiser for Poland to negotiate": the mention between "for" and "to" is the subject. */
@@ -261,7 +283,7 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
       if (x !== undefined) {
         const after = c.ix.mentions[x].last + 1;
         const y = after < c.to && COORD.has(tokens[after].lemma) ? nextMention(c, after + 1, 3) : undefined;
-        return { source: x, target: y, carried: false, passive: false };
+        return { source: x, targets: y !== undefined ? [y] : [], carried: false, passive: false };
       }
     }
   }
@@ -283,11 +305,11 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     let v = head - 1;
     while (v >= c.from && v > head - 5 && tokens[v].pos !== 'VERB') v--;
     if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from)) return verbParticipants(c, v, last, v);
-    return { carried: false, passive: false };
+    return { targets: [], carried: false, passive: false };
   }
   const exclude = roleCountry(c, source);
-  const target = objectAfter(c, head, last, exclude);
-  return { source, target, carried: false, passive: false };
+  const targets = objectAfter(c, head, last, exclude);
+  return { source, targets, carried: false, passive: false };
 }
 
 function nextMention(c: RoleContext, from: number, within: number): number | undefined {
