@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/index.ts';
-import { corpus, docA, docB } from './fixture.ts';
+import { corpus, docA, docB, makeAnalysis } from './fixture.ts';
 
 function tempPath(): { path: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
@@ -88,5 +88,22 @@ test('a store written by a newer sitrep is refused with a clear message', () => 
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(99);
     db.close();
     assert.throws(() => openStore(path), /schema version 99.*newer sitrep/);
+  } finally { done(); }
+});
+
+test('analyses() streams past one page of documents, in stored order; the file is in WAL mode', () => {
+  const { path, done } = tempPath();
+  try {
+    const store = openStore(path);
+    const many = Array.from({ length: 205 }, (_, i) => makeAnalysis({
+      body: `Report number ${i} says nothing new.`, source: `n${i}.txt`, meta: {}, actors: [], mentions: [], events: [], quotes: [], frames: [],
+    }));
+    store.saveAnalyses(many);
+    assert.deepEqual([...store.analyses()].map((a) => a.doc.source), many.map((a) => a.doc.source));
+    assert.equal([...store.documents()].length, 205);
+    store.close();
+    const db = new Database(path);
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    db.close();
   } finally { done(); }
 });
