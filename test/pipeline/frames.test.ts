@@ -89,3 +89,9 @@ test('quoted speech inside speech is not a scare quote', () => {
   const a = analyse('“He told me ‘we are ready to talk’ and then left the room,” Oskar Lind said.');
   assert.deepEqual(scare(a), []);
 });
+
+test('a longer quoted fragment that nobody said is a scare quote, not a quote', () => {
+  const a = analyse('Western capitals seem “ready to fight to the last Ukrainian soldier” in this telling.');
+  assert.deepEqual(scare(a), ['ready to fight to the last Ukrainian soldier']);
+  assert.deepEqual(a.quotes, []);
+});

@@ -1,7 +1,8 @@
 // Sorting quoted stretches into speech (someone's words: a quote) and terms (words the writer holds
 // at a distance: a scare quote). A short quoted phrase that nobody is said to have said is a term;
 // a longer quoted sentence is speech even when no speaker is named (the speaker is then left unknown).
-// Both the quotes and the frames stage use this, so it is computed once per analysis.
+// The quotes, claims and frames stages all use this, so it is computed once per analysis (after
+// the actors stage, whose mentions it reads).
 import type { Analysis } from '../../model/types.ts';
 import type { PipelineContext } from '../stage.ts';
 import { SENTENCE_END, VoiceContext } from './context.ts';
@@ -15,6 +16,8 @@ export interface Classified { speech: Speech[]; terms: Term[]; context: VoiceCon
 /** A term has at most this many words, or this many when it has no verb. */
 const TERM_WORDS = 4;
 const TERM_WORDS_NO_VERB = 8;
+/** A quoted fragment (lower case, no full stop) that nobody said is a term up to this many words. */
+const FRAGMENT_WORDS = 12;
 
 const cache = new WeakMap<Analysis, Classified>();
 
@@ -46,6 +49,12 @@ function shape(v: VoiceContext, span: QuotedSpan): { words: number; verb: boolea
   return { words, verb, sentence };
 }
 
+/** Lower case at the start and no full stop at the end: a piece of the writer's sentence. */
+function fragment(span: QuotedSpan): boolean {
+  const inner = span.text.trim();
+  return /^\p{Ll}/u.test(inner) && !/[.!?…]$/.test(inner);
+}
+
 function endsClause(body: string, span: QuotedSpan): boolean {
   return /[,.!?;:…—–-]\s*$/.test(body.slice(span.innerStart, span.innerEnd)) || /^\s*[,.!?;:…—–]/.test(body.slice(span.end, span.end + 3));
 }
@@ -55,7 +64,7 @@ const CONTINUE_REACH = 40;
 
 /** "“…,” X said. “…”": a quote right after X's quote in the same paragraph is X's too. */
 function continued(v: VoiceContext, span: QuotedSpan, previous: Speech | undefined): Attribution | undefined {
-  if (!previous?.attribution || previous.attribution.via === 'continued' && !previous.attribution.actor && previous.attribution.how !== 'named') return undefined;
+  if (!previous?.attribution) return undefined;
   const from = v.tokenFrom(previous.span.end), to = v.tokenBefore(span.start);
   if (from > v.tokens.length - 1 || to < from - 1 || to - from > CONTINUE_REACH) return undefined;
   if (v.paragraph(Math.min(from, v.tokens.length - 1)) !== v.paragraph(Math.max(0, to))) return undefined;
@@ -82,7 +91,7 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
     const { start, end } = trimmed(span, body, true);
     if (end > start) terms.push({ span, text: body.slice(start, end), start, end });
   };
-  // Longer quotes first: their spans are speech zones that pronouns must not reach into.
+  // Longer quotes are speech: mentions inside them are not antecedents for "he said" after them.
   const shapes = new Map(spans.map((s) => [s, shape(v, s)]));
   const isShort = (s: QuotedSpan) => {
     const { words, verb, sentence } = shapes.get(s)!;
@@ -108,6 +117,9 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
       attribution = direct?.how === 'named' ? direct : better(direct ?? attributePartial(v, span, spans, speech[speech.length - 1]), attributeColon(v, span));
     }
     if (!attribution) attribution = continued(v, span, speech[speech.length - 1]);
+    // Nobody said it and it is no sentence: a longer phrase held at a distance ("ready to fight to
+    // the last soldier"), a term like the short ones.
+    if (!attribution && span.closed && fragment(span) && shapes.get(span)!.words <= FRAGMENT_WORDS) { asTerm(span); continue; }
     if (attribution && attribution.how === 'named') v.speakers.push(attribution);
     const { start, end } = trimmed(span, body, false);
     speech.push({ span, text: cleanText(span.text), start, end, attribution });
