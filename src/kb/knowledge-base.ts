@@ -9,7 +9,7 @@ import type { Actor, Token } from '../model/types.ts';
 import { validateKbFile, type InstitutionType, type KbFile, type PersonSpec, type StateSpec } from './schema.ts';
 import { NameIndex } from './name-index.ts';
 import { fold, slug } from './normalize.ts';
-import { demonymPlural, institutionForms, personVariants, spellingVariants, surnameVariants, type Transliteration } from './variants.ts';
+import { demonymPlural, institutionForms, possessive, personVariants, spellingVariants, surnameVariants, type Transliteration } from './variants.ts';
 import type { KbName, KnowledgeBase, NameMatch, Office, Place } from './types.ts';
 
 export type { KbName, KnowledgeBase, NameMatch, Office, Place } from './types.ts';
@@ -169,7 +169,10 @@ class KbBuilder {
         if (!prior.names.includes(v) && !/\s(of|and)\s/.test(v)) prior.names.push(v);
       }
     }
-    for (const ac of s.acronyms ?? []) this.name(ac, { actor: id, form: 'acronym', code: s.code }, a);
+    for (const ac of s.acronyms ?? []) {
+      this.name(ac, { actor: id, form: 'acronym', code: s.code }, a);
+      if (!prior.names.includes(ac)) prior.names.push(ac);   // "US Defense Department", "UK Foreign Office"
+    }
     for (const d of s.demonyms ?? []) {
       this.name(d, { actor: id, form: 'demonym', code: s.code });
       const pl = demonymPlural(d);
@@ -215,9 +218,9 @@ class KbBuilder {
     const names = country ? this.stateNames.get(country) : undefined;
     const countryName = country ? this.actors.get(`state:${country}`)?.name ?? country : undefined;
     // a typed institution is named with its country ("Ministry of Defence of Belarus"); a named one as written
-    const canonical = t && names
+    const canonical = o.full_name ?? (t && names
       ? (/ of |^(Ministry|Committee|Council|Department)\b/.test(core) ? `${core} of ${countryName}` : `${names.demonyms[0] ?? countryName} ${core}`)
-      : core;
+      : core);
     const id = o.id ?? `org:${country ? country.toLowerCase() + '-' : ''}${slug(withoutThe(core)[0])}`;
     const a = this.actor({ id, name: canonical, kind: 'org', code, aliases: [], ...(country ? { country } : {}) });
     const kb: KbName = { actor: id, form: 'name', code };
@@ -226,7 +229,9 @@ class KbBuilder {
     const cores = [...withoutThe(core), ...(o.forms ?? []), ...(o.name && o.name !== t?.name ? [] : t?.forms ?? [])];
     const acronyms = o.acronyms ?? [];
     if (names) {
-      for (const f of institutionForms([...cores, ...acronyms], names.names, names.demonyms)) this.name(f, { ...kb, form: 'alias' }, a, strict);
+      // every form is matched; only the plainest few are kept as the actor's aliases
+      const plain = new Set(cores.flatMap((c) => [`${names.demonyms[0]} ${c}`, `${c} of ${names.names[0]}`, `${possessive(names.names[0])} ${c}`]));
+      for (const f of institutionForms([...cores, ...acronyms], names.names, names.demonyms)) this.name(f, { ...kb, form: 'alias' }, plain.has(f) ? a : undefined, strict);
     }
     if (!t) for (const f of cores) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict);
     for (const al of o.aliases ?? []) for (const v of withoutThe(al, true)) for (const s of spellingVariants(v)) this.name(s, { ...kb, form: 'alias' }, a);
@@ -274,7 +279,7 @@ class KbBuilder {
     const titles = new Set([title, ...(office === 'head_of_state' && title === 'President' ? ['Presidency'] : [])]);
     for (const t of titles) for (const v of spellingVariants(t)) {
       for (const d of names.demonyms) this.name(`${d} ${v}`, kb);
-      for (const n of names.names) { this.name(`${n}'s ${v}`, kb); this.name(`${n} ${v}`, kb); this.name(`${v} of ${n}`, kb); }
+      for (const n of names.names) { this.name(`${possessive(n)} ${v}`, kb); this.name(`${n} ${v}`, kb); this.name(`${v} of ${n}`, kb); }
     }
   }
 

@@ -30,6 +30,7 @@ export interface OrgSpec {
   type?: string;                // an institution type: its forms and code come from `institution-types`
   name?: string;                // the core name ("Ministry of National Defence"), or a full name
   forms?: string[];             // more core forms, qualified by the country like the name
+  full_name?: string;           // the canonical name, when the rule would make a poor one
   aliases?: string[];           // full names used as written ("the Pentagon")
   acronyms?: string[];          // bare acronyms used as written (KGB, FSB)
   code?: string;                // full code; default: country + the type's sector
@@ -148,7 +149,7 @@ export function validateKbFile(file: string, data: unknown): KbFile {
   }
   list('orgs').forEach((o, i) => {
     const w = `orgs[${i}]${o.name ? ` (${o.name})` : o.type ? ` (${o.type})` : ''}`;
-    str(o, 'id', w); a3(o, 'country', w); str(o, 'type', w); str(o, 'name', w); str(o, 'code', w);
+    str(o, 'id', w); a3(o, 'country', w); str(o, 'type', w); str(o, 'name', w); str(o, 'code', w); str(o, 'full_name', w);
     if (o.name === undefined && o.type === undefined) fail(w, 'needs a "name" or a "type"');
     if (o.code === undefined && o.type === undefined && o.country === undefined) fail(w, 'needs a "code" (or a "type" and a "country")');
     for (const k of ['forms', 'aliases', 'acronyms']) strs(o, k, w);

@@ -30,7 +30,7 @@ export function institutionForms(cores: string[], countryNames: string[], demony
   for (const core of all) {
     for (const d of demonyms) out.add(`${d} ${core}`);
     for (const n of countryNames) {
-      out.add(`${n}'s ${core}`);
+      out.add(`${possessive(n)} ${core}`);
       out.add(`${n} ${core}`);
       if (/ /.test(core) && !/^(state|the)\b/i.test(core)) {
         out.add(`${core} of ${n}`);
@@ -38,6 +38,11 @@ export function institutionForms(cores: string[], countryNames: string[], demony
     }
   }
   return [...out];
+}
+
+/** "Poland's", "Belarus'" */
+export function possessive(name: string): string {
+  return /s$/.test(name) ? `${name}'` : `${name}'s`;
 }
 
 /** Plural of a demonym used for people: Belarusians, Pakistanis; "French" has none. */
