@@ -1,12 +1,14 @@
 // The report's filters: an actor (name, code or id) and a span of ISO days.
 import type { Store } from '../store/index.ts';
 import type { EventLine } from './event-lines.ts';
+import { countryPart } from '../link/features.ts';
 
 export interface ReportFilter { actor?: string; since?: string; until?: string }
 
 export interface ResolvedFilter {
   actorIds: Set<string> | undefined;      // undefined: no actor filter
   code: string | undefined;               // the filter taken as a code
+  countries: Set<string>;                 // a state asked for stands for all its parts: BLR takes in BLRMIL, BLRGOV
   since?: string;
   until?: string;
 }
@@ -17,9 +19,12 @@ export function resolveFilter(store: Store, filter: ReportFilter = {}, sameActor
   }
   let actorIds: Set<string> | undefined;
   let code: string | undefined;
+  const countries = new Set<string>();
   if (filter.actor) {
     const q = filter.actor.trim();
-    const found = store.findActors(q).map((a) => a.id);
+    const actors = store.findActors(q);
+    for (const a of actors) if (a.kind === 'state' && a.code) countries.add(a.code.toUpperCase());
+    const found = actors.map((a) => a.id);
     const canon = new Set([q, ...found].map((id) => sameActor[id] ?? id));
     // every id that merges into one of these stands for the same actor
     for (const [id, to] of Object.entries(sameActor)) if (canon.has(to)) canon.add(id);
@@ -27,7 +32,7 @@ export function resolveFilter(store: Store, filter: ReportFilter = {}, sameActor
     actorIds = canon;
     if (/^[A-Za-z]{3,12}$/.test(q)) code = q.toUpperCase();
   }
-  return { actorIds, code, since: filter.since, until: filter.until };
+  return { actorIds, code, countries, since: filter.since, until: filter.until };
 }
 
 export function inDays(f: ResolvedFilter, day: string | undefined): boolean {
@@ -41,7 +46,8 @@ export function inDays(f: ResolvedFilter, day: string | undefined): boolean {
 export function involves(f: ResolvedFilter, l: EventLine): boolean {
   if (!f.actorIds) return true;
   return [l.source, l.target].some((r) => r !== undefined &&
-    ((r.actor !== undefined && f.actorIds!.has(r.actor)) || (f.code !== undefined && r.code.toUpperCase() === f.code)));
+    ((r.actor !== undefined && f.actorIds!.has(r.actor)) || (f.code !== undefined && r.code.toUpperCase() === f.code) ||
+      f.countries.has(countryPart(r.code) ?? '')));
 }
 
 export function keepEvent(f: ResolvedFilter, l: EventLine): boolean {

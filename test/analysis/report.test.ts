@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { linkAnalyses } from '../../src/link/index.ts';
 import { buildReport, renderReport } from '../../src/analysis/report.ts';
-import { corpus } from '../store/fixture.ts';
+import { corpus, makeAnalysis, ACTORS } from '../store/fixture.ts';
 
 function store(): Store {
   const s = openStore(':memory:');
@@ -86,5 +86,20 @@ test('text and markdown never tell a hypothetical or expected event as having ha
   assert.match(md, /^# Situation report/);
   assert.match(md, /\| Poland – United States \| 2 \| 0 \| 2\.5 \| 2 \| – \|/);
   assert.deepEqual(JSON.parse(renderReport(r, 'json')), JSON.parse(JSON.stringify(r)));
+  s.close();
+});
+
+test('a state asked for takes in its ministries, forces and leaders', () => {
+  const s = store();
+  const mod = makeAnalysis({
+    body: 'The Lithuanian defence ministry protested to the Russian embassy on 14 March 2025.', source: 'm.txt', meta: { published: '2025-03-14' },
+    actors: [{ id: 'org:ltu-mod', name: 'Ministry of National Defence of Lithuania', kind: 'org', code: 'LTUMIL', aliases: [], country: 'LTU' }, ACTORS.RUS],
+    mentions: [{ text: 'Lithuanian defence ministry', actor: 'org:ltu-mod', kind: 'org' }],
+    events: [{ type: 'ACCUSE', trigger: 'protested', source: { text: 'Lithuanian defence ministry', code: 'LTUMIL', actor: 'org:ltu-mod' }, target: { text: 'Russian', code: 'RUSGOV', actor: 'state:RUS' }, when: { text: 'on 14 March 2025', start: '2025-03-14', end: '2025-03-14' } }],
+    quotes: [], frames: [],
+  });
+  s.saveAnalyses([mod]);
+  assert.deepEqual(buildReport(s, { actor: 'Lithuania' }).timeline.map((l) => l.type), ['SANCTION', 'ACCUSE']);
+  assert.deepEqual(buildReport(s, { actor: 'LTUMIL' }).timeline.map((l) => l.type), ['ACCUSE']);
   s.close();
 });
