@@ -4,7 +4,19 @@ import type { Report } from './report.ts';
 import { clip, markdownWriter, textWriter, type Writer } from './writer.ts';
 import { dyadText, MODALITY_WORDS, type EventLine } from './event-lines.ts';
 
+// Terminal and Markdown views stay readable on a large store; the JSON report has everything.
 const MAX_ACTORS = 25;
+const MAX_EVENTS = 200;
+const MAX_STORYLINES = 30;
+const MAX_DOCUMENTS = 50;
+const MAX_RELATIONS = 40;
+const MAX_SPEAKERS = 40;
+const MAX_QUOTES_EACH = 10;
+
+function capped<T>(w: Writer, list: T[], max: number, what: string): T[] {
+  if (list.length > max) w.para(`Showing ${max} of ${list.length} ${what}; narrow with a filter, or use the JSON report for all.`);
+  return list.slice(0, max);
+}
 
 function when(l: EventLine): string {
   if (!l.date) return 'undated';
@@ -36,36 +48,38 @@ function write(r: Report, w: Writer): string {
   else {
     w.para('Counts and mean Goldstein score take asserted events only; the others are counted apart.');
     w.table(['pair', 'cooperative', 'conflictual', 'mean Goldstein', 'asserted', 'not asserted'],
-      r.relations.map((x) => [`${x.a.name} – ${x.b.name}`, x.cooperative, x.conflictual, x.meanGoldstein ?? '–', x.asserted,
+      capped(w, r.relations, MAX_RELATIONS, 'pairs').map((x) => [`${x.a.name} – ${x.b.name}`, x.cooperative, x.conflictual, x.meanGoldstein ?? '–', x.asserted,
         Object.entries(x.other).map(([m, n]) => `${n} ${m}`).join(', ') || '–']));
   }
 
   w.heading('Timeline');
   w.para('Only events whose status is "reported" are told as having happened. "by DAY": undated in the text, reported on DAY.');
   if (r.timeline.length === 0) w.para('No dated events.');
-  else w.table(EVENT_HEAD, r.timeline.map(eventRow));
+  else w.table(EVENT_HEAD, capped(w, r.timeline, MAX_EVENTS, 'dated events').map(eventRow));
   if (r.undated.length) {
     w.para('Undated events:');
-    w.table(EVENT_HEAD, r.undated.map(eventRow));
+    w.table(EVENT_HEAD, capped(w, r.undated, MAX_EVENTS, 'undated events').map(eventRow));
   }
 
   w.heading('What each speaker said');
   if (r.speakers.length === 0) w.para('No attributed quotes.');
-  for (const s of r.speakers) {
+  for (const s of capped(w, r.speakers, MAX_SPEAKERS, 'speakers')) {
     w.list([`${s.name}${s.code ? ` (${s.code}${s.kind ? ', ' + s.kind : ''})` : ''}: ${s.quotes.length} quote${s.quotes.length === 1 ? '' : 's'}`]);
-    w.list(s.quotes.map((q) => `${q.kind === 'direct' ? `“${clip(q.text, 160)}”` : `(indirect) ${clip(q.text, 160)}`} — ${[q.outlet, q.published].filter(Boolean).join(', ') || q.title || ''} [${q.doc}]`), 1);
+    w.list(s.quotes.slice(0, MAX_QUOTES_EACH).map((q) => `${q.kind === 'direct' ? `“${clip(q.text, 160)}”` : `(indirect) ${clip(q.text, 160)}`} — ${[q.outlet, q.published].filter(Boolean).join(', ') || q.title || ''} [${q.doc}]`), 1);
   }
 
   w.heading('Storylines across documents');
   if (r.storylines.length === 0) w.para('No storyline runs through several documents.');
-  for (const s of r.storylines) {
+  for (const s of capped(w, r.storylines, MAX_STORYLINES, 'storylines')) {
     w.list([`${s.label} (${s.documents} documents, ${s.events.length} events)`]);
     w.list(s.events.map((l) => `${when(l)} ${l.type} ${dyadText(l)}, ${MODALITY_WORDS[l.modality]}: ${clip(l.sentence, 110)} [${l.doc}]`), 1);
   }
 
   w.heading('Framing by document');
   if (r.documents.length === 0) w.para('No documents.');
-  for (const d of r.documents) {
+  const marked = (d: Report['documents'][number]) => Object.values(d.frames).reduce((x, y) => x + y, 0);
+  const docs = r.documents.length > MAX_DOCUMENTS ? [...r.documents].sort((x, y) => marked(y) - marked(x)) : r.documents;
+  for (const d of capped(w, docs, MAX_DOCUMENTS, 'documents (the most marked first)')) {
     const head = `${d.title ?? d.source} (${[d.outlet, d.published].filter(Boolean).join(', ') || 'no outlet or date'}) [${d.id}]`;
     const share = d.namedShare === null ? 'no quotes' : `${d.namedQuotes} of ${d.quotes} quotes have a named speaker (${Math.round(d.namedShare * 100)}%)`;
     const counts = Object.entries(d.frames).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
