@@ -83,5 +83,5 @@ export function isNominal(tokens: Token[], i: number): boolean {
 /** A participle used as an adjective: "the failed talks", "Poland's proposed hosting". */
 export function isAdjectival(tokens: Token[], i: number, from: number): boolean {
   const before = i > from ? tokens[i - 1] : undefined;
-  return !!before && (before.pos === 'DET' || before.pos === 'PART' || before.pos === 'ADJ' || before.text === '’' || before.text === "'");
+  return !!before && (before.pos === 'DET' || before.pos === 'ADJ' || POSSESSIVE_MARKS.has(before.text.toLowerCase()));
 }

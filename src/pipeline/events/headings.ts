@@ -2,7 +2,7 @@
 // has no final punctuation is taken as a heading.
 import type { Analysis } from '../../model/types.ts';
 
-const FINAL = /[.!?"”’)»]$/;
+const FINAL = /[.!?"”’)»}\]]$/;
 
 /** For each sentence: whether it belongs to a heading paragraph. */
 export function headingSentences(a: Analysis): boolean[] {

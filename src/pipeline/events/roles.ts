@@ -291,8 +291,11 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
   // Possessive or adjective right before: "Poland's offer", "the Russian deployment", "its offer".
   let k = head - 1;
   while (k >= c.from && k > head - 4 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'VERB') && c.ix.at[k] < 0) k--;
-  if (k >= c.from && POSSESSIVE.has(tokens[k].text.toLowerCase()) && k - 1 >= c.from && c.ix.at[k - 1] >= 0) source = c.ix.at[k - 1];
-  else if (k >= c.from && c.ix.at[k] >= 0) source = c.ix.at[k];
+  if (k >= c.from && POSSESSIVE.has(tokens[k].text.toLowerCase()) && k - 1 >= c.from) {
+    // "Poland's offer"; but "the partners' talks": an owner that is no actor leaves the source unknown.
+    if (c.ix.at[k - 1] < 0) return { targets: [], carried: false, passive: false };
+    source = c.ix.at[k - 1];
+  } else if (k >= c.from && c.ix.at[k] >= 0) source = c.ix.at[k];
   else if (k >= c.from && tokens[k].pos === 'PRON' && SUBJECT_PRONOUNS.has(tokens[k].lemma)) source = pronounSource(c, k);
   // "withdrawal of Russian troops", "the visit by the Polish delegation".
   if (source === undefined) {
@@ -305,6 +308,14 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     let v = head - 1;
     while (v >= c.from && v > head - 5 && tokens[v].pos !== 'VERB') v--;
     if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from)) return verbParticipants(c, v, last, v);
+    // No verb in reach (often a verb mis-tagged as a noun): the subject of the clause, if near.
+    const near = subjectBefore(c, head, 12);
+    if (typeof near.m === 'number' && !near.pronoun) {
+      let first = near.m;
+      let second: number | undefined;
+      for (let p = coordinatedBefore(c, first); p !== undefined; p = coordinatedBefore(c, p)) { second = first; first = p; }
+      return { source: first, targets: objectAfter(c, head, last, roleCountry(c, first)), partner: second, carried: false, passive: false };
+    }
     return { targets: [], carried: false, passive: false };
   }
   const exclude = roleCountry(c, source);
