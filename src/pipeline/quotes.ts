@@ -21,7 +21,7 @@ export const quotesStage: Stage = {
   run(analysis, ctx) {
     const { speech, context } = classifyQuotes(analysis, ctx);
     const quotes: Quote[] = speech.map((s) => ({ start: s.start, end: s.end, text: s.text, kind: 'direct', ...speakerFields(s.attribution) }));
-    const quoted = speech.map((s) => s.span);
+    const quoted = speech.map((s) => ({ start: s.span.innerStart, end: s.span.innerEnd }));
     for (const r of findIndirectSpeech(context, quoted)) {
       quotes.push({ start: r.start, end: r.end, text: r.text, kind: 'indirect', ...speakerFields(r.attribution) });
     }

@@ -169,9 +169,36 @@ test('a short quote with a speaker next to it is a quote', () => {
 });
 
 test('a short quote inside reported speech is the speaker’s (partial quote)', () => {
-  const q = only(analyse('Marta Kask said the drills were “purely defensive” and posed no threat.', [KASK]));
-  assert.equal(q.text, 'purely defensive');
-  assert.equal(q.speaker, 'person:marta-kask');
+  const a = analyse('Marta Kask said the drills were “purely defensive” and posed no threat.', [KASK]);
+  assert.deepEqual(a.quotes.map((q) => [q.kind, q.text, q.speaker]), [
+    ['indirect', 'the drills were “purely defensive” and posed no threat', 'person:marta-kask'],
+    ['direct', 'purely defensive', 'person:marta-kask'],
+  ]);
+});
+
+test('“In his words, …” gives the quote to the owner of the words', () => {
+  const a = analyse('Ivan Horak spoke first. In his words, the neighbours “have made themselves hostages of Brussels”.', [{ text: 'Ivan Horak', actor: 'person:ivan-horak', kind: 'person' }]);
+  const q = a.quotes.find((x) => x.kind === 'direct');
+  assert.equal(q?.speaker, 'person:ivan-horak');
+  assert.equal(q?.cue, 'In his words');
+});
+
+test('“its spokesperson” speaks for the organisation named before', () => {
+  const body = 'The Lithuanian Foreign Ministry answered quickly. Its spokesperson told the radio that Vilnius would not negotiate “over the heads of the EU”.';
+  const a = analyse(body, [
+    { text: 'Lithuanian Foreign Ministry', actor: 'org:ltu-ministry-of-foreign-affairs', kind: 'org' },
+    { text: 'Vilnius', actor: 'state:LTU', kind: 'state' },
+  ]);
+  assert.deepEqual(a.quotes.map((q) => [q.kind, q.speaker, q.speakerText]), [
+    ['indirect', 'org:ltu-ministry-of-foreign-affairs', 'Its spokesperson'],
+    ['direct', 'org:ltu-ministry-of-foreign-affairs', 'Its spokesperson'],
+  ]);
+});
+
+test('“…,” X told Belsat: the outlet is the listener, not the speaker', () => {
+  const q = only(analyse('“It is all theatre,” one Lithuanian diplomat, speaking on condition of anonymity, told Belsat.'));
+  assert.equal(q.kind, 'direct');
+  assert.equal(q.speakerText, 'one Lithuanian diplomat');
 });
 
 test('straight double quotes and guillemets work like curly ones', () => {
@@ -258,7 +285,7 @@ test('names split by the tokenizer at letters like ņ are read whole', () => {
 
 test('a coordinated speech verb after a quote keeps its speaker: said “…” and warned that X was “…”', () => {
   const a = analyse('Marta Kask said Minsk was “not interested in talks” and warned that the smugglers were “testing our nerves”.', [KASK]);
-  assert.deepEqual(a.quotes.map((q) => [q.text, q.speaker]), [
+  assert.deepEqual(a.quotes.filter((q) => q.kind === 'direct').map((q) => [q.text, q.speaker]), [
     ['not interested in talks', 'person:marta-kask'],
     ['testing our nerves', 'person:marta-kask'],
   ]);

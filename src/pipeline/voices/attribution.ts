@@ -193,10 +193,37 @@ export function attributeColon(v: VoiceContext, span: QuotedSpan): Attribution |
   return who ? { ...who, via: 'colon' } : undefined;
 }
 
+/** "In his words, …" and "In the words of X, …" before the quote in the same sentence. */
+function inTheirWords(v: VoiceContext, from: number, to: number, offset: number): Attribution | undefined {
+  const t = v.tokens;
+  for (let i = from; i + 2 <= to; i++) {
+    if (norm(t[i].text) !== 'in') continue;
+    let k = i + 1;
+    while (k <= to && k <= i + 8 && norm(t[k].text) !== 'words') k++;
+    if (k > to || norm(t[k].text) !== 'words') continue;
+    const cue = v.text(i, k);
+    if (norm(t[i + 1].text) === 'the' && norm(t[k + 1]?.text ?? '') === 'of') {
+      // "in the words of X,"
+      let end = k + 2;
+      while (end <= to && !isComma(t[end])) end++;
+      const who = speakerPhrase(t, k + 2, end - 1) ? resolveSpeaker(v, k + 2, end - 1, offset) : undefined;
+      return who ? { ...who, cue: v.text(i, k + 1), via: 'partial' } : undefined;
+    }
+    // "in his words", "in the minister's words": the owner, without the possessive 's
+    let last = k - 1;
+    if (/^['’]s?$/.test(t[last].text)) last--;
+    const who = last > i && speakerPhrase(t, i + 1, last) ? resolveSpeaker(v, i + 1, last, offset) : undefined;
+    return who ? { ...who, cue, via: 'partial' } : undefined;
+  }
+  return undefined;
+}
+
 /** "the minister said the drills were “purely defensive”": a short quote inside reported speech. */
 export function attributePartial(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[], previous?: { span: QuotedSpan; attribution?: Attribution }): Attribution | undefined {
   const t = v.tokens;
   const [from, to] = beforeRegion(v, span, spans);
+  const words = inTheirWords(v, from, to, span.start);
+  if (words) return words;
   let found = false;
   for (let i = to; i >= from && i > to - 15; i--) {
     // The quote must sit in the clause of the cue: no comma between them ("…, in what officials

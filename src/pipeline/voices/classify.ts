@@ -67,7 +67,8 @@ function continued(v: VoiceContext, span: QuotedSpan, previous: Speech | undefin
   if (!previous?.attribution) return undefined;
   const from = v.tokenFrom(previous.span.end), to = v.tokenBefore(span.start);
   if (from > v.tokens.length - 1 || to < from - 1 || to - from > CONTINUE_REACH) return undefined;
-  if (v.paragraph(Math.min(from, v.tokens.length - 1)) !== v.paragraph(Math.max(0, to))) return undefined;
+  const previousLast = v.tokenBefore(previous.span.end), first = v.tokenFrom(span.start);
+  if (previousLast < 0 || first >= v.tokens.length || v.paragraph(previousLast) !== v.paragraph(first)) return undefined;
   // Only the attribution of the earlier quote may stand between: no other sentence ends there.
   for (let i = from; i < to; i++) if (SENTENCE_END.has(v.tokens[i].text)) return undefined;
   return { ...previous.attribution, via: 'continued' };

@@ -6,7 +6,7 @@ import { norm } from './phrases.ts';
 import type { Speaker } from './speakers.ts';
 
 export const SENTENCE_END = new Set(['.', '!', '?', ';']);
-export const WH_WORDS = new Set(['which', 'who', 'whom', 'whose', 'what', 'why', 'where', 'when', 'whatever', 'whoever', 'how', 'that', 'this', 'there', 'one']);
+export const WH_WORDS = new Set(['which', 'who', 'whom', 'whose', 'what', 'why', 'where', 'when', 'whatever', 'whoever', 'how', 'that', 'this', 'there']);
 
 export class VoiceContext {
   readonly tokens: Token[];

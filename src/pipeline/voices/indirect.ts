@@ -18,6 +18,8 @@ const OBJECT_REACH = 6;
 /** A bare complement must show its finite verb this soon: "said it would", "said the troops will". */
 const BARE_SUBJECT_REACH = 4;
 const OBJECT_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'ADP', 'NUM']);
+/** Speech verbs whose object is the listener: "told reporters", "informed the council". */
+const ADDRESSED = new Set(['tell', 'inform', 'assure', 'warn', 'brief']);
 const SUBJECT_PRONOUNS = new Set(['it', 'he', 'she', 'they', 'we', 'i', 'there', 'this']);
 
 function clause(v: VoiceContext, from: number, to: number): Span | undefined {
@@ -31,6 +33,18 @@ function clause(v: VoiceContext, from: number, to: number): Span | undefined {
 
 function overlaps(span: Span, zones: Span[]): boolean {
   return zones.some((z) => span.start < z.end && span.end > z.start);
+}
+
+/** A reported clause already told as a direct quote: a quote crosses its edge or fills most of it.
+ *  (A short quoted phrase inside it — "said Vilnius would not negotiate “over the heads of the EU”" — is not.) */
+function toldAsQuote(clause: Span, quotes: Span[]): boolean {
+  let inside = 0;
+  for (const q of quotes) {
+    if (q.end <= clause.start || q.start >= clause.end) continue;
+    if (q.start < clause.start || q.end > clause.end) return true;
+    inside += q.end - q.start;
+  }
+  return inside * 2 > clause.end - clause.start;
 }
 
 /** Who may be the source of reported speech: a named or resolved actor, or a usual source word. */
@@ -67,7 +81,7 @@ export function findIndirectSpeech(v: VoiceContext, quoted: Span[]): IndirectSpe
   const body = v.analysis.doc.body;
   const out: IndirectSpeech[] = [];
   const push = (reported: Span | undefined, who: Attribution | undefined) => {
-    if (!reported || !who || overlaps(reported, quoted)) return false;
+    if (!reported || !who || toldAsQuote(reported, quoted)) return false;
     out.push({ text: body.slice(reported.start, reported.end), ...reported, attribution: who });
     return true;
   };
@@ -136,7 +150,8 @@ function trailing(v: VoiceContext, first: number, endTok: number, push: (r: Span
     if (!hit || (t[i].pos !== 'VERB' && t[i].pos !== 'AUX')) continue;
     let who: Speaker | undefined;
     if (i === comma + 1) {
-      if (/ing$/i.test(t[i].text)) return false;   // ", saying …" is not "…, said X
+      if (/ing$/i.test(t[i].text)) return false;   // ", saying …" is not "…, said X"
+      if (ADDRESSED.has(norm(t[i].lemma))) return false;   // ", told Belsat": Belsat heard it, did not say it
       let end = hit.last + 1;
       while (end <= last && OBJECT_POS.has(t[end].pos)) end++;
       who = end - 1 > hit.last && speakerPhrase(t, hit.last + 1, end - 1) ? resolveSpeaker(v, hit.last + 1, end - 1, t[comma].start) : undefined;

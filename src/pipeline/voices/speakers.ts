@@ -15,6 +15,7 @@ export interface Speaker {
 /** How many paragraphs back a pronoun may reach for its antecedent. */
 const ANAPHOR_REACH = 3;
 const NOT_IN_NAMES = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'PUNCT', 'VERB', 'AUX']);
+const ORGANISATIONS = ['org', 'igo', 'state', 'group'];
 const PERSON_FIRST = ['person', 'org', 'igo', 'group', 'state'];
 
 function fromMention(v: VoiceContext, m: Mention, how: Speaker['how']): Speaker {
@@ -72,6 +73,8 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
     }
     return speaker;
   }
+  // A pronoun points back from where it stands, or from the quote when the quote comes first.
+  offset = Math.min(offset, t[first].start);
   const words = t.slice(first, last + 1).filter((x) => x.pos !== 'PUNCT');
   if (words.length === 0) return undefined;
   const head = words[words.length - 1];
@@ -108,6 +111,11 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   if (descriptionKinds && /^(the|this|that)$/i.test(words[0].text)) {
     const m = antecedent(v, descriptionKinds, offset);
     if (m) return fromMention(v, m, 'anaphor');
+  }
+  if (descriptionKinds && /^(its|their)$/i.test(words[0].text)) {
+    // "its spokesperson" speaks for the organisation named before.
+    const m = antecedent(v, ORGANISATIONS, offset);
+    if (m) return { ...fromMention(v, m, 'anaphor'), text: v.text(first, last) };
   }
   return { text: v.text(first, last), how: 'generic' };
 }
