@@ -22,7 +22,7 @@ function option(name: string, fallback: number): number {
 const here = dirname(fileURLToPath(import.meta.url));
 const DOCS = option('docs', 2000);
 const WORDS = option('words', 700);
-const BUDGET_MS = option('budget', 75) * 1000;   // the pipeline pass stops early past this, to keep the run short
+const BUDGET_MS = option('budget', 90) * 1000;   // the pipeline pass stops early past this, to keep the run short
 const BATCH = 100;
 const json = process.argv.includes('--json');
 const log = (s: string): void => { if (!json) process.stderr.write(s + '\n'); };
@@ -45,6 +45,7 @@ log(`knowledge base loaded in ${round(kbMs, 0)} ms`);
 
 let ingestMs = 0;
 let analyzeMs = 0;
+let cpuMs = 0;   // CPU time of ingest + analyze: the machine may be shared, and wall time then overstates the cost
 let storeMs = 0;
 let sentences = 0;
 let events = 0;
@@ -68,12 +69,15 @@ for (const d of corpus.slice(0, Math.min(20, corpus.length))) pipeline.analyze(i
 // The whole pipeline through its public API, storing in batches as `analyze` would.
 const started = performance.now();
 for (const d of corpus) {
+  const cpu = process.cpuUsage();
   let s = performance.now();
   const doc = ingest(d);
   ingestMs += performance.now() - s;
   s = performance.now();
   const a = pipeline.analyze(doc);
   analyzeMs += performance.now() - s;
+  const used = process.cpuUsage(cpu);
+  cpuMs += (used.user + used.system) / 1000;
   sentences += a.sentences.length;
   events += a.events.length;
   bodies.push(doc.body);
@@ -122,6 +126,7 @@ const result = {
   words_per_document: Math.round(words / corpus.length),
   docs_per_second_one_core: round(docsPerSecond),
   sentences_per_second: round(sentences / (pipelineMs / 1000)),
+  cpu_docs_per_second: round(processed / (cpuMs / 1000)),
   tokenize_docs_per_second: round(tokenizeDocsPerSecond),
   pipeline_to_tokenize_ratio: round(tokenizeDocsPerSecond / docsPerSecond, 2),
   docs_per_second_with_store: round(processed / ((pipelineMs + storeMs) / 1000)),
@@ -141,7 +146,7 @@ if (json) {
 } else {
   const lines = [
     `documents            ${result.documents} (~${result.words_per_document} words each)`,
-    `pipeline             ${result.docs_per_second_one_core} docs/s on one core, ${result.sentences_per_second} sentences/s`,
+    `pipeline             ${result.docs_per_second_one_core} docs/s on one core, ${result.sentences_per_second} sentences/s (${result.cpu_docs_per_second} docs per CPU second)`,
     `tokenize alone       ${result.tokenize_docs_per_second} docs/s (the pipeline is ${result.pipeline_to_tokenize_ratio}x slower)`,
     `with SQLite store    ${result.docs_per_second_with_store} docs/s (store alone ${result.store_docs_per_second} docs/s, ${stored} stored)`,
     `events per document  ${result.events_per_document}`,
