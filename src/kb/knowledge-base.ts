@@ -1,15 +1,16 @@
 // The actor knowledge base: reads the YAML files under data/kb (and a user's own files), builds
 // the actors with their name forms, and answers look-ups by name, place, code and date.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { parse } from 'yaml';
 import type { Actor, Token } from '../model/types.ts';
 import { validateKbFile, type InstitutionType, type KbFile, type PersonSpec, type StateSpec } from './schema.ts';
 import { NameIndex } from './name-index.ts';
 import { fold, slug } from './normalize.ts';
-import { demonymPlural, institutionForms, possessive, personVariants, spellingVariants, surnameVariants, type Transliteration } from './variants.ts';
+import { demonymPlural, expandCores, possessive, personVariants, spellingVariants, surnameVariants, type Transliteration } from './variants.ts';
 import type { KbName, KnowledgeBase, NameMatch, Office, Place } from './types.ts';
 
 export type { KbName, KnowledgeBase, NameMatch, Office, Place } from './types.ts';
@@ -34,9 +35,28 @@ function yamlFiles(dir: string): string[] {
 function readKbFile(file: string): KbFile {
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`${file}: cannot read: ${(e as Error).message}`); }
+  return validateKbFile(file, parseYamlCached(file, text));
+}
+
+const CACHE_DIR = join(tmpdir(), 'sitrep-kb-cache');
+
+/**
+ * YAML parsing is most of the load time, so the parsed form of each file is kept as JSON in
+ * the temporary folder, keyed by a hash of the text; a missing or unwritable cache only costs time.
+ */
+function parseYamlCached(file: string, text: string): unknown {
+  const hash = createHash('sha1').update(text).digest('hex');
+  const cached = join(CACHE_DIR, `${hash}.json`);
+  try { return JSON.parse(readFileSync(cached, 'utf8')); } catch { /* not cached yet */ }
   let data: unknown;
-  try { data = parse(text); } catch (e) { throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`); }
-  return validateKbFile(file, data);
+  try { data = (require('yaml') as typeof import('yaml')).parse(text); } catch (e) { throw new Error(`${file}: not valid YAML: ${(e as Error).message.split('\n')[0]}`); }
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(data));
+    renameSync(tmp, cached);
+  } catch { /* read-only or full disk: parse again next time */ }
+  return data;
 }
 
 const OFFICE_SECTOR: Record<Office, string> = { head_of_state: 'GOV', head_of_government: 'GOV', foreign_minister: 'GOV', defence_minister: 'MIL' };
@@ -82,7 +102,7 @@ class KbBuilder {
     this.addOfficeTitles();
     for (const phrase of this.lexicons.get('not-names') ?? []) this.index.block(phrase);
     if (process.env.KB_DEBUG) console.error("forms", this.index.size);
-    for (const list of this.terms.values()) list.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+    for (const list of this.terms.values()) list.sort((a, b) => cmp(a.from, b.from));
     return this.api();
   }
 
@@ -228,10 +248,12 @@ class KbBuilder {
     for (const v of withoutThe(canonical)) this.name(v, kb, a, strict);
     const cores = [...withoutThe(core), ...(o.forms ?? []), ...(o.name && o.name !== t?.name ? [] : t?.forms ?? [])];
     const acronyms = o.acronyms ?? [];
-    if (names) {
-      // every form is matched; only the plainest few are kept as the actor's aliases
-      const plain = new Set(cores.flatMap((c) => [`${names.demonyms[0]} ${c}`, `${c} of ${names.names[0]}`, `${possessive(names.names[0])} ${c}`]));
-      for (const f of institutionForms([...cores, ...acronyms], names.names, names.demonyms)) this.name(f, { ...kb, form: 'alias' }, plain.has(f) ? a : undefined, strict);
+    if (names && country) {
+      for (const c of expandCores([...cores, ...acronyms])) this.index.addQualified(country, c, { ...kb, form: 'alias' }, strict);
+      // only the plainest few qualified forms are kept as the actor's aliases
+      for (const c of cores) for (const f of [`${names.demonyms[0]} ${c}`, `${c} of ${names.names[0]}`, `${possessive(names.names[0])} ${c}`]) {
+        if (f !== a.name && !a.aliases.includes(f)) a.aliases.push(f);
+      }
     }
     if (!t) for (const f of cores) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict);
     for (const al of o.aliases ?? []) for (const v of withoutThe(al, true)) for (const s of spellingVariants(v)) this.name(s, { ...kb, form: 'alias' }, a);
@@ -251,7 +273,7 @@ class KbBuilder {
       }
       return { role: { title: r.title, ...(r.org ? { org: r.org } : country ? { org: `state:${country}` } : {}), ...(r.from ? { from: r.from } : {}), ...(r.to ? { to: r.to } : {}) }, code };
     });
-    const latest = [...roles].sort((a, b) => (a.role.from ?? '').localeCompare(b.role.from ?? '')).filter((r) => r.code).pop();
+    const latest = [...roles].sort((a, b) => cmp(a.role.from, b.role.from)).filter((r) => r.code).pop();
     const code = p.code ?? latest?.code ?? (p.country ? `${p.country}GOV` : 'ELI');
     const a = this.actor({ id, name: p.name, kind: 'person', code, aliases: [], ...(p.country ? { country: p.country } : {}), ...(roles.length ? { roles: roles.map((r) => r.role) } : {}) });
     const t = p.country && this.translitCountries.has(p.country) ? this.translit : undefined;
@@ -270,17 +292,11 @@ class KbBuilder {
 
   /** "the Belarusian President", "Poland's Foreign Minister": the office, resolved by date later. */
   private addTitle(country: string, office: Office, title: string): void {
-    const names = this.stateNames.get(country);
     const done = `${country} ${office} ${title}`;
-    if (!names || this.titlesDone.has(done)) return;
+    if (this.titlesDone.has(done)) return;
     this.titlesDone.add(done);
-    const code = `${country}${OFFICE_SECTOR[office]}`;
-    const kb: KbName = { actor: `state:${country}`, form: 'title', code, office };
-    const titles = new Set([title, ...(office === 'head_of_state' && title === 'President' ? ['Presidency'] : [])]);
-    for (const t of titles) for (const v of spellingVariants(t)) {
-      for (const d of names.demonyms) this.name(`${d} ${v}`, kb);
-      for (const n of names.names) { this.name(`${possessive(n)} ${v}`, kb); this.name(`${n} ${v}`, kb); this.name(`${v} of ${n}`, kb); }
-    }
+    const kb: KbName = { actor: `state:${country}`, form: 'title', code: `${country}${OFFICE_SECTOR[office]}`, office };
+    for (const v of spellingVariants(title)) this.index.addQualified(country, v, kb);
   }
 
   /** "the Belarusian military", "Russian authorities", "Poland's government": the state, with the sector's code. */
@@ -334,4 +350,11 @@ function isoCountryNames(alpha3: string): string[] {
     };
   }
   return isoLoaded(alpha3);
+}
+
+/** Order ISO days, absent first (plain comparison: localeCompare would load the collator). */
+function cmp(a: string | undefined, b: string | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -17,11 +17,19 @@ export interface Suffix { sector: string; office?: KbName['office'] }
 /** A unit of the text, with the tokens it spans. */
 interface TextUnit extends Unit { firstToken: number; lastToken: number }
 
+/** A phrase qualified by a state ("Defence Ministry", "President"), as written. */
+interface Core { units: string[]; exact: boolean[]; capital: boolean[]; byCountry: Map<string, { name: KbName; strict: boolean }[]> }
+
+type Hit = { n: number; entries: KbName[] };
+
 export class NameIndex {
   private readonly forms = new Map<string, FormEntry[]>();   // joined folded units -> readings
   private readonly longest = new Map<string, number>();      // first folded unit -> most units of a form
   private readonly suffixes = new Map<string, { suffix: Suffix; units: string[]; exact: boolean[] }>();
   private readonly suffixLongest = new Map<string, number>();
+  private readonly cores = new Map<string, Core>();
+  private readonly coreLongest = new Map<string, number>();
+  private readonly coreKeys = new Map<string, string>();    // core as written -> folded key
   size = 0;
 
   /**
@@ -36,6 +44,34 @@ export class NameIndex {
     if (this.suffixes.has(key)) return;
     this.suffixes.set(key, { suffix, units: units.map((u) => u.text), exact: units.map((u) => isAcronym(u.text)) });
     if ((this.suffixLongest.get(units[0].norm) ?? 0) < units.length) this.suffixLongest.set(units[0].norm, units.length);
+  }
+
+  /**
+   * A name that one state qualifies, in any of the ways reporting does: "Belarusian Defence
+   * Ministry", "Belarus' Defence Ministry", "Belarus Defence Ministry", "Defence Ministry of
+   * (the Republic of) Belarus". Composed at match time from the state's own forms.
+   * With `strict`, every capitalised word must be capitalised ("Armed Forces").
+   */
+  addQualified(country: string, core: string, name: KbName, strict = false): void {
+    let key = this.coreKeys.get(core);
+    if (key === undefined) {
+      const units = splitUnits(core);
+      if (!units.length) return;
+      key = units.map((u) => u.norm).join(' ');
+      this.coreKeys.set(core, key);
+      if (!this.cores.has(key)) {
+        this.cores.set(key, {
+          units: units.map((u) => u.text), exact: units.map((u) => isAcronym(u.text)),
+          capital: units.map((u) => /^\p{Lu}/u.test(u.text)), byCountry: new Map(),
+        });
+        if ((this.coreLongest.get(units[0].norm) ?? 0) < units.length) this.coreLongest.set(units[0].norm, units.length);
+      }
+    }
+    const c = this.cores.get(key)!;
+    const list = c.byCountry.get(country) ?? [];
+    if (!list.some((e) => e.name.actor === name.actor && e.name.office === name.office && e.strict === strict)) list.push({ name, strict });
+    c.byCountry.set(country, list);
+    this.size++;
   }
 
   /**
@@ -90,56 +126,105 @@ export class NameIndex {
     const units = textUnits(tokens, first, last);
     let i = 0;
     while (i < units.length) {
-      let found: { n: number; entries: KbName[] } | undefined;
-      let state: { n: number; entries: KbName[] } | undefined;   // the longest state name here, to compose with
-      const max = Math.min(this.longest.get(units[i].norm) ?? 0, units.length - i);
-      for (let n = max; n >= 1 && !(found && state); n--) {
-        const end = units[i + n - 1];
-        // a match must end where a token ends, so "Poland" never matches inside "Polandia"
-        if (n < units.length - i && units[i + n].firstToken === end.lastToken && units[i + n].from === end.to) continue;
-        const list = this.forms.get(keyOf(units, i, n));
-        if (!list) continue;
-        const ok = list.filter((e) => casesFit(e, units, i)).map((e) => e.name);
-        if (!ok.length) continue;
-        found ??= { n, entries: ok };
-        const states = ok.filter((e) => e.actor.startsWith('state:') && (e.form === 'name' || e.form === 'acronym' || e.form === 'demonym'));
-        if (!state && states.length) state = { n, entries: states };
-      }
-      const composed = state && this.compose(units, i, state.n, state.entries);
-      if (composed && (!found || composed.n >= found.n)) {
-        found = found && found.n === composed.n ? { n: found.n, entries: [...found.entries, ...composed.entries] } : composed;
-      }
-      if (!found) { i++; continue; }
+      const { found, state } = this.lookup(units, i);
+      let best = found;
+      const take = (h: Hit | undefined) => {
+        if (!h) return;
+        if (!best || h.n > best.n) best = h;
+        else if (h.n === best.n) best = { n: h.n, entries: [...best.entries, ...h.entries] };
+      };
+      if (state) take(this.afterState(units, i, state));
+      take(this.coreOfState(units, i));
+      if (!best) { i++; continue; }
+      const hit: Hit = best;
       const a = units[i].firstToken;
-      const b = units[i + found.n - 1].lastToken;
-      const entries = distinct(found.entries.filter((e) => e.actor !== '').sort((x, y) => FORM_RANK[x.form] - FORM_RANK[y.form]));
+      const b = units[i + hit.n - 1].lastToken;
+      const entries = distinct(hit.entries.filter((e) => e.actor !== '').sort((x, y) => FORM_RANK[x.form] - FORM_RANK[y.form]));
       if (entries.length) out.push({ first: a, last: b, text: tokensText(tokens, a, b), entries });
-      i += found.n;
+      i += hit.n;
     }
   }
 
-  /** A state's name followed by a sector or office phrase ("Russia's top brass"), as one match. */
-  private compose(units: TextUnit[], i: number, n: number, states: KbName[]): { n: number; entries: KbName[] } | undefined {
-    let at = i + n;
-    const demonym = states.every((e) => e.form === 'demonym');
-    if (!demonym && units[at]?.norm === "'s") at++;
+  /** The longest stored form at `i`, and the longest that names a state (to compose with). */
+  private lookup(units: TextUnit[], i: number): { found?: Hit; state?: Hit } {
+    let found: Hit | undefined;
+    let state: Hit | undefined;
+    const max = Math.min(this.longest.get(units[i].norm) ?? 0, units.length - i);
+    for (let n = max; n >= 1 && !(found && state); n--) {
+      if (!endsAtToken(units, i, n)) continue;
+      const list = this.forms.get(keyOf(units, i, n));
+      if (!list) continue;
+      const ok = list.filter((e) => casesFit(e, units, i)).map((e) => e.name);
+      if (!ok.length) continue;
+      found ??= { n, entries: ok };
+      const states = ok.filter((e) => e.actor.startsWith('state:') && (e.form === 'name' || e.form === 'acronym' || e.form === 'demonym'));
+      if (!state && states.length) state = { n, entries: states };
+    }
+    return { found, state };
+  }
+
+  /** A state's name, then a qualified name or a sector/office phrase: "Russia's FSB", "Russia's top brass". */
+  private afterState(units: TextUnit[], i: number, state: Hit): Hit | undefined {
+    let at = i + state.n;
+    if (state.entries.some((e) => e.form !== 'demonym') && units[at]?.norm === "'s") at++;
     if (at >= units.length) return undefined;
+    const countries = [...new Set(state.entries.map((e) => e.actor.slice(6)))];
+    let best: Hit | undefined;
+    const core = this.coreAt(units, at, countries);
+    if (core) best = { n: at - i + core.n, entries: core.entries };
     const max = Math.min(this.suffixLongest.get(units[at].norm) ?? 0, units.length - at);
     for (let k = max; k >= 1; k--) {
+      if (best && at - i + k < best.n) break;
       const hit = this.suffixes.get(keyOf(units, at, k));
-      if (!hit || hit.exact.some((x, j) => x && units[at + j].text !== hit.units[j])) continue;
-      const end = units[at + k - 1];
-      if (at + k < units.length && units[at + k].firstToken === end.lastToken && units[at + k].from === end.to) continue;
-      const entries = states.map((e): KbName => {
-        const country = (e.code ?? e.actor.slice(6)).slice(0, 3);
-        return hit.suffix.office
-          ? { actor: e.actor, form: 'title', code: country + hit.suffix.sector, office: hit.suffix.office }
-          : { actor: e.actor, form: 'sector', code: country + hit.suffix.sector };
-      });
-      return { n: at + k - i, entries };
+      if (!hit || !endsAtToken(units, at, k) || hit.exact.some((x, j) => x && units[at + j].text !== hit.units[j])) continue;
+      const entries = countries.map((country): KbName => hit.suffix.office
+        ? { actor: `state:${country}`, form: 'title', code: country + hit.suffix.sector, office: hit.suffix.office }
+        : { actor: `state:${country}`, form: 'sector', code: country + hit.suffix.sector });
+      const n = at - i + k;
+      best = best && best.n === n ? { n, entries: [...best.entries, ...entries] } : best && best.n > n ? best : { n, entries };
+      break;
+    }
+    return best;
+  }
+
+  /** A qualified name, then "of (the) <state>": "Ministry of Defence of the Republic of Belarus". */
+  private coreOfState(units: TextUnit[], i: number): Hit | undefined {
+    const max = Math.min(this.coreLongest.get(units[i].norm) ?? 0, units.length - i);
+    for (let k = max; k >= 1; k--) {
+      let at = i + k;
+      if (units[at]?.norm !== 'of' || !this.cores.has(keyOf(units, i, k))) continue;
+      at++;
+      if (units[at]?.norm === 'the') at++;
+      if (at >= units.length) continue;
+      const { state } = this.lookup(units, at);
+      if (!state || state.entries.every((e) => e.form === 'demonym')) continue;
+      const countries = state.entries.filter((e) => e.form !== 'demonym').map((e) => e.actor.slice(6));
+      const core = this.coreAt(units, i, countries, k);
+      if (core) return { n: at - i + state.n, entries: core.entries };
     }
     return undefined;
   }
+
+  /** The longest qualified name at `at` that the given states have (of exactly `only` units if given). */
+  private coreAt(units: TextUnit[], at: number, countries: string[], only?: number): Hit | undefined {
+    const max = only ?? Math.min(this.coreLongest.get(units[at].norm) ?? 0, units.length - at);
+    for (let k = max; k >= (only ?? 1); k--) {
+      const c = this.cores.get(keyOf(units, at, k));
+      if (!c || !endsAtToken(units, at, k)) continue;
+      if (c.exact.some((x, j) => x && units[at + j].text !== c.units[j])) continue;
+      const capitalsOk = c.capital.every((cap, j) => !cap || /^\p{Lu}/u.test(units[at + j].text));
+      const entries = countries.flatMap((country) => (c.byCountry.get(country) ?? []).filter((e) => !e.strict || capitalsOk).map((e) => e.name));
+      if (entries.length) return { n: k, entries };
+    }
+    return undefined;
+  }
+}
+
+/** A match must end where a token ends, so "Poland" never matches inside "Polandia". */
+function endsAtToken(units: TextUnit[], i: number, n: number): boolean {
+  const end = units[i + n - 1];
+  const next = units[i + n];
+  return !next || next.firstToken !== end.lastToken || next.from !== end.to;
 }
 
 /** One reading per actor, code and office: the best-ranked form. */

@@ -19,25 +19,16 @@ function reorder(core: string): string[] {
   return m && !/ of /.test(m[2]) ? [core, `${m[2]} ${m[1]}`] : [core];
 }
 
-/**
- * The written forms of a national institution: its core forms ("Ministry of Defence", "MoD")
- * qualified by the country's names and demonyms in the ways English reporting does.
- */
-export function institutionForms(cores: string[], countryNames: string[], demonyms: string[]): string[] {
-  const out = new Set<string>();
+/** The core forms of a national institution with their reorderings and spellings ("Ministry of Defence" -> "Defense Ministry"...). */
+const expanded = new Map<string, string[]>();
+export function expandCores(cores: string[]): string[] {
+  const key = cores.join('\n');
+  const known = expanded.get(key);
+  if (known) return known;
   const all = new Set<string>();
   for (const c of cores) for (const r of reorder(c)) for (const v of spellingVariants(r)) all.add(v);
-  for (const core of all) {
-    for (const d of demonyms) out.add(`${d} ${core}`);
-    for (const n of countryNames) {
-      out.add(`${possessive(n)} ${core}`);
-      out.add(`${n} ${core}`);
-      if (/ /.test(core) && !/^(state|the)\b/i.test(core)) {
-        out.add(`${core} of ${n}`);
-      }
-    }
-  }
-  return [...out];
+  expanded.set(key, [...all]);
+  return [...all];
 }
 
 /** "Poland's", "Belarus'" */
