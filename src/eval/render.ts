@@ -20,12 +20,22 @@ function describe(e: EvalError): string {
       const type = Array.isArray(item.type) ? item.type.join('|') : String(item.type);
       const arrow = `${String(item.source ?? '?')} -> ${String(item.target ?? '-')}`;
       const extra = e.type === 'wrong' ? ` date ${String(item.date)} (system: ${JSON.stringify(item.system)})` : '';
-      return `${type} ${arrow} ${String(item.modality ?? 'asserted')}${extra}${item.text ? ` "${String(item.text)}"` : ''}`;
+      const via = item.via ? ` [${String(item.via)}]` : '';
+      return `${type} ${arrow} ${String(item.modality ?? 'asserted')}${extra}${item.text ? ` "${String(item.text)}"` : ''}${via}`;
     }
     case 'actors':
       return `${String(item.name)} (${String(item.code ?? '')}, ${String(item.kind ?? '')})`;
     case 'quotes':
       return `"${String(item.text)}" by ${String(item.speaker ?? '?')}${item.system ? ` (system: ${JSON.stringify(item.system)})` : ''}`;
+    case 'links': {
+      if (Array.isArray(item.same_actor)) {
+        const [a, b] = item.same_actor as { file: string; mention: string }[];
+        return `same actor: "${a.mention}" (${a.file}) = "${b.mention}" (${b.file}); system actors ${JSON.stringify(item.system)}`;
+      }
+      const story = item.same_story as { label?: string; members: { file: string; text: string }[] } | undefined;
+      if (story) return `same story "${story.label ?? ''}": ${story.members.map((m) => `"${m.text}" (${m.file})`).join(' / ')}`;
+      return JSON.stringify(item);
+    }
     case 'meta':
       return `${String(item.field)}: gold ${JSON.stringify(item.gold)}, system ${JSON.stringify(item.system)}`;
     default:

@@ -285,3 +285,12 @@ documents:
   assert.equal(g.documents[1].events![1].date, '2020');
   assert.throws(() => parseGold('documents: [{file: x, events: {}}]', '/g.yaml'), /expected a list/);
 });
+
+test('the table is followed by every error with its sentence', () => {
+  const gold: GoldDocument = { file: 'a.txt', events: [gev('ASSAULT', 'LTU', 'POL', { text: 'charm offensive' })], frames: { scare_quotes: ['charm offensive'] } };
+  const { counts, errors } = scoreDocument(gold, view({ events: [ev('CONSULT', 'LTU', 'POL', { via: 'pattern:consult/meet', sentence: 'The Ruritanian defence ministry met Polish officials in Gdansk on Monday.' })] }));
+  const text = renderEval(toResult(counts, errors, []));
+  assert.match(text, /errors: 3 \(events miss 1, events false-alarm 1, frames miss 1\)/);
+  assert.match(text, /\[events false-alarm\] a\.txt: CONSULT LTU -> POL asserted \[pattern:consult\/meet\]\n\s+\| The Ruritanian defence ministry met/);
+  assert.match(text, /\[frames miss\] a\.txt: .*charm offensive.*\n\s+\| Critics called the visit/);
+});
