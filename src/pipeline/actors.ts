@@ -12,6 +12,8 @@ import { readKnown } from './actors/known.ts';
 import { ownerlessMinistry } from './actors/ministries.ts';
 import { readNewOrg, readToldOutlet } from './actors/orgs.ts';
 import { readPlace } from './actors/places.ts';
+import { personCodeOn } from './actors/dated-code.ts';
+import { readAcronymDefinition, readDefinedAcronym } from './actors/acronyms.ts';
 import { fold } from '../kb/normalize.ts';
 
 export const actorsStage: Stage = {
@@ -27,6 +29,7 @@ export const actorsStage: Stage = {
       if (p.pre) claimed.fill(1, p.pre.first, p.pre.last + 1);
     }
     const surnames = new Map<string, string>();                  // folded surname -> actor id
+    const acronyms = new Map<string, string>();                  // acronym defined in the text -> actor id
     const firstMention = new Map<string, { mention: Mention; span: PersonSpan }>();
 
     const { tokens } = scope;
@@ -43,7 +46,8 @@ export const actorsStage: Stage = {
         i = p.last + 1;
         continue;
       }
-      let next = readNewOrg(scope, i);
+      let next = readDefinedAcronym(scope, i, acronyms);
+      if (next === i) next = readNewOrg(scope, i);
       if (next === i) {
         const m = scope.matchAt.get(i);
         if (m) next = readKnown(scope, m);
@@ -59,7 +63,7 @@ export const actorsStage: Stage = {
           next = readPlace(scope, i);
         }
       }
-      i = next > i ? next : i + 1;
+      i = next > i ? readAcronymDefinition(scope, next, acronyms) : i + 1;
     }
 
     // new people: code them from their roles, now that the mentions around them are known
@@ -78,6 +82,9 @@ export const actorsStage: Stage = {
       if (!p.actor || (!p.pre && !p.app)) continue;
       const m = scope.mentions.find((x) => x.start === tokens[p.first].start && x.actor === p.actor!.id);
       if (m) m.role = [p.pre, p.app].filter((r) => r).map((r) => scope.text(r!.first, r!.last)).join(', ');
+    }
+    for (const actor of scope.actors.values()) {
+      if (actor.kind === 'person' && !actor.isNew) actor.code = personCodeOn(scope, actor);
     }
     for (const m of scope.mentions) {
       if (m.kind === 'person' && m.actor) m.code = scope.actors.get(m.actor)?.code || undefined;

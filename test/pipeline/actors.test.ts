@@ -190,3 +190,23 @@ test('the role sector of a person follows the head noun, the country a country w
   assert.equal(a.actors.find((x) => x.name === 'Ivan Dorofeev')?.code, 'RUSGOV');
   assert.equal(a.actors.find((x) => x.name === 'Ilze Berzina')?.code, 'LVAOPP');
 });
+
+test('a kb person is coded by the role held on the publication date', () => {
+  const early = read('Prime Minister Kaja Kallas asked for more troops.', '2022-03-01');
+  assert.equal(early.actors.find((x) => x.id === 'person:kaja-kallas')?.code, 'ESTGOV');
+  const late = read('Kaja Kallas asked for more troops.', '2025-03-01');
+  assert.equal(late.actors.find((x) => x.id === 'person:kaja-kallas')?.code, 'EU');
+});
+
+test('an acronym defined after a name stands for it later in the document', () => {
+  const a = read('Jan Kowal, an analyst at the Polish Institute of Eastern Affairs (PIEA), spoke. PIEA later published a report.');
+  const uses = a.mentions.filter((m) => m.text === 'PIEA');
+  assert.equal(uses.length, 2);
+  assert.ok(uses.every((m) => m.actor === 'new:org:polish-institute-of-eastern-affairs'));
+  assert.equal(uses[1].via, 'coref:acronym');
+});
+
+test('an acronym in a title-case headline is still matched', () => {
+  const a = read('Why The Corridor Keeps NATO Planners Awake');
+  assert.ok(a.actors.some((x) => x.id === 'igo:NATO'));
+});

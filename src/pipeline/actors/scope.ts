@@ -51,7 +51,8 @@ export class ActorScope {
   private partOfLongerName(m: NameMatch, covered: Set<number>): boolean {
     if (m.first !== m.last) return false;
     const e = m.entries[0];
-    if (!e || e.form === 'demonym' || e.form === 'title' || e.form === 'sector') return false;
+    if (!e || e.form === 'demonym' || e.form === 'title' || e.form === 'sector' || e.form === 'acronym') return false;
+    if (/^\p{Lu}{2,}$/u.test(m.text)) return false;
     const t = this.analysis.tokens;
     const sentence = t[m.first].sentence;
     const sentenceStart = this.analysis.sentences[sentence]?.tokens[0] ?? 0;

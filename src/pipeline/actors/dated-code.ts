@@ -1,0 +1,34 @@
+// A kb person's code on the document's date: the role held that day decides it (Kaja Kallas is
+// ESTGOV as prime minister in 2022, EU as the Union's foreign-policy chief in 2025).
+import type { Actor } from '../../model/types.ts';
+import { fold } from '../../kb/normalize.ts';
+import type { ActorScope } from './scope.ts';
+
+type Role = NonNullable<Actor['roles']>[number];
+
+function heldOn(role: Role, date: string): boolean {
+  return (!role.from || role.from <= date) && (!role.to || date <= role.to);
+}
+
+function roleCode(scope: ActorScope, role: Role): string | undefined {
+  if (!role.org) return undefined;
+  const org = scope.kb.get(role.org);
+  if (!org) return undefined;
+  if (org.kind !== 'state') return org.code;
+  const words = fold(role.title).split(/\s+/);
+  let sector = 'GOV';
+  for (let i = 0; i < words.length; i++) {
+    const hit = scope.lex.titles.match(words, i);
+    if (hit?.value) { sector = hit.value; break; }
+  }
+  return org.code.slice(0, 3) + sector;
+}
+
+/** The code of a kb person on the document's date, or its kb code when no role says otherwise. */
+export function personCodeOn(scope: ActorScope, person: Actor): string {
+  const date = scope.date;
+  if (!date || !person.roles?.length) return person.code;
+  const held = person.roles.filter((r) => heldOn(r, date));
+  const role = held[held.length - 1];
+  return (role && roleCode(scope, role)) ?? person.code;
+}
