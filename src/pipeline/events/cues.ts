@@ -10,20 +10,28 @@ interface ModalityFile {
 
 export interface Cue { modality: Modality; words: string[]; text: string }
 
+/** Cues indexed by their first word, so that looking at a token costs one map lookup. */
+export type CueIndex = Map<string, Cue[]>;
+
 export interface CueTables {
-  local: Cue[];
-  sentence: Cue[];
-  modifiers: Cue[];
+  local: CueIndex;
+  sentence: CueIndex;
+  modifiers: CueIndex;
   governors: Map<string, Modality>;
   reportVerbs: Set<string>;
   clauseOpeners: Set<string>;
   forGovernors: Set<string>;
 }
 
-function compileCues(cues: ModalCues): Cue[] {
-  const out: Cue[] = [];
+function compileCues(cues: ModalCues): CueIndex {
+  const out: CueIndex = new Map();
   for (const [modality, list] of Object.entries(cues)) {
-    for (const text of list ?? []) out.push({ modality: modality as Modality, words: String(text).toLowerCase().split(/\s+/), text: String(text) });
+    for (const text of list ?? []) {
+      const words = String(text).toLowerCase().split(/\s+/);
+      const bucket = out.get(words[0]) ?? [];
+      bucket.push({ modality: modality as Modality, words, text: String(text) });
+      out.set(words[0], bucket);
+    }
   }
   return out;
 }
@@ -45,11 +53,14 @@ export function cueTables(): CueTables {
 
 /** True when the token is the word `w` (by lemma or lower-cased text). */
 export function isWord(t: Token, w: string): boolean {
-  return t.lemma === w || t.text.toLowerCase() === w;
+  return t.lemma === w || (t.text.length === w.length && t.text.toLowerCase() === w);
 }
 
 /** The cue that starts at token `k` and ends before `limit`, if any. */
-export function cueAt(cues: Cue[], tokens: Token[], k: number, limit: number): Cue | undefined {
+export function cueAt(index: CueIndex, tokens: Token[], k: number, limit: number): Cue | undefined {
+  const t = tokens[k];
+  const cues = index.get(t.lemma) ?? (t.text !== t.lemma ? index.get(t.text.toLowerCase()) : undefined);
+  if (!cues) return undefined;
   for (const c of cues) {
     if (k + c.words.length > limit) continue;
     let ok = true;

@@ -10,8 +10,11 @@ import { monthSpan, pad, recentWeekday, recentYearOfMonth, yearSpan } from './da
 // Words chrono reads as dates that, in running text, are not: "now", "may", "march", "sat".
 const NOT_A_DATE = /^(now|may|march|sat|sun|mon|wed|second|a second|the second)$/i;
 const HAS_YEAR = /\b(1[89]|20)\d\d\b/;
-// Sentences worth showing to chrono: a month, weekday, or day word, or a number.
-const DATEISH = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|yesterday|tomorrow|tonight|ago|last|next|past|week|month|year|later|earlier)/i;
+// Sentences worth showing to chrono (it is the costly part): a capitalised month, a weekday, a
+// day word, a relative period, or a numeric date. Bare years are the rules' job.
+const MONTH_WORD = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
+const DAY_WORD = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight|ago|later|earlier|weekend|(last|next|past|this|coming|previous) (week|month|year|decade|\w+day))\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/i;
+const DATEISH = { test: (s: string) => MONTH_WORD.test(s) || DAY_WORD.test(s) };
 
 interface Candidate { start: number; end: number; text: string; via: string; resolve(published: string | undefined, previous: TimeValue | undefined): TimeValue | undefined }
 
