@@ -16,7 +16,6 @@ export interface Speaker {
 const ANAPHOR_REACH = 3;
 const NOT_IN_NAMES = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'PUNCT', 'VERB', 'AUX']);
 const ORGANISATIONS = ['org', 'igo', 'state', 'group'];
-const PERSON_FIRST = ['person', 'org', 'igo', 'group', 'state'];
 
 function fromMention(v: VoiceContext, m: Mention, how: Speaker['how']): Speaker {
   return { actor: m.actor, text: m.text, code: m.code ?? v.actor(m.actor)?.code, how };
@@ -55,12 +54,12 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   if (first > last) return undefined;
   const t = v.tokens;
   const start = t[first].start, end = t[last].end;
-  const found = v.mentionsIn(start, end).filter((m) => m.actor);
+  const found = v.mentionsIn(start, end).filter((m) => m.actor && v.kindOf(m) !== 'place');   // places do not speak
   if (found.length > 0) {
     // A person named in the words is the speaker ("MoD Spokesman Uladzimir Makarau"); else the head,
     // which comes last ("the Belarusian MoD").
-    found.sort((a, b) => PERSON_FIRST.indexOf(v.kindOf(a)) - PERSON_FIRST.indexOf(v.kindOf(b)) || b.end - a.end || (b.end - b.start) - (a.end - a.start));
-    const best = v.kindOf(found[0]) === 'person' ? found[0] : [...found].sort((a, b) => b.end - a.end || (b.end - b.start) - (a.end - a.start))[0];
+    const headFirst = (a: Mention, b: Mention) => b.end - a.end || (b.end - b.start) - (a.end - a.start);
+    const best = found.filter((m) => v.kindOf(m) === 'person').sort(headFirst)[0] ?? [...found].sort(headFirst)[0];
     const speaker = fromMention(v, best, 'named');
     const head = t[last];
     if (v.kindOf(best) === 'state' && best.end < head.end && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
