@@ -8,6 +8,7 @@ import { indexMentions, nounParticipants, verbParticipants, placeAfter, roleOf, 
 import { headingSentences } from './events/headings.ts';
 import { scoreOf } from './events/types-table.ts';
 import { isNominal } from './events/cues.ts';
+import { findObligations } from './events/obligations.ts';
 
 /** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
 const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);
@@ -25,6 +26,7 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
   for (let s = 0; s < a.sentences.length; s++) {
     if (headings[s]) continue;
     const [from, to] = a.sentences[s].tokens;
+    for (const o of findObligations(a, ix, from, to)) events.push(obligationEvent(a, s, o, ix, events.length + 1));
     const matches = matchPatterns(a.tokens, from, to);
     if (!matches.length) continue;
     const heads = new Map<number, PatternMatch>();
@@ -110,6 +112,26 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     via: m.pattern.via,
     trigger: { start: head.start, end: lastTok.end, text: a.doc.body.slice(head.start, lastTok.end) },
   }));
+}
+
+function obligationEvent(a: Analysis, s: number, o: ReturnType<typeof findObligations>[number], ix: ReturnType<typeof indexMentions>, n: number): Event {
+  const score = scoreOf('REQUEST', '10');
+  const modal = a.tokens[o.modal];
+  const sentence = a.sentences[s];
+  const when = nearestTime(a.times, modal.start, sentence.start, sentence.end);
+  return {
+    id: `${a.doc.id}:e${n}`,
+    start: sentence.start, end: sentence.end,
+    type: 'REQUEST',
+    source: roleOf(ix, o.speaker),
+    target: roleOf(ix, o.addressee),
+    ...(when ? { when: { text: when.text, ...(when.value ? { start: when.value.start, end: when.value.end } : {}) } } : {}),
+    modality: 'asserted',
+    cameo: score.cameo, goldstein: score.goldstein, quadClass: score.quadClass,
+    confidence: 0.5,
+    via: 'rule:request/obligation',
+    trigger: { start: modal.start, end: modal.end, text: modal.text },
+  };
 }
 
 /** The time expression of the sentence nearest to the trigger. */
