@@ -2,6 +2,7 @@
 // actor already stands for, by folded name or by a transliteration/name variant.
 import type { Actor } from '../model/types.ts';
 import { foldName, personKey } from './names.ts';
+import { push } from './multimap.ts';
 
 interface Candidate { actor: Actor; count: number }
 
@@ -44,7 +45,7 @@ export function sameActors(actors: Map<string, Candidate>): Record<string, strin
     for (const n of new Set([c.actor.name, ...(c.actor.aliases ?? [])].map(foldName))) {
       if (!n) continue;
       const key = `${c.actor.kind}|${n}`;
-      byName.set(key, [...(byName.get(key) ?? []), c]);
+      push(byName, key, c);
     }
   }
   for (const list of byName.values()) {
@@ -63,7 +64,7 @@ export function sameActors(actors: Map<string, Candidate>): Record<string, strin
     for (const n of new Set([c.actor.name, ...(c.actor.aliases ?? [])])) {
       const { given, surname } = personKey(n);
       if (surname.length < 3) continue;
-      bySurname.set(surname, [...(bySurname.get(surname) ?? []), { c, given }]);
+      push(bySurname, surname, { c, given });
     }
   }
   for (const list of bySurname.values()) {

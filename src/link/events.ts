@@ -2,6 +2,8 @@
 // family, their country parts, a compatible date and a key word (or place, or trigger).
 import type { PloverType } from '../model/types.ts';
 import type { EventFeatures } from './features.ts';
+import { push } from './multimap.ts';
+import { windowPairs } from './pairs.ts';
 
 // Types the gold accepts for one another (a border closure, a treaty withdrawal).
 const FAMILY: Partial<Record<PloverType, string>> = {
@@ -9,7 +11,6 @@ const FAMILY: Partial<Record<PloverType, string>> = {
 };
 const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const DAY = 86_400_000;
-const MAX_POSTING = 500;        // a word this common in one block tells no event apart
 
 const family = (t: PloverType) => FAMILY[t] ?? t;
 const days = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY;
@@ -53,31 +54,27 @@ export function sameEvents(all: EventFeatures[]): { id: string; events: { doc: s
   const blocks = new Map<string, number[]>();
   all.forEach((f, i) => {
     const key = `${family(f.type)}|${f.modality}|${f.parts[0] ?? ''}`;
-    blocks.set(key, [...(blocks.get(key) ?? []), i]);
+    push(blocks, key, i);
   });
   const parent = all.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (const idx of blocks.values()) {
     // compare only events that share a word or trigger: the pairs that can pass shareContent
     const postings = new Map<string, number[]>();
-    for (const i of idx) for (const k of [...all[i].keys, `trigger:${all[i].trigger}`]) postings.set(k, [...(postings.get(k) ?? []), i]);
+    for (const i of idx) for (const k of [...all[i].keys, `trigger:${all[i].trigger}`]) push(postings, k, i);
     const tried = new Set<string>();
     for (const list of postings.values()) {
-      if (list.length < 2 || list.length > MAX_POSTING) continue;
-      for (let x = 0; x < list.length; x++) {
-        for (let y = x + 1; y < list.length; y++) {
-          const [i, j] = [list[x], list[y]];
-          if (find(i) === find(j)) continue;
-          const pair = `${i},${j}`;
-          if (tried.has(pair)) continue;
-          tried.add(pair);
-          if (isSameEvent(all[i], all[j])) parent[find(j)] = find(i);
-        }
-      }
+      windowPairs(list, all, (i, j) => {
+        if (find(i) === find(j)) return;
+        const pair = `${i},${j}`;
+        if (tried.has(pair)) return;
+        tried.add(pair);
+        if (isSameEvent(all[i], all[j])) parent[find(j)] = find(i);
+      });
     }
   }
   const groups = new Map<number, number[]>();
-  all.forEach((_, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), i]));
+  all.forEach((_, i) => push(groups, find(i), i));
   return [...groups.values()].filter((g) => g.length > 1).map((g) => ({
     id: `same:${all[g[0]].event}`,
     events: g.map((i) => ({ doc: all[i].doc, event: all[i].event })),

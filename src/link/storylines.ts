@@ -4,32 +4,44 @@
 // theme, so that unrelated events do not chain into one giant storyline.
 import type { Storyline } from '../model/types.ts';
 import type { EventFeatures } from './features.ts';
-
-const MAX_POSTING = 400;        // a word shared by more events than this says nothing about a story
+import { push } from './multimap.ts';
+import { windowPairs } from './pairs.ts';
 
 interface Cluster { members: number[]; parts: Set<string>; keys: Map<string, number> }
 
 export function buildStorylines(all: EventFeatures[], names: Map<string, string>, seeds: number[][] = []): Storyline[] {
   const n = all.length;
   const df = new Map<string, number[]>();
-  all.forEach((f, i) => { for (const k of f.keys) df.set(k, [...(df.get(k) ?? []), i]); });
+  all.forEach((f, i) => { for (const k of f.keys) push(df, k, i); });
   const idf = (k: string) => Math.log(1 + n / df.get(k)!.length);
 
-  // pairwise scores over shared key words, through the inverted index
-  const score = new Map<string, { a: number; b: number; s: number; shared: number; name: boolean }>();
-  for (const [k, posting] of df) {
-    if (posting.length < 2 || posting.length > MAX_POSTING) continue;
-    for (let x = 0; x < posting.length; x++) {
-      for (let y = x + 1; y < posting.length; y++) {
-        const [a, b] = [posting[x], posting[y]];
-        const key = `${a},${b}`;
-        const e = score.get(key) ?? { a, b, s: 0, shared: 0, name: false };
-        e.s += idf(k);
-        e.shared++;
-        e.name ||= all[a].names.has(k) && all[b].names.has(k);
-        score.set(key, e);
-      }
-    }
+  // pairwise scores over shared key words, through an index of (word, country part): events
+  // of a story share a part, except those whose actors the text leaves unknown
+  const score = new Map<number, { a: number; b: number; s: number; shared: number; name: boolean }>();
+  const add = (k: string, a: number, b: number) => {
+    const key = a * n + b;
+    const e = score.get(key) ?? { a, b, s: 0, shared: 0, name: false };
+    e.s += idf(k);
+    e.shared++;
+    e.name ||= all[a].names.has(k) && all[b].names.has(k);
+    score.set(key, e);
+  };
+  const buckets = new Map<string, number[]>();
+  all.forEach((f, i) => {
+    for (const k of f.keys) for (const p of f.parts) { const b = `${k}|${p}`; push(buckets, b, i); }
+  });
+  for (const [bucket, list] of buckets) {
+    const [k, p] = [bucket.slice(0, bucket.lastIndexOf('|')), bucket.slice(bucket.lastIndexOf('|') + 1)];
+    windowPairs(list, all, (a, b) => {
+      // a pair that shares two parts is in two buckets: count the word once, in the first part
+      const [pa, pb] = [all[a].parts, all[b].parts];
+      const first = pa.length === 1 || pb.length === 1 ? p : pa.find((x) => pb.includes(x));   // parts are sorted
+      if (first === p) add(k, a, b);
+    });
+  }
+  for (const [k, list] of df) {
+    if (!list.some((i) => all[i].parts.length === 0)) continue;
+    windowPairs(list, all, (a, b) => { if (all[a].parts.length === 0 || all[b].parts.length === 0) add(k, a, b); });
   }
   const edges = [...score.values()].filter((e) => {
     const [fa, fb] = [all[e.a], all[e.b]];
@@ -56,12 +68,17 @@ export function buildStorylines(all: EventFeatures[], names: Map<string, string>
 
   // a theme is a word a strict majority of the cluster's events share
   const theme = (c: Cluster, k: string) => (c.keys.get(k) ?? 0) * 2 > c.members.length;
+  const sharesTheme = (ca: Cluster, cb: Cluster) => {
+    const [small, big] = ca.keys.size <= cb.keys.size ? [ca, cb] : [cb, ca];
+    for (const k of small.keys.keys()) if (theme(small, k) && theme(big, k)) return true;
+    return false;
+  };
   for (const e of edges) {
     const [ra, rb] = [find(e.a), find(e.b)];
     if (ra === rb) continue;
     const [ca, cb] = [clusters.get(ra)!, clusters.get(rb)!];
     if (new Set([...ca.parts, ...cb.parts]).size > 2) continue;
-    if (![...ca.keys.keys()].some((k) => theme(ca, k) && theme(cb, k))) continue;
+    if (!sharesTheme(ca, cb)) continue;
     merge(ra, rb);
   }
 

@@ -64,6 +64,10 @@ export const MIGRATIONS: string[][] = [
     `CREATE TABLE storyline_events (storyline_id TEXT NOT NULL REFERENCES storylines(id) ON DELETE CASCADE,
        idx INTEGER NOT NULL, doc_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (storyline_id, idx))`,
   ],
+  [
+    // documents are appended and read in stored order: the next position and each page come from this index
+    `CREATE INDEX documents_position ON documents (position)`,
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
