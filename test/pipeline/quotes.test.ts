@@ -307,3 +307,10 @@ test('“quoted as saying” is one cue', () => {
   assert.equal(q.speaker, 'person:ivan-horak');
   assert.equal(q.cue, 'quoted as saying');
 });
+
+test('odd mixes of marks and cues never break the stage, and every span stays in the body', () => {
+  for (const body of ['said , „" « Poland', '“', '”He said: “', '"a" "b" "c', 'told: “x” ‘y’ \' z \'', '« » „ “ ” « »']) {
+    const a = analyse(body);
+    for (const q of a.quotes) assert.ok(q.start >= 0 && q.end <= body.length && q.start <= q.end, body);
+  }
+});

@@ -168,6 +168,7 @@ export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset
     while (k >= floor && k > last - 16 && !isComma(t[k]) && !isStop(t[k])) k--;
     if (k >= floor && isComma(t[k]) && apposition(t, k + 1, last - 1)) last = k - 1;
   }
+  if (last < floor) return undefined;
   let first = last;
   while (first - 1 >= floor && NOUN_PHRASE_POS.has(t[first - 1].pos) && !isComma(t[first - 1]) && !(t[first - 1].pos === 'ADP' && norm(t[first - 1].text) !== 'of')
     && !(t[first - 1].pos === 'CCONJ' && norm(t[first - 1].text) !== 'and')
