@@ -161,3 +161,21 @@ test('every UN member state is there with a demonym and a capital', () => {
   }
   for (const code of ['XKX', 'TWN', 'PSE', 'ESH', 'VAT']) assert.ok(kb.state(code), code);
 });
+
+test('offices qualified after the title: "President of Belarus"', () => {
+  assert.deepEqual(best('The Defence Minister of the Republic of Poland met the President of Belarus.'), [
+    'Defence Minister of the Republic of Poland -> state:POL title POLMIL',
+    'President of Belarus -> state:BLR title BLRGOV',
+  ]);
+});
+
+test('Cyrillic names and all-capital headlines', () => {
+  assert.deepEqual(matches('Лукашенко и ОДКБ').map((m) => m.entries[0].actor), ['person:alexander-lukashenko', 'igo:CSTO']);
+  assert.deepEqual(matches('BELARUS AND POLAND TRADE BLAME').map((m) => m.entries[0].actor), ['state:BLR', 'state:POL']);
+});
+
+test('a name never runs across a sentence end', () => {
+  // "Belarus. Armed Forces..." must not become the Belarusian armed forces
+  const m = matches('They flew to Belarus. Armed Forces Day followed.');
+  assert.deepEqual(m.map((x) => x.text), ['Belarus']);
+});
