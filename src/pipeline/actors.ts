@@ -30,7 +30,8 @@ export const actorsStage: Stage = {
     }
     const surnames = new Map<string, string>();                  // folded surname -> actor id
     const acronyms = new Map<string, string>();                  // acronym defined in the text -> actor id
-    const firstMention = new Map<string, { mention: Mention; span: PersonSpan }>();
+    const spansOf = new Map<string, { mention: Mention; span: PersonSpan }[]>();   // person id -> its named mentions
+    const roleText = (p: PersonSpan) => [p.pre, p.app].filter((r) => r !== undefined).map((r) => scope.text(r.first, r.last)).join(', ') || undefined;
 
     const { tokens } = scope;
     let i = 0;
@@ -39,8 +40,9 @@ export const actorsStage: Stage = {
       const p = personAt.get(i);
       if (p) {
         const actor = scope.useActor(p.actor ?? newPerson(p.name));
-        const mention = scope.mention(p.first, p.last, actor, { via: p.via });
-        if (!firstMention.has(actor.id)) firstMention.set(actor.id, { mention, span: p });
+        const mention = scope.mention(p.first, p.last, actor, { via: p.via, role: roleText(p) });
+        if (!mention.role) delete mention.role;
+        spansOf.set(actor.id, [...(spansOf.get(actor.id) ?? []), { mention, span: p }]);
         const surname = fold(scope.tokens[p.last].text);
         if (p.last > p.first || p.actor) surnames.set(surname, actor.id);
         i = p.last + 1;
@@ -66,22 +68,16 @@ export const actorsStage: Stage = {
       i = next > i ? readAcronymDefinition(scope, next, acronyms) : i + 1;
     }
 
-    // new people: code them from their roles, now that the mentions around them are known
-    for (const [id, { mention, span }] of firstMention) {
+    // new people: code them from their roles (the first mention that has one), now that the
+    // mentions around them are known
+    for (const [id, spans] of spansOf) {
       const actor = scope.actors.get(id)!;
-      const { code, role } = span.actor ? { code: actor.code, role: undefined } : codePerson(scope, span);
-      const roleText = role ?? (span.pre || span.app ? undefined : undefined);
-      if (!span.actor) {
-        actor.code = code;
-        if (/^[A-Z]{3}/.test(code) && scope.kb.state(code.slice(0, 3))) actor.country = code.slice(0, 3);
-        if (roleText) actor.roles = [{ title: roleText }];
-      }
-      if (roleText) mention.role = roleText;
-    }
-    for (const p of people) {
-      if (!p.actor || (!p.pre && !p.app)) continue;
-      const m = scope.mentions.find((x) => x.start === tokens[p.first].start && x.actor === p.actor!.id);
-      if (m) m.role = [p.pre, p.app].filter((r) => r).map((r) => scope.text(r!.first, r!.last)).join(', ');
+      if (!actor.isNew) continue;
+      const { span } = spans.find((x) => x.span.pre || x.span.app) ?? spans[0];
+      actor.code = codePerson(scope, span).code;
+      if (/^[A-Z]{3}/.test(actor.code) && scope.kb.state(actor.code.slice(0, 3))) actor.country = actor.code.slice(0, 3);
+      const titles = [...new Set(spans.map((x) => x.mention.role).filter((r): r is string => r !== undefined))];
+      if (titles.length) actor.roles = titles.map((title) => ({ title }));
     }
     for (const actor of scope.actors.values()) {
       if (actor.kind === 'person' && !actor.isNew) actor.code = personCodeOn(scope, actor);

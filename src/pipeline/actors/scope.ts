@@ -114,7 +114,14 @@ export class ActorScope {
   useActor(actor: Actor): Actor {
     let a = this.actors.get(actor.id);
     if (!a) {
-      a = actor.isNew ? actor : structuredClone(actor);
+      a = actor.isNew ? actor : {
+        ...actor,
+        aliases: [...actor.aliases],
+        roles: actor.roles?.map((r) => ({ ...r })),
+        memberships: actor.memberships?.map((r) => ({ ...r })),
+      };
+      if (!a.roles) delete a.roles;
+      if (!a.memberships) delete a.memberships;
       this.actors.set(a.id, a);
     }
     return a;
