@@ -63,7 +63,7 @@ export function sameActors(actors: Map<string, Candidate>): Record<string, strin
     if (c.actor.kind !== 'person') continue;
     for (const n of new Set([c.actor.name, ...(c.actor.aliases ?? [])])) {
       const { given, surname } = personKey(n);
-      if (surname.length < 3) continue;
+      if (surname.length < 2) continue;
       push(bySurname, surname, { c, given });
     }
   }

@@ -1,9 +1,21 @@
 // Name keys: how two spellings of one name are recognised as the same, across transliterations
-// (Lukashenko / Lukashenka / Łukaszenka, Aleksandr / Alexander / Alyaksandr, Makarov / Makarau).
+// (Lukashenko / Lukashenka / Łukaszenka / Лукашенко, Aleksandr / Alexander / Alyaksandr, Makarov / Makarau).
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const TABLES = parse(readFileSync(new URL('./transliteration.yaml', import.meta.url), 'utf8')) as { cyrillic: Record<string, string>; particles: string[] };
+const PARTICLES = new Set(TABLES.particles);
+
+function romanise(s: string): string {
+  return /[\u0400-\u04ff]/.test(s) ? s.replace(/[\u0400-\u04ff]/g, (ch) => {
+    const low = ch.toLowerCase();
+    return TABLES.cyrillic[low] ?? ch;
+  }) : s;
+}
 
 /** Lower case, diacritics and punctuation removed, white space collapsed, a leading "the" dropped. */
 export function foldName(name: string): string {
-  return name
+  return romanise(name.toLowerCase())
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[łŁ]/g, 'l')
@@ -44,6 +56,9 @@ const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'general', '
 
 /** A key under which spellings of one person's name meet: skeletons of every word, in order. */
 export function personKey(name: string): { given: string[]; surname: string } {
-  const words = personNameWords(name).map(skeleton).filter(Boolean);
-  return { given: words.slice(0, -1), surname: words[words.length - 1] ?? '' };
+  const words = personNameWords(name);
+  const surname = words.length ? skeleton(words[words.length - 1]) : '';
+  // particles (von der Leyen, bin Salman) belong to the surname, never to the given names
+  const given = words.slice(0, -1).filter((w) => !PARTICLES.has(w)).map(skeleton).filter(Boolean);
+  return { given, surname };
 }

@@ -124,3 +124,17 @@ test('an event whose actor is unknown joins a storyline on a shared name', () =>
   assert.ok(story.events.some((e) => e.event === b.events[1].id), 'with the deployment in Kaliningrad');
   assert.equal(story.events.some((e) => e.event === b.events[0].id), false, 'not with the base talks');
 });
+
+test('Cyrillic spellings and surname particles', () => {
+  assert.equal(skeleton('Лукашенко'), skeleton('Lukashenko'));
+  assert.equal(skeleton('Лукашэнка'), skeleton('Lukashenka'));
+  assert.equal(skeleton('Александр'), skeleton('Alexander'));
+  const links = linkAnalyses([
+    withActors([person('new:person:ursula-von-der-leyen', 'Ursula von der Leyen', true, 'DEU')]),
+    withActors([person('new:person:von-der-leyen', 'von der Leyen', true, 'DEU')]),
+    withActors([person('new:person:cyr', 'Александр Лукашенко', true, 'BLR'), person('new:person:lat', 'Aliaksandr Lukashenka', true, 'BLR')]),
+  ]);
+  assert.equal(links.sameActor['new:person:von-der-leyen'], 'new:person:ursula-von-der-leyen');
+  const canon = (id: string) => links.sameActor[id] ?? id;
+  assert.equal(canon('new:person:cyr'), canon('new:person:lat'));
+});
