@@ -13,6 +13,9 @@ import { findObligations } from './events/obligations.ts';
 /** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
 const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);
 
+/** Verbal acts: what follows the trigger is what was said, not a condition on saying it. */
+const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'CONCEDE']);
+
 export const eventsStage: Stage = {
   name: 'events',
   run(a, ctx) { a.events = findEvents(a, ctx); },
@@ -55,7 +58,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   if (before && before !== m && ABSORBING.has(before.pattern.type)) return [];
   // "US-backed", "Russian-led": a hyphenated modifier describes an actor, it does not tell an event.
   if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return [];
-  const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower);
+  const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower, SPEECH_ACTS.has(m.pattern.type));
   let modality: Modality = found.modality;
   if (found.governor) {
     const g = heads.get(found.governor.token)!;

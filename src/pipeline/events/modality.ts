@@ -50,9 +50,10 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean): 
 
 /**
  * Finds the modality of the trigger whose head token is `head`, in the sentence [from, to).
- * `isTrigger` tells whether a token starts another trigger (to find governing events).
+ * `isTrigger` tells whether a token starts another trigger (to find governing events);
+ * `lower` is where the trigger's clause or quote begins; `speechAct` marks verbal acts.
  */
-export function modalityOf(tokens: Token[], head: number, from: number, to: number, isTrigger: (i: number) => boolean, lower = from): ModalityFinding {
+export function modalityOf(tokens: Token[], head: number, from: number, to: number, isTrigger: (i: number) => boolean, lower = from, speechAct = false): ModalityFinding {
   const cues = cueTables();
   const found: Modality[] = [];
   const words: string[] = [];
@@ -88,7 +89,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   for (let step = 0; step < 4; step++) {
     const g = governorOf(tokens, top, lower, noun);
     if (!g) break;
-    if (isTrigger(g.token)) { governor = g; break; }
+    if (isTrigger(g.token)) { governor = g; top = g.token; break; }
     if (g.how === 'infinitive') {
       const gm = cues.governors.get(tokens[g.token].lemma) ?? cues.governors.get(tokens[g.token].text.toLowerCase());
       if (gm) note(gm, tokens[g.token].text);
@@ -135,7 +136,9 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
       else if (c.modality === 'hypothetical' && modality !== 'hypothetical') { sentenceModality = 'hypothetical'; words.push(c.text); }
       else if (c.modality === 'predicted' && modality === 'asserted' && !sentenceModality) { sentenceModality = 'predicted'; words.push(c.text); }
     }
-    for (let k = head + 1, n = 0; k < to && n < 10 && !sentenceModality; k++, n++) {
+    // A speech act ("threatened to ban ... unless", "rejected an invitation for next week") is
+    // told as done; what follows it is its content, not a condition on it.
+    for (let k = head + 1, n = 0; !speechAct && k < to && n < 10 && !sentenceModality; k++, n++) {
       if (tokens[k].text === ';' || tokens[k].text === '.') break;
       if (isWord(tokens[k], 'if') || isWord(tokens[k], 'unless')) { sentenceModality = 'hypothetical'; words.push(tokens[k].text); }
       else if (modality === 'asserted') {

@@ -24,6 +24,7 @@ const POSSESSIVE = new Set(["'s", "'", '’s', '’', 's']);
 const COORD = new Set(['and', '&', ',']);
 const STOP_FORWARD = new Set([';', '.', ':', '!', '?']);
 const BY = new Set(['by']);
+const OF = new Set(['of']);
 
 export function indexMentions(a: Analysis): MentionIndex {
   const at = new Int32Array(a.tokens.length).fill(-1);
@@ -84,7 +85,8 @@ export interface Participants { source?: number | EventRole; targets: number[]; 
 
 /** The mention coordinated before mention m ("Belarus and Poland"), if any. */
 function coordinatedBefore(c: RoleContext, m: number): number | undefined {
-  const k = c.ix.mentions[m].first - 1;
+  let k = c.ix.mentions[m].first - 1;
+  while (k > c.from && c.a.tokens[k].pos === 'DET') k--;     // "Israel and the Palestinians"
   if (k <= c.from || !COORD.has(c.a.tokens[k].lemma)) return undefined;
   let j = k - 1;
   while (j >= c.from && (c.a.tokens[j].pos === 'ADJ' || c.a.tokens[j].pos === 'DET' || POSSESSIVE.has(c.a.tokens[j].text.toLowerCase()))) j--;
@@ -114,6 +116,8 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
   // subject of the first one, so mentions are skipped until the earlier verb is passed.
   let coordinated = false;
   let verbPassed = false;
+  let sawWord = false;
+  let ofFallback: number | undefined;
   {
     let k = top - 1;
     while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
@@ -126,21 +130,36 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
       if (t.pos === 'VERB') verbPassed = true;
       continue;
     }
+    // "Pakistan, a key U.S. ally, has refused": skip an apposition back to the name it describes.
+    if (t.text === ',' && !sawWord) {
+      for (let j = k - 1, d = 0; j > c.from && d < 12; j--, d++) {
+        if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') break;
+        if (tokens[j].text === ',') {
+          const before = c.ix.at[j - 1];
+          if (before >= 0) return { m: before, pronoun: false };
+          break;
+        }
+      }
+    }
+    if (t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART' && t.text !== ',') sawWord = true;
     const m = c.ix.at[k];
     if (m >= 0) {
       const e = c.ix.mentions[m];
       if (precededBy(tokens, e.first, c.from, NOT_SUBJECT_AFTER)) { k = e.first; continue; }
       // "the US-backed government": a name inside a hyphenated modifier is not the subject.
       if (e.last + 1 < c.to && tokens[e.last + 1].text === '-' && !tokens[e.last].space) { k = e.first; continue; }
+      // "the Turkish and Greek sides of Cyprus": a name after "of" only if no other comes before.
+      if (precededBy(tokens, e.first, c.from, OF)) { ofFallback ??= m; k = e.first; continue; }
       return { m, pronoun: false };
     }
+    if (ofFallback !== undefined && (t.pos === 'VERB' || t.pos === 'AUX')) return { m: ofFallback, pronoun: false };
     if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lemma)) {
       const p = pronounSource(c, k);
       return { m: p, pronoun: true };
     }
     if (t.pos === 'VERB' && report.has(t.lemma)) break;     // "X said [that] ...": X reports, is not the subject
   }
-  return { pronoun: false };
+  return ofFallback !== undefined ? { m: ofFallback, pronoun: false } : { pronoun: false };
 }
 
 /**
