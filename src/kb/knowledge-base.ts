@@ -96,7 +96,7 @@ class KbBuilder {
       for (const code of this.stateNames.keys()) if (!explicit.has(`${code} ${type}`)) this.addOrg({ country: code, type }, types);
     }
     for (const f of files) for (const o of f.orgs ?? []) this.addOrg(o, types);
-    for (const f of files) for (const p of f.people ?? []) this.addPerson(p);
+    for (const p of mergePeople(files.flatMap((f) => f.people ?? []))) this.addPerson(p);
     for (const f of files) for (const p of f.places ?? []) this.addPlace(p.name, p.country, p.kind ?? 'city', p.aliases);
     this.addStateSectors();
     this.addOfficeTitles();
@@ -357,4 +357,21 @@ function cmp(a: string | undefined, b: string | undefined): number {
   const x = a ?? '';
   const y = b ?? '';
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** People listed more than once (a user file adding a role) become one entry before indexing, so the code sees every role. */
+function mergePeople(list: PersonSpec[]): PersonSpec[] {
+  const byId = new Map<string, PersonSpec>();
+  for (const p of list) {
+    const id = p.id ?? `person:${slug(p.name)}`;
+    const old = byId.get(id);
+    if (!old) { byId.set(id, { ...p, roles: [...(p.roles ?? [])] }); continue; }
+    old.variants = [...new Set([...(old.variants ?? []), ...(p.variants ?? [])])];
+    old.surnames = [...new Set([...(old.surnames ?? []), ...(p.surnames ?? [])])];
+    old.roles = [...(old.roles ?? []), ...(p.roles ?? [])];
+    old.code = p.code ?? old.code;
+    old.country = old.country ?? p.country;
+    old.no_surname = old.no_surname || p.no_surname;
+  }
+  return [...byId.values()];
 }

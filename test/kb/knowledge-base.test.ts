@@ -35,7 +35,10 @@ test('a bad knowledge-base file fails with its name and the problem', () => {
 
 test('a user file adds people and groups', () => {
   const more = loadKnowledgeBase({ kbFiles: [fixture('extra.yaml')] });
-  assert.equal(more.get('person:ostap-invented-person')?.code, 'UKRMIL');
+  const ostap = more.get('person:ostap-invented-person');
+  assert.equal(ostap?.code, 'UKRGOV');
+  assert.equal(ostap?.roles?.length, 2);
+  assert.equal(more.officeHolder('UKR', 'defence_minister', '2032-05-01')?.id, 'person:ostap-invented-person');
   const m = more.matchNames(tokenize('Imaginary Bloc countries met Invented-Person on Monday.').tokens);
   assert.deepEqual(m.map((x) => x.entries[0].actor), ['group:imaginary-bloc', 'person:ostap-invented-person']);
 });
