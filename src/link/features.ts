@@ -86,8 +86,12 @@ function sentenceTokens(a: Analysis, si: number, cache: Map<number, Token[]>): T
 /** The features of every event of one analysis. */
 export function eventFeatures(a: Analysis): EventFeatures[] {
   if (a.events.length === 0) return [];
-  // words that name an actor say who, not what: the dyad already carries them
-  const covered = (t: Token) => a.mentions.some((m) => m.start < t.end && t.start < m.end);
+  // words that name an actor say who, not what: the dyad already carries them. Places are
+  // what, not who: "Kaliningrad" is the story.
+  const actorMentions = a.mentions.filter((m) => m.kind !== 'place');
+  const placeMentions = a.mentions.filter((m) => m.kind === 'place');
+  const covered = (t: Token) => actorMentions.some((m) => m.start < t.end && t.start < m.end);
+  const placeAt = (t: Token) => placeMentions.find((m) => m.start <= t.start && t.end <= m.end);
   const bySentence = new Map<number, Token[]>();
   return a.events.map((e) => {
     const si = a.sentences.findIndex((s) => s.start <= e.trigger.start && e.trigger.start < s.end);
@@ -106,7 +110,17 @@ export function eventFeatures(a: Analysis): EventFeatures[] {
       if (!isKey(t) || covered(t) || inRole(t)) continue;
       let j = i;
       if (t.pos === 'PROPN') while (j + 1 < clause.length && clause[j + 1].pos === 'PROPN' && !covered(clause[j + 1]) && !inRole(clause[j + 1])) j++;
-      const key = clause.slice(i, j + 1).map((x) => x.lemma).join(' ');
+      const place = placeAt(t);
+      if (place) {
+        // the place mention as a whole, folded as the event's place is
+        const key = foldName(place.text);
+        keys.add(key); places.add(key); names.add(key);
+        if (!surface.has(key)) surface.set(key, place.text);
+        while (i + 1 < clause.length && clause[i + 1].start < place.end) i++;
+        continue;
+      }
+      const key = foldName(clause.slice(i, j + 1).map((x) => x.lemma).join(' '));
+      if (!key) { i = j; continue; }
       keys.add(key);
       if (t.pos === 'PROPN') names.add(key);
       if (!surface.has(key)) surface.set(key, a.doc.body.slice(t.start, clause[j].end));

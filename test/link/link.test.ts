@@ -138,3 +138,17 @@ test('Cyrillic spellings and surname particles', () => {
   const canon = (id: string) => links.sameActor[id] ?? id;
   assert.equal(canon('new:person:cyr'), canon('new:person:lat'));
 });
+
+test('a place the actors stage marked is a key word of the story, not an actor', () => {
+  const tell = (body: string, ev: Parameters<typeof makeAnalysis>[0]['events'][number]) => makeAnalysis({
+    body, source: 'p.txt', meta: {}, actors: [ACTORS.RUS],
+    mentions: [{ text: 'Russia', actor: 'state:RUS', kind: 'state' }, { text: 'Kaliningrad', actor: undefined as unknown as string, kind: 'place' }],
+    events: [ev], quotes: [], frames: [],
+  });
+  const one = tell('Russia moved Iskander launchers to Kaliningrad this spring.', { type: 'MOBILIZE', trigger: 'moved', source: { text: 'Russia', code: 'RUS', actor: 'state:RUS' } });
+  const two = tell('Russia may station more launchers in Kaliningrad.', { type: 'MOBILIZE', trigger: 'station', modality: 'hypothetical', source: { text: 'Russia', code: 'RUS', actor: 'state:RUS' } });
+  const [story] = linkAnalyses([one, two]).storylines;
+  assert.ok(story);
+  assert.equal(story.events.length, 2);
+  assert.match(story.label, /in Kaliningrad — Russia/);
+});
