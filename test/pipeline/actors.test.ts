@@ -210,3 +210,15 @@ test('an acronym in a title-case headline is still matched', () => {
   const a = read('Why The Corridor Keeps NATO Planners Awake');
   assert.ok(a.actors.some((x) => x.id === 'igo:NATO'));
 });
+
+test('a direction before a state keeps the state; "the West" inside a place name is no group', () => {
+  const a = read('Troops entered Northern Moldova, while settlers stayed in the West Bank.');
+  assert.ok(a.actors.some((x) => x.id === 'state:MDA'));
+  assert.ok(!a.actors.some((x) => x.id === 'group:west'));
+});
+
+test('a capital with a sector noun is that part of its state ("the Tbilisi government")', () => {
+  const a = read('The Tbilisi government protested, and Moscow’s military kept silent.');
+  assert.equal(mention(a, 'Tbilisi government').code, 'GEOGOV');
+  assert.equal(a.mentions.find((m) => m.actor === 'state:RUS')?.code, 'RUSMIL');
+});

@@ -86,6 +86,14 @@ export function readKnown(scope: ActorScope, m: NameMatch): number {
   const officeName = /^[A-Z]{3}([a-z_]+)$/.exec(entry.code ?? '')?.[1] as Office | undefined;
   if (officeName && !entry.office) entry = { ...entry, office: officeName, code: undefined };
   if (entry.form === 'capital') {
+    // "the Khartoum government", "Moscow's military": the capital's state with that sector
+    const at = scope.isPossessive(m.last + 1) ? m.last + 2 : m.last + 1;
+    const head = headAfter(scope, at);
+    const country = countryOf(actor);
+    if (head?.kind === 'sector' && country) {
+      scope.mention(m.first, head.end - 1, actor, { code: country + head.code, via: `${via}+sector` });
+      return head.end;
+    }
     if (isPlaceUse(scope, m.first, m.last)) {
       scope.mention(m.first, m.last, undefined, { kind: 'place', via: 'kb:capital-as-place' });
     } else {

@@ -20,6 +20,7 @@ export interface ActorWords {
   motionWords: Set<string>;
   orgHeads: PhraseTable<string>;         // last word of an institution or outlet name -> ELI / MED
   notNames: Set<string>;
+  regionPrefixes: Set<string>;
   nameConnectors: Set<string>;
   nameParticles: Set<string>;
   /** Every single word that appears in a title, sector or ministry phrase: such words are no names. */
@@ -40,6 +41,7 @@ interface WordsFile {
   motion_words: string[];
   org_heads: Record<string, string[]>;
   not_names: string[];
+  region_prefixes: string[];
   name_connectors: string[];
   name_particles: string[];
 }
@@ -78,6 +80,7 @@ export function actorWords(): ActorWords {
     motionWords: new Set(raw.motion_words),
     orgHeads: table(raw.org_heads, (k) => k),
     notNames: new Set(raw.not_names),
+    regionPrefixes: new Set(raw.region_prefixes),
     nameConnectors: new Set(raw.name_connectors.map(String)),
     nameParticles: new Set(raw.name_particles),
     roleWords,

@@ -1,6 +1,6 @@
 // Places the kb knows that are no capitals (Kaliningrad, Brest): a mention of kind 'place' with
 // no actor, so that later stages can find where an event happened.
-import { isNameWord, wordEnd } from './names.ts';
+import { wordEnd } from './names.ts';
 import type { ActorScope } from './scope.ts';
 
 export function readPlace(scope: ActorScope, i: number): number {
@@ -8,7 +8,9 @@ export function readPlace(scope: ActorScope, i: number): number {
   let j = i;
   while (j < scope.tokens.length && ends.length < 3) {
     const end = wordEnd(scope, j);
-    if (!isNameWord(scope, j, end)) break;
+    // any capitalised word the kb did not claim: place names include "West", "Gap", "Bank"
+    const tok = scope.tokens[j];
+    if (!/^\p{Lu}\p{L}*$/u.test(tok.text) || scope.coveredBy[j] >= 0 || tok.sentence !== scope.tokens[i].sentence) break;
     ends.push(end);
     j = end + 1;
   }

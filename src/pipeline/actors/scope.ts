@@ -49,17 +49,20 @@ export class ActorScope {
    * ("Soviet Union" is not "the Union", "Jordan Smith" is not Jordan).
    */
   private partOfLongerName(m: NameMatch, covered: Set<number>): boolean {
-    if (m.first !== m.last) return false;
+    const t = this.analysis.tokens;
+    let first = m.first;
+    if (this.words[first] === 'the' && first < m.last) first++;
+    if (first !== m.last) return false;
     const e = m.entries[0];
     if (!e || e.form === 'demonym' || e.form === 'title' || e.form === 'sector' || e.form === 'acronym') return false;
-    if (/^\p{Lu}{2,}$/u.test(m.text)) return false;
-    const t = this.analysis.tokens;
-    const sentence = t[m.first].sentence;
+    if (/^\p{Lu}{2,}$/u.test(t[first].text)) return false;
+    const sentence = t[first].sentence;
     const sentenceStart = this.analysis.sentences[sentence]?.tokens[0] ?? 0;
     const unknownName = (k: number) => k >= sentenceStart && t[k] !== undefined && t[k].sentence === sentence
       && !covered.has(k) && /^\p{Lu}\p{Ll}+$/u.test(t[k].text) && ['PROPN', 'ADJ', 'NOUN'].includes(t[k].pos)
       && !this.lex.roleWords.has(this.words[k]);
-    return (m.first - 1 > sentenceStart && unknownName(m.first - 1)) || unknownName(m.first + 1);
+    const before = first - 1 > sentenceStart && unknownName(first - 1) && !this.lex.regionPrefixes.has(this.words[first - 1]);
+    return before || unknownName(first + 1);
   }
 
   get tokens(): Token[] { return this.analysis.tokens; }
