@@ -9,6 +9,7 @@ import { headingSentences } from './events/headings.ts';
 import { scoreOf } from './events/types-table.ts';
 import { isNominal } from './events/cues.ts';
 import { findObligations } from './events/obligations.ts';
+import { treatyCounterpart } from './events/treaties.ts';
 
 /** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
 const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);
@@ -58,7 +59,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   if (before && before !== m && ABSORBING.has(before.pattern.type)) return [];
   // "US-backed", "Russian-led": a hyphenated modifier describes an actor, it does not tell an event.
   if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return [];
-  const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower, SPEECH_ACTS.has(m.pattern.type));
+  const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower, SPEECH_ACTS.has(m.pattern.type),
+    (i) => a.times.some((t) => t.start <= tokens[i].start && tokens[i].end <= t.end));
   let modality: Modality = found.modality;
   if (found.governor) {
     const g = heads.get(found.governor.token)!;
@@ -86,6 +88,11 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     }
   }
 
+  if (!targets.length) {
+    const span = a.doc.body.slice(head.start, Math.min(a.sentences[s].end, tokens[m.last].end + 40));
+    const partner = treatyCounterpart(span, country(source.code));
+    if (partner) targets = [{ code: partner, text: partner, start: head.start, end: tokens[m.last].end }];
+  }
   if (!targets.length && m.pattern.needsTarget) return [];
 
   const when = nearestTime(a.times, head.start, a.sentences[s].start, a.sentences[s].end);

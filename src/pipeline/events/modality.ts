@@ -23,12 +23,13 @@ function isBoundary(t: Token, openers: Set<string>): boolean {
 }
 
 /** The token governing token `i` through "to", or through being its object, within [from, i). */
-function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean): { token: number; how: 'infinitive' | 'object' } | undefined {
+function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, inTime?: (i: number) => boolean): { token: number; how: 'infinitive' | 'object' } | undefined {
   let k = i - 1;
   while (k >= from && tokens[k].pos === 'ADV') k--;
   if (k >= from && isWord(tokens[k], 'to') && (tokens[k].pos === 'PART' || tokens[k].pos === 'ADP')) {
-    for (let g = k - 1, n = 0; g >= from && n < 7; g--, n++) {
+    for (let g = k - 1, n = 0; g >= from && n < 10; g--, n++) {
       const t = tokens[g];
+      if (inTime?.(g)) continue;          // "talks from a few years back to host": skip the date
       if (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'AUX') return { token: g, how: 'infinitive' };
       if (t.pos === 'PUNCT' && t.text !== '-') return undefined;
       if (!SKIP_TO_GOVERNOR.has(t.pos) && t.pos !== 'ADP') return undefined;
@@ -51,9 +52,11 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean): 
 /**
  * Finds the modality of the trigger whose head token is `head`, in the sentence [from, to).
  * `isTrigger` tells whether a token starts another trigger (to find governing events);
- * `lower` is where the trigger's clause or quote begins; `speechAct` marks verbal acts.
+ * `lower` is where the trigger's clause or quote begins; `speechAct` marks verbal acts;
+ * `inTime` tells whether a token belongs to a time expression.
  */
-export function modalityOf(tokens: Token[], head: number, from: number, to: number, isTrigger: (i: number) => boolean, lower = from, speechAct = false): ModalityFinding {
+export function modalityOf(tokens: Token[], head: number, from: number, to: number, isTrigger: (i: number) => boolean,
+  lower = from, speechAct = false, inTime?: (i: number) => boolean): ModalityFinding {
   const cues = cueTables();
   const found: Modality[] = [];
   const words: string[] = [];
@@ -87,7 +90,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   let governor: ModalityFinding['governor'];
   let noun = isNoun;
   for (let step = 0; step < 4; step++) {
-    const g = governorOf(tokens, top, lower, noun);
+    const g = governorOf(tokens, top, lower, noun, inTime);
     if (!g) break;
     if (isTrigger(g.token)) { governor = g; top = g.token; break; }
     if (g.how === 'infinitive') {
