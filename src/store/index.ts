@@ -33,4 +33,4 @@ export function openStore(path: string): Store {
   return openSqliteStore(path);
 }
 
-export { StoreSchemaError } from './sqlite/migrate.ts';
+export { StoreSchemaError } from './errors.ts';

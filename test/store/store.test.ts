@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -88,6 +88,14 @@ test('a store written by a newer sitrep is refused with a clear message', () => 
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(99);
     db.close();
     assert.throws(() => openStore(path), /schema version 99.*newer sitrep/);
+  } finally { done(); }
+});
+
+test('a file that is not a store is refused with a clear message', () => {
+  const { path, done } = tempPath();
+  try {
+    writeFileSync(path, 'These are my notes, not a database.\n'.repeat(200));
+    assert.throws(() => openStore(path), /is not a sitrep store/);
   } finally { done(); }
 });
 

@@ -1,10 +1,7 @@
 // Applies the migrations a store file lacks, and refuses a file written by a newer sitrep.
 import type Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
-
-export class StoreSchemaError extends Error {
-  constructor(message: string) { super(message); this.name = 'StoreSchemaError'; }
-}
+import { StoreSchemaError } from '../errors.ts';
 
 export function migrate(db: Database.Database, path: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');

@@ -5,6 +5,7 @@ import type { Store, StoreCounts, StoredDocument } from '../index.ts';
 import { tokenize } from '../../text/tokenize.ts';
 import { foldName, personKey } from '../../link/names.ts';
 import { migrate } from './migrate.ts';
+import { StoreSchemaError } from '../errors.ts';
 import * as rows from './rows.ts';
 
 type Row = Record<string, unknown>;
@@ -47,12 +48,13 @@ function withLazyTokens(a: Omit<Analysis, 'tokens'>): Analysis {
 
 export function openSqliteStore(path: string): Store {
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
   try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
     migrate(db, path);
   } catch (err) {
     db.close();
+    if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new StoreSchemaError(`${path} is not a sitrep store: it is not an SQLite file`);
     throw err;
   }
 
