@@ -4,7 +4,6 @@
 import type { Quote } from '../model/types.ts';
 import type { Stage } from './stage.ts';
 import { classifyQuotes } from './voices/classify.ts';
-import { findIndirectSpeech } from './voices/indirect.ts';
 import type { Attribution } from './voices/attribution.ts';
 
 function speakerFields(a: Attribution | undefined): Pick<Quote, 'speaker' | 'speakerText' | 'speakerCode' | 'cue'> {
@@ -19,10 +18,9 @@ function speakerFields(a: Attribution | undefined): Pick<Quote, 'speaker' | 'spe
 export const quotesStage: Stage = {
   name: 'quotes',
   run(analysis, ctx) {
-    const { speech, context } = classifyQuotes(analysis, ctx);
+    const { speech, indirect } = classifyQuotes(analysis, ctx);
     const quotes: Quote[] = speech.map((s) => ({ start: s.start, end: s.end, text: s.text, kind: 'direct', ...speakerFields(s.attribution) }));
-    const quoted = speech.map((s) => ({ start: s.span.innerStart, end: s.span.innerEnd }));
-    for (const r of findIndirectSpeech(context, quoted)) {
+    for (const r of indirect) {
       quotes.push({ start: r.start, end: r.end, text: r.text, kind: 'indirect', ...speakerFields(r.attribution) });
     }
     analysis.quotes.push(...quotes.sort((a, b) => a.start - b.start));

@@ -222,3 +222,8 @@ test('a capital with a sector noun is that part of its state ("the Tbilisi gover
   assert.equal(mention(a, 'Tbilisi government').code, 'GEOGOV');
   assert.equal(a.mentions.find((m) => m.actor === 'state:RUS')?.code, 'RUSMIL');
 });
+
+test('ships, credit lines and places with personal names are no people', () => {
+  const a = read('The Admiral Gorshkov frigate sailed past the Jordan Valley. Photo: Agency/Viktor Petrenko');
+  assert.deepEqual(counted(a).filter((x) => x.kind === 'person').map((x) => x.name), []);
+});

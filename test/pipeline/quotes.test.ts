@@ -129,8 +129,15 @@ test('short quoted terms with no speaker are not quotes', () => {
 });
 
 test('a short term woven into the sentence is not given to a cue later in it', () => {
-  const a = analyse('It is a “win-win” arrangement for both capitals, the minister noted after the talks.');
-  assert.deepEqual(a.quotes.filter((q) => q.kind === 'direct'), []);
+  const a = analyse('The “win-win” arrangement pleased both capitals, as the minister noted after the talks.');
+  assert.deepEqual(a.quotes, []);
+});
+
+test('a short quote inside a reported clause is the reporter’s speaker’s, even with no cue next to it', () => {
+  const a = analyse('He added that Estonia was “not a colony” and would “never again” take orders, Marta Kask said.', [KASK]);
+  const direct = a.quotes.filter((q) => q.kind === 'direct');
+  assert.deepEqual(direct.map((q) => q.text), ['not a colony', 'never again']);
+  assert.ok(direct.every((q) => q.speaker !== undefined));
 });
 
 test('trailing attribution: CLAUSE, X said on Monday.', () => {

@@ -43,8 +43,11 @@ export function speakerPhrase(tokens: Token[], first: number, last: number): boo
     if (!NOUN_PHRASE_POS.has(t.pos) && t.pos !== 'ADV') return false;
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') hasHead = true;
   }
+  // (The tagger calls pieces of split names X: "Š" "akalien" "ė".)
+  const named = (i: number) => tokens[i].pos === 'X' && /^\p{Lu}/u.test(tokens[i].text);
+  if (named(last)) hasHead = true;
   const end = tokens[last].pos;
-  return hasHead && (end === 'NOUN' || end === 'PROPN' || end === 'PRON' || end === 'NUM');
+  return hasHead && (end === 'NOUN' || end === 'PROPN' || end === 'PRON' || end === 'NUM' || named(last));
 }
 
 /** "an expert at the Polish Institute": a noun phrase with no verb. */
@@ -186,17 +189,25 @@ export function attributeColon(v: VoiceContext, span: QuotedSpan): Attribution |
   if (i < 0 || t[i].text !== ':') return undefined;
   const sentence = v.analysis.sentences[t[i].sentence];
   const first = sentence ? sentence.tokens[0] : i;
-  // The subject: the words before the first verb of the sentence.
-  let k = first;
+  // The subject: the words before the first verb of the sentence ("As one diplomat put it:" -> "one diplomat").
+  let start = first;
+  while (start < i && ['SCONJ', 'ADP', 'ADV', 'CCONJ', 'PUNCT'].includes(t[start].pos)) start++;
+  let k = start;
   while (k < i && t[k].pos !== 'VERB' && t[k].pos !== 'AUX') k++;
-  if (k === first) return undefined;
-  const who = resolveSpeaker(v, first, k - 1, span.start);
+  if (k === start) return undefined;
+  const who = resolveSpeaker(v, start, k - 1, span.start);
   return who ? { ...who, via: 'colon' } : undefined;
 }
 
-/** "In his words, …" and "In the words of X, …" before the quote in the same sentence. */
+/** "In his words, …", "In the words of X, …" and "According to X, …" before the quote in its sentence. */
 function inTheirWords(v: VoiceContext, from: number, to: number, offset: number): Attribution | undefined {
   const t = v.tokens;
+  if (from + 2 <= to && norm(t[from].text) === 'according' && norm(t[from + 1].text) === 'to') {
+    let end = from + 2;
+    while (end <= to && !isComma(t[end])) end++;
+    const who = end <= to && speakerPhrase(t, from + 2, end - 1) ? resolveSpeaker(v, from + 2, end - 1, offset) : undefined;
+    return who ? { ...who, cue: v.text(from, from + 1), via: 'partial' } : undefined;
+  }
   for (let i = from; i + 2 <= to; i++) {
     if (norm(t[i].text) !== 'in') continue;
     let k = i + 1;

@@ -7,11 +7,12 @@ import type { Analysis } from '../../model/types.ts';
 import type { PipelineContext } from '../stage.ts';
 import { SENTENCE_END, VoiceContext } from './context.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
+import { findIndirectSpeech, type IndirectSpeech } from './indirect.ts';
 import { attributeAfter, attributeBefore, attributeColon, attributePartial, type Attribution } from './attribution.ts';
 
 export interface Speech { span: QuotedSpan; text: string; start: number; end: number; attribution?: Attribution }
 export interface Term { span: QuotedSpan; text: string; start: number; end: number }
-export interface Classified { speech: Speech[]; terms: Term[]; context: VoiceContext }
+export interface Classified { speech: Speech[]; terms: Term[]; indirect: IndirectSpeech[]; context: VoiceContext }
 
 /** A term has at most this many words, or this many when it has no verb. */
 const TERM_WORDS = 4;
@@ -131,7 +132,20 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
       if (words <= TERM_WORDS && !verb) asTerm(inner);
     }
   }
-  const result = { speech, terms, context: v };
+  // Reported speech, and the short quotes inside it: "the ministry said the instructors were
+  // “sharing combat experience” and that they posed “no threat”" quotes the ministry twice.
+  const indirect = findIndirectSpeech(v, speech.map((s) => ({ start: s.span.innerStart, end: s.span.innerEnd })));
+  const kept: Term[] = [];
+  for (const term of terms) {
+    const nested = speech.some((s) => s.span.nested.includes(term.span));
+    const clause = nested ? undefined : indirect.find((r) => r.start <= term.span.start && term.span.end <= r.end + 1);
+    if (clause && !body.slice(clause.start, term.span.start).includes(',')) {
+      const { start, end } = trimmed(term.span, body, false);
+      speech.push({ span: term.span, text: cleanText(term.span.text), start, end, attribution: { ...clause.attribution, via: 'partial' } });
+    } else kept.push(term);
+  }
+  speech.sort((a, b) => a.start - b.start);
+  const result = { speech, terms: kept, indirect, context: v };
   cache.set(analysis, result);
   return result;
 }

@@ -62,10 +62,13 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
     const best = found.filter((m) => v.kindOf(m) === 'person').sort(headFirst)[0] ?? [...found].sort(headFirst)[0];
     const speaker = fromMention(v, best, 'named');
     const head = t[last];
-    if (v.kindOf(best) === 'state' && best.end < head.end && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
-      // "a senior British minister": the state names only the country of the speaker; the
-      // phrase is the speaker, and its head noun may give the sector.
+    if (v.kindOf(best) !== 'person' && (best.start > start || best.end < end)) {
+      // "a senior British minister", "an official at the Lithuanian ministry": the actor named is
+      // whom the speaker stands for; the words as written name the speaker.
       speaker.text = v.text(first, last);
+    }
+    if (v.kindOf(best) === 'state' && best.end < head.end && (head.pos === 'NOUN' || head.pos === 'PROPN')) {
+      // The head noun may give the sector: "British minister" speaks for the government.
       const sector = v.sectorCode(head.text) ?? v.sectorCode(head.lemma);
       const country = v.actor(best.actor)?.country ?? best.code?.slice(0, 3);
       if (sector && country) speaker.code = country + sector;
