@@ -20,6 +20,18 @@ function newOrg(scope: ActorScope, first: number, last: number, sector: string):
   return scope.actors.get(id) ?? { id, name, kind: 'org', code: (country ?? '') + sector, aliases: [], country, isNew: true };
 }
 
+const OUTLET_BEFORE = new Set(['told', 'to', 'with', 'according', 'in', 'by', 'from', 'on', 'cited', 'quoted']);
+const OUTLET_AFTER = new Set(['report', 'publish', 'cite', 'quote', 'write', 'say', 'reveal', 'learn', 'claim', 'broadcast', 'air', 'run']);
+
+/** "told the X News", "the X Times reported": words that show a name ending in "News" is an outlet. */
+function outletContext(scope: ActorScope, first: number, last: number): boolean {
+  let p = first - 1;
+  if (scope.words[p] === 'the') p--;
+  if (OUTLET_BEFORE.has(scope.words[p])) return true;
+  const after = scope.tokens[last + 1];
+  return after !== undefined && (OUTLET_AFTER.has(after.lemma) || scope.lex.speechVerbs.has(after.lemma));
+}
+
 /** A capitalised institution name starting at i that ends in a head word; returns the next index or i. */
 export function readNewOrg(scope: ActorScope, i: number): number {
   const { tokens, words, lex } = scope;
@@ -48,6 +60,7 @@ export function readNewOrg(scope: ActorScope, i: number): number {
     break;
   }
   if (headAt < 0 || lastCap - i < 1) return i;
+  if (headSector === 'MED' && !outletContext(scope, i, lastCap)) return i;
   const actor = newOrg(scope, i, lastCap, headSector);
   scope.mention(i, lastCap, actor, { via: `name:org-head` });
   return lastCap + 1;

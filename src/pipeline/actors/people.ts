@@ -177,6 +177,9 @@ export function findPeople(scope: ActorScope): PersonSpan[] {
       ? (hasGiven ? 'given-name' : pre ? 'title' : app ? 'apposition' : speechAround(scope, first, last) ? 'speech' : undefined)
       : (pre && pre.last === first - 1 && scope.isCapitalised(first - 1) ? 'title' : undefined);
     if (!evidence) continue;
+    // "the Admiral Kuznetsov" is a ship, "Photo: Reuters/Jan Kowal" a credit line
+    if (words.length === 1 && pre && DETERMINERS.has(scope.words[pre.first - 1])) continue;
+    if (scope.words[last + 1] === '/' || scope.words[first - 1] === '/') continue;
     const name = scope.text(first, last);
     const known = kbPersonFor(scope, name);
     out.push({ first, last, name: known?.name ?? name, actor: known, pre, app, via: known ? 'kb:surname' : `name:${evidence}` });
