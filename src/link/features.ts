@@ -33,6 +33,7 @@ export interface EventFeatures {
   names: Set<string>;        // the keys that are proper names (places, operations, treaties, weapons)
   trigger: string;           // lemma(s) of the trigger
   surface: Map<string, string>; // key -> a form seen in text, for labels
+  phrases: Map<string, string>; // key -> the key with the modifiers before it ("US military base"), for labels
 }
 
 // Clause boundaries: a sentence often tells several events ("X is negotiating a base; Russia is
@@ -62,6 +63,8 @@ function clauseTokens(tokens: Token[], first: number, last: number, trigger: { s
   while (b + 1 < last && (b + 1) - t1 <= WINDOW && !isBreak(b + 1, 1)) b++;
   return tokens.slice(a, b + 1);
 }
+
+const MODIFIER = new Set(['ADJ', 'NOUN', 'PROPN']);
 
 function isKey(t: Token): boolean {
   if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return false;
@@ -101,6 +104,7 @@ export function eventFeatures(a: Analysis): EventFeatures[] {
     const places = new Set<string>();
     const names = new Set<string>();
     const surface = new Map<string, string>();
+    const phrases = new Map<string, string>();
     const roleSpans = [e.source, e.target].filter((r): r is NonNullable<Event['source']> => r !== undefined);
     const inRole = (t: Token) => roleSpans.some((r) => r.start < t.end && t.start < r.end) ||
       (e.place !== undefined && e.place.start < t.end && t.start < e.place.end);
@@ -124,6 +128,15 @@ export function eventFeatures(a: Analysis): EventFeatures[] {
       keys.add(key);
       if (t.pos === 'PROPN') names.add(key);
       if (!surface.has(key)) surface.set(key, a.doc.body.slice(t.start, clause[j].end));
+      if (t.pos === 'NOUN' && !phrases.has(key)) {
+        // the noun phrase around the word: up to three modifiers before, nouns after ("war crimes")
+        let m = i;
+        while (m > 0 && MODIFIER.has(clause[m - 1].pos) && !GENERIC.has(clause[m - 1].lemma) && i - m < 3) m--;
+        while (m < i && m > 0 && !clause[m - 1].space && /^[-–]$/.test(clause[m - 1].text)) m++;   // "medium-range": not "range"
+        let n = i;
+        while (n + 1 < clause.length && clause[n + 1].pos === 'NOUN' && n - i < 2) n++;
+        if (m < i || n > i) phrases.set(key, a.doc.body.slice(clause[m].start, clause[n].end));
+      }
       i = j;
     }
     if (e.place) {
@@ -140,7 +153,7 @@ export function eventFeatures(a: Analysis): EventFeatures[] {
       actors: [e.source?.actor, e.target?.actor].filter((x): x is string => x !== undefined),
       date: start ? { start, end: e.when?.end ?? start } : undefined,
       published: a.doc.meta.published,
-      keys, places, names, trigger: triggerLemmas.join(' ') || foldName(e.trigger.text), surface,
+      keys, places, names, phrases, trigger: triggerLemmas.join(' ') || foldName(e.trigger.text), surface,
     };
   });
 }

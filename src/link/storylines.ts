@@ -103,7 +103,21 @@ function mainActors(feats: EventFeatures[]): string[] {
   return [...count].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, 4).map(([a]) => a);
 }
 
-/** "missiles in Kaliningrad — Russia", "base, stationing — Poland, United States". */
+/** The phrase most events use for a word, modifiers and all ("US military base"), if any. */
+function phraseFor(k: string, feats: EventFeatures[]): string | undefined {
+  const count = new Map<string, { text: string; n: number }>();
+  for (const f of feats) {
+    const p = f.phrases.get(k);
+    if (!p) continue;
+    const key = p.toLowerCase();
+    const c = count.get(key) ?? { text: p, n: 0 };
+    c.n++;
+    count.set(key, c);
+  }
+  return [...count.values()].sort((x, y) => y.n - x.n || x.text.length - y.text.length)[0]?.text;
+}
+
+/** "US military base — Poland, United States", "missiles in Kaliningrad — Russia". */
 function label(c: Cluster, feats: EventFeatures[], names: Map<string, string>, df: (k: string) => number): string {
   // among words equally shared, the one more common in the corpus is usually the head ("treaty", not "arms")
   const ranked = [...c.keys].sort((x, y) => y[1] - x[1] || df(y[0]) - df(x[0]) || x[0].localeCompare(y[0]));
@@ -112,7 +126,11 @@ function label(c: Cluster, feats: EventFeatures[], names: Map<string, string>, d
   // words that several events share say what the story is about; a word of one event only when none do
   const candidates = ranked.filter(([k]) => !isPlace(k));
   const shared = candidates.filter(([, n]) => n >= 2);
-  const things = (shared.length ? shared.slice(0, 2) : candidates.slice(0, 1)).map(([k]) => surface(k));
+  const top = (shared.length ? shared.slice(0, 2) : candidates.slice(0, 1)).map(([k]) => k);
+  const head = top.length ? phraseFor(top[0], feats) : undefined;
+  const things = head
+    ? [head, ...top.slice(1).filter((k) => !head.toLowerCase().includes(surface(k).toLowerCase())).map(surface)]
+    : top.map(surface);
   const place = ranked.find(([k]) => isPlace(k));
   let text = things.join(', ') || feats[0].type.toLowerCase();
   if (place) text += ` in ${surface(place[0])}`;

@@ -44,7 +44,7 @@ test('quotes are grouped by speaker, storylines span documents, and framing is c
   const r = buildReport(s);
   assert.deepEqual(r.speakers.map((x) => [x.name, x.quotes.length]), [['Emi Tanaka', 1], ['Ivan Marchenka', 1], ['Jan Kowalczyk', 1]]);
   assert.deepEqual(r.storylines.map((x) => [x.label, x.documents, x.events.length]), [
-    ['base — Poland, United States', 2, 2], ['missiles in Kaliningrad — Russia', 2, 2],
+    ['US military base — Poland, United States', 2, 2], ['missiles in Kaliningrad — Russia', 2, 2],
   ]);
   const a = r.documents.find((d) => d.outlet === 'Baltic Monitor')!;
   assert.deepEqual(a.scareQuotes, ['deterrent']);

@@ -53,7 +53,7 @@ test('an event shows its coding, roles, time, sentence and the rule that coded i
   assert.match(out, /time: "on 12 March 2025" = 2025-03-12/);
   assert.match(out, /trigger: "negotiating" \[10-21\]; via test:consult/);
   assert.match(out, /sentence: Poland is negotiating the stationing/);
-  assert.match(out, /storyline: base — Poland, United States/);
+  assert.match(out, /storyline: US military base — Poland, United States/);
   assert.throws(() => showEvent(s, 'nope:e9'), /no stored event has the id "nope:e9"/);
   s.close();
 });
