@@ -321,3 +321,17 @@ test('odd mixes of marks and cues never break the stage, and every span stays in
     for (const q of a.quotes) assert.ok(q.start >= 0 && q.end <= body.length && q.start <= q.end, body);
   }
 });
+
+test('“the minister” with no known actor goes back to the fuller phrase, and “he” to that speaker', () => {
+  const body = 'Latvia’s defence minister spoke to our correspondent.\n\nThe minister was blunt:\n\n“Nobody in the region has any illusions about Moscow.”\n\nOn conscription he was careful. “The law will change next year,” he said.';
+  const a = analyse(body);
+  assert.deepEqual(a.quotes.map((q) => q.speakerText), ['Latvia’s defence minister', 'Latvia’s defence minister']);
+});
+
+test('an accusation quotes the accuser: accused X of “…”', () => {
+  const a = analyse('Marta Kask said Moscow had “failed” and accused the Kremlin of “blackmail”.', [KASK]);
+  assert.deepEqual(a.quotes.filter((q) => q.kind === 'direct').map((q) => [q.text, q.speaker]), [
+    ['failed', 'person:marta-kask'],
+    ['blackmail', 'person:marta-kask'],
+  ]);
+});

@@ -122,7 +122,7 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
     // Nobody said it and it is no sentence: a longer phrase held at a distance ("ready to fight to
     // the last soldier"), a term like the short ones.
     if (!attribution && span.closed && fragment(span) && shapes.get(span)!.words <= FRAGMENT_WORDS) { asTerm(span); continue; }
-    if (attribution && attribution.how === 'named') v.speakers.push(attribution);
+    if (attribution && (attribution.how !== 'generic' || attribution.person)) v.speakers.push(attribution);
     const { start, end } = trimmed(span, body, false);
     speech.push({ span, text: cleanText(span.text), start, end, attribution });
     // Inside speech, a quoted word or name is a term; quoted words with a verb are speech reported

@@ -15,7 +15,7 @@ export class VoiceContext {
   /** Stretches of quoted speech: mentions inside them are not antecedents for "he" or "they". */
   speechZones: Span[] = [];
 
-  /** Speakers found so far, in text order: a later surname alone refers back to them. */
+  /** Speakers found so far, in text order: a later surname or "he" may refer back to them. */
   readonly speakers: Speaker[] = [];
   private readonly titles: Set<string>;
 

@@ -10,6 +10,8 @@ export interface Speaker {
   code?: string;
   /** 'named': the words name the speaker; 'anaphor': resolved from he/they/the ministry; 'generic': "experts". */
   how: 'named' | 'anaphor' | 'generic';
+  /** The speaker is a person (a named one, or "the minister"): "he" and "she" may point back to it. */
+  person?: boolean;
 }
 
 /** How many paragraphs back a pronoun may reach for its antecedent. */
@@ -18,7 +20,32 @@ const NOT_IN_NAMES = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'PUNCT', 'VERB', 'A
 const ORGANISATIONS = ['org', 'igo', 'state', 'group'];
 
 function fromMention(v: VoiceContext, m: Mention, how: Speaker['how']): Speaker {
-  return { actor: m.actor, text: m.text, code: m.code ?? v.actor(m.actor)?.code, how };
+  return { actor: m.actor, text: m.text, code: m.code ?? v.actor(m.actor)?.code, how, person: v.kindOf(m) === 'person' };
+}
+
+const NP_POS = new Set(['DET', 'PROPN', 'NOUN', 'ADJ', 'PART', 'NUM']);
+
+/** "the minister" when no actor fits: the last fuller phrase with the same head ("Lithuania's
+ *  defence minister") stands for the speaker, with the code of a country named in it. */
+function describedBefore(v: VoiceContext, head: string, kinds: string[], offset: number): Speaker | undefined {
+  const t = v.tokens;
+  const at = v.tokenBefore(offset);
+  if (at < 0) return undefined;
+  const minParagraph = v.paragraph(at) - 2 * ANAPHOR_REACH;   // "the minister" reaches further back than "he"
+  for (let i = at; i > 0 && v.paragraph(i) >= minParagraph; i--) {
+    if (norm(t[i].lemma) !== head || v.inSpeech(t[i].start)) continue;
+    let first = i;
+    while (first - 1 >= 0 && NP_POS.has(t[first - 1].pos) && t[first - 1].sentence === t[i].sentence) first--;
+    while (first < i && t[first].pos === 'DET') first++;
+    if (first === i) continue;   // "the minister" again: not fuller
+    const speaker: Speaker = { text: v.text(first, i), how: 'anaphor', person: kinds.includes('person') };
+    const state = v.mentionsIn(t[first].start, t[i].end).find((m) => m.actor && v.kindOf(m) === 'state');
+    const country = state ? v.actor(state.actor)?.country ?? state.code?.slice(0, 3) : undefined;
+    const sector = v.sectorCode(t[i].text) ?? v.sectorCode(t[i].lemma);
+    if (country) speaker.code = sector ? country + sector : country;
+    return speaker;
+  }
+  return undefined;
 }
 
 /** The latest actor mention of one of `kinds` before `offset`, outside quoted speech. */
@@ -83,7 +110,10 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   const pronounKinds = words.length === 1 ? v.lex.pronouns.get(norm(head.text)) : undefined;
   if (pronounKinds) {
     const m = antecedent(v, pronounKinds, offset);
-    return m ? fromMention(v, m, 'anaphor') : undefined;
+    if (m) return fromMention(v, m, 'anaphor');
+    // No actor fits, but a person without a known name spoke just before ("the minister … he said").
+    const last = v.speakers[v.speakers.length - 1];
+    return pronounKinds.includes('person') && pronounKinds.length === 1 && last?.person ? { ...last, how: 'anaphor' } : undefined;
   }
   // A run of capitalised words at the end is a name ("Belarusian military expert Alyaksandr Alesin").
   let n = words.length;
@@ -107,17 +137,20 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
     }
     // "its Foreign Ministry" keeps its determiner; "military expert Alyaksandr Alesin" is the name alone.
     const from = words.slice(0, n).every((w) => w.pos === 'DET' || w.pos === 'PRON') ? words[0] : name[0];
-    return { text: v.analysis.doc.body.slice(from.start, name[name.length - 1].end), how: 'named' };
+    return { text: v.analysis.doc.body.slice(from.start, name[name.length - 1].end), how: 'named', person: n > 0 && words.slice(0, n).some((w) => v.isTitle(w)) };
   }
   const descriptionKinds = v.lex.descriptions.get(norm(head.lemma)) ?? v.lex.descriptions.get(norm(head.text));
   if (descriptionKinds && /^(the|this|that)$/i.test(words[0].text)) {
     const m = antecedent(v, descriptionKinds, offset);
     if (m) return fromMention(v, m, 'anaphor');
+    const fuller = describedBefore(v, norm(head.lemma), descriptionKinds, t[first].start)
+      ?? [...v.speakers].reverse().find((x) => x.how !== 'generic' && norm(x.text).split(/\s+/).pop() === norm(head.text) && /\s/.test(x.text.trim()) && !/^the\s/i.test(x.text));
+    if (fuller) return { ...fuller, how: 'anaphor' };
   }
   if (descriptionKinds && /^(its|their)$/i.test(words[0].text)) {
     // "its spokesperson" speaks for the organisation named before.
     const m = antecedent(v, ORGANISATIONS, offset);
     if (m) return { ...fromMention(v, m, 'anaphor'), text: v.text(first, last) };
   }
-  return { text: v.text(first, last), how: 'generic' };
+  return { text: v.text(first, last), how: 'generic', person: descriptionKinds?.includes('person') ?? false };
 }
