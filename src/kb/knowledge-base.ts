@@ -113,7 +113,7 @@ class KbBuilder {
       actors,
       get: (id: string) => actors.get(id),
       matchNames: (tokens: Token[]): NameMatch[] => index.match(tokens),
-      place: (name: string) => places.get(placeKey(name)),
+      place: (name: string) => findPlace(places, name),
       state: (alpha3: string) => actors.get(`state:${alpha3.toUpperCase()}`),
       officeHolder: (country: string, office: Office, date?: string) => {
         const list = terms.get(`${country.toUpperCase()} ${office}`) ?? [];
@@ -320,6 +320,18 @@ class KbBuilder {
       if (!this.places.has(key) || kind === 'country') this.places.set(key, { name, country, kind });
     }
   }
+}
+
+const REGION_WORD = /\s+(region|oblast|province|district|voivodeship|governorate|area)$/;
+
+/** A place by name; "Lviv region" falls back to Lviv's country, "Poland's" to Poland. */
+function findPlace(places: Map<string, Place>, name: string): Place | undefined {
+  const key = placeKey(name).replace(/\s*'s?$/, '');
+  const hit = places.get(key);
+  if (hit) return hit;
+  const m = REGION_WORD.exec(key);
+  const base = m ? places.get(key.slice(0, m.index)) : undefined;
+  return base && base.kind !== 'country' ? { name: name.trim(), country: base.country, kind: 'region' } : undefined;
 }
 
 function placeKey(name: string): string {

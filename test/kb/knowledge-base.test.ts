@@ -144,6 +144,8 @@ test('places know their country', () => {
   assert.equal(kb.place('the Suwalki Gap')?.kind, 'region');
   assert.deepEqual(kb.place('Belarus'), { name: 'Belarus', country: 'BLR', kind: 'country' });
   assert.equal(kb.place('Atlantis'), undefined);
+  assert.deepEqual(kb.place('Lviv region'), { name: 'Lviv region', country: 'UKR', kind: 'region' });
+  assert.equal(kb.place("Poland's")?.country, 'POL');
 });
 
 test('lexicons for the actors stage', () => {
