@@ -326,8 +326,9 @@ const REGION_WORD = /\s+(region|oblast|province|district|voivodeship|governorate
 
 /** A place by name; "Lviv region" falls back to Lviv's country, "Poland's" to Poland. */
 function findPlace(places: Map<string, Place>, name: string): Place | undefined {
-  const key = placeKey(name).replace(/\s*'s?$/, '');
-  const hit = places.get(key);
+  const whole = placeKey(name);
+  const key = whole.replace(/\s*'s?$/, '');
+  const hit = places.get(whole) ?? places.get(key);
   if (hit) return hit;
   const m = REGION_WORD.exec(key);
   const base = m ? places.get(key.slice(0, m.index)) : undefined;
