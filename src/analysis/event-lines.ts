@@ -20,6 +20,7 @@ export interface EventLine {
   trigger: string;
   sentence: string;
   via: string;
+  alsoTold?: string[];       // ids of other mentions of the same event (in the report)
 }
 
 /** How each modality reads in a report: nothing but `asserted` is told as having happened. */

@@ -25,9 +25,9 @@ function when(l: EventLine): string {
 }
 
 function eventRow(l: EventLine): string[] {
-  return [when(l), l.type, dyadText(l), MODALITY_WORDS[l.modality], clip(l.sentence, 90), l.doc];
+  return [when(l), l.type, dyadText(l), MODALITY_WORDS[l.modality], clip(l.sentence, 90), l.doc, String(1 + (l.alsoTold?.length ?? 0))];
 }
-const EVENT_HEAD = ['date', 'type', 'who → whom', 'status', 'sentence', 'document'];
+const EVENT_HEAD = ['date', 'type', 'who → whom', 'status', 'sentence', 'document', 'told'];
 
 function filterText(r: Report): string {
   const parts = [r.filter.actor && `actor ${r.filter.actor}`, r.filter.since && `since ${r.filter.since}`, r.filter.until && `until ${r.filter.until}`].filter(Boolean);
@@ -53,7 +53,7 @@ function write(r: Report, w: Writer): string {
   }
 
   w.heading('Timeline');
-  w.para('Only events whose status is "reported" are told as having happened. "by DAY": undated in the text, reported on DAY.');
+  w.para('Only events whose status is "reported" are told as having happened. "by DAY": undated in the text, reported on DAY. "told": how many sentences tell the event.');
   if (r.timeline.length === 0) w.para('No dated events.');
   else w.table(EVENT_HEAD, capped(w, r.timeline, MAX_EVENTS, 'dated events').map(eventRow));
   if (r.undated.length) {

@@ -1,7 +1,7 @@
 // The situation report over everything stored: who matters, how pairs of actors relate, what
 // happened when (and what is only feared, expected or urged), who said what, which stories run
 // through several documents, and how each document frames its subject.
-import type { Actor, ActorKind, Analysis } from '../model/types.ts';
+import type { Actor, ActorKind, Analysis, CorpusLinks } from '../model/types.ts';
 import type { Store } from '../store/index.ts';
 import { countryPart } from '../link/features.ts';
 import { DyadTally, type Relation } from './dyads.ts';
@@ -85,7 +85,6 @@ export function buildReport(store: Store, filter: ReportFilter = {}): Report {
 
     for (const l of kept) {
       lines.push(l);
-      tally.add(l);
       for (const r of [l.source, l.target]) if (r?.actor) stat(a, r.actor).events++;
     }
     if (!docInScope) continue;
@@ -126,20 +125,49 @@ export function buildReport(store: Store, filter: ReportFilter = {}): Report {
     storylines.push({ id: s.id, label: s.label, documents: docs, actors: s.actors, events: evs.sort(byDate) });
   }
 
+  // one real event told in several places is one line and one count
+  const told = tellings(lines, links.sameEvent);
+  for (const l of told) tally.add(l);
+
   const actorStats = [...stats.values()].map(({ docs, ...s }) => ({ ...s, documents: docs.size }))
     .sort((x, y) => (y.mentions + 2 * y.events) - (x.mentions + 2 * x.events) || x.name.localeCompare(y.name));
   const kindRank = (k?: ActorKind) => (k === 'person' ? 0 : 1);
   return {
     filter: { ...filter },
-    totals: { documents: documents.length, events: lines.length, quotes: totalQuotes },
+    totals: { documents: documents.length, events: told.length, quotes: totalQuotes },
     actors: actorStats,
     relations: tally.relations(),
-    timeline: lines.filter((l) => l.date).sort(byDate),
-    undated: lines.filter((l) => !l.date),
+    timeline: told.filter((l) => l.date).sort(byDate),
+    undated: told.filter((l) => !l.date),
     speakers: [...speakers.values()].sort((x, y) => kindRank(x.kind) - kindRank(y.kind) || y.quotes.length - x.quotes.length || x.name.localeCompare(y.name)),
     storylines,
     documents,
   };
+}
+
+/**
+ * The lines of distinct events: of the mentions the linker found to tell one event, the one
+ * with a date from the text (else the first) stands for all, and lists the others in `alsoTold`.
+ */
+function tellings(lines: EventLine[], groups: CorpusLinks['sameEvent']): EventLine[] {
+  const groupOf = new Map<string, string>();
+  for (const g of groups) for (const e of g.events) groupOf.set(e.event, g.id);
+  const byGroup = new Map<string, EventLine[]>();
+  const out: EventLine[] = [];
+  for (const l of lines) {
+    const g = groupOf.get(l.id);
+    if (!g) { out.push(l); continue; }
+    const list = byGroup.get(g);
+    if (list) list.push(l);
+    else { byGroup.set(g, [l]); out.push(l); }
+  }
+  return out.map((l) => {
+    const g = groupOf.get(l.id);
+    const list = g ? byGroup.get(g)! : [l];
+    if (list.length === 1) return l;
+    const rep = list.find((x) => x.dateFrom === 'text') ?? list[0];
+    return { ...rep, alsoTold: list.filter((x) => x !== rep).map((x) => x.id) };
+  });
 }
 
 export function renderReport(report: Report, format: 'text' | 'markdown' | 'json'): string {

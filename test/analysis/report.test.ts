@@ -103,3 +103,22 @@ test('a state asked for takes in its ministries, forces and leaders', () => {
   assert.deepEqual(buildReport(s, { actor: 'LTUMIL' }).timeline.map((l) => l.type), ['ACCUSE']);
   s.close();
 });
+
+test('one event told by two documents is one line of the timeline and one count', () => {
+  const s = store();
+  const again = makeAnalysis({
+    body: 'Vilnius expelled a pair of Russian diplomats on Tuesday over spying.', source: 'again.txt', meta: { published: '2025-03-11', outlet: 'Second Desk' },
+    actors: [ACTORS.LTU, ACTORS.RUS], mentions: [],
+    events: [{ type: 'SANCTION', trigger: 'expelled', source: { text: 'Vilnius', code: 'LTUGOV', actor: 'state:LTU' }, target: { text: 'Russian', code: 'RUSGOV', actor: 'state:RUS' }, when: { text: 'on Tuesday', start: '2025-03-11', end: '2025-03-11' } }],
+    quotes: [], frames: [],
+  });
+  s.saveAnalyses([again]);
+  s.saveLinks(linkAnalyses(s.analyses()));
+  const r = buildReport(s);
+  const expulsions = r.timeline.filter((l) => l.type === 'SANCTION');
+  assert.equal(expulsions.length, 1);
+  assert.equal(expulsions[0].alsoTold?.length, 1);
+  assert.equal(r.relations.find((x) => x.a.part === 'LTU')!.conflictual, 1);
+  assert.match(renderReport(r, 'text'), /SANCTION .* 2\n/);
+  s.close();
+});
