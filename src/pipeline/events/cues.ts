@@ -5,7 +5,7 @@ import { ploverData } from './data.ts';
 type ModalCues = Partial<Record<Modality, string[]>>;
 interface ModalityFile {
   local: ModalCues; governors: ModalCues; sentence: ModalCues; modifiers: ModalCues;
-  report_verbs: string[]; clause_openers: string[]; for_governors: string[];
+  report_verbs: string[]; clause_openers: string[]; for_governors: string[]; support_verbs: string[];
 }
 
 export interface Cue { modality: Modality; words: string[]; text: string }
@@ -21,6 +21,7 @@ export interface CueTables {
   reportVerbs: Set<string>;
   clauseOpeners: Set<string>;
   forGovernors: Set<string>;
+  supportVerbs: Set<string>;
 }
 
 function compileCues(cues: ModalCues): CueIndex {
@@ -46,7 +47,7 @@ export function cueTables(): CueTables {
   tables = {
     local: compileCues(f.local), sentence: compileCues(f.sentence), modifiers: compileCues(f.modifiers),
     governors, reportVerbs: new Set(f.report_verbs), clauseOpeners: new Set(f.clause_openers),
-    forGovernors: new Set(f.for_governors),
+    forGovernors: new Set(f.for_governors), supportVerbs: new Set(f.support_verbs),
   };
   return tables;
 }

@@ -51,7 +51,7 @@ function compile(): Map<string, Pattern[]> {
       if (!('alts' in head)) throw new Error(`patterns.yaml: pattern "${e.words}" starts with a wildcard`);
       const pattern: Pattern = {
         type: type as PloverType,
-        via: `pattern:${type.toLowerCase()}/${e.name ?? e.words}`,
+        via: `pattern:${type.toLowerCase()}/${e.name ?? parts.map((p) => p.split('|')[0]).join(' ')}`,
         cameo: e.cameo, mode: e.mode, pos: e.pos,
         notNext: e.not_next ? new Set(e.not_next) : undefined,
         placeTarget: e.place_target ?? false,

@@ -24,6 +24,8 @@ const POSSESSIVE = new Set(["'s", "'", '’s', '’', 's']);
 const COORD = new Set(['and', '&', ',']);
 const STOP_FORWARD = new Set([';', '.', ':', '!', '?']);
 const BY = new Set(['by']);
+const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
+const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
 const OF = new Set(['of']);
 
 export function indexMentions(a: Analysis): MentionIndex {
@@ -127,7 +129,7 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
     const t = tokens[k];
     if (t.text === ';') break;
     if (coordinated && !verbPassed) {
-      if (t.pos === 'VERB') verbPassed = true;
+      if (t.pos === 'VERB' && !/ing$/i.test(t.text)) verbPassed = true;     // a gerund ("of weaponising") is not the first verb
       continue;
     }
     // "Pakistan, a key U.S. ally, has refused": skip an apposition back to the name it describes.
@@ -251,6 +253,20 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
       }
     }
   }
+  // "freight carriers would seek": a subject that names no actor leaves the source unknown.
+  {
+    let k = top - 1;
+    while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
+    if (k >= c.from && tokens[k].pos === 'NOUN' && c.ix.at[k] < 0) {
+      let j = k;
+      let named = false;
+      while (j >= c.from && (NP_POS.has(tokens[j].pos) || POSSESSIVE.has(tokens[j].text.toLowerCase()) || c.ix.at[j] >= 0)) { named ||= c.ix.at[j] >= 0; j--; }
+      // Only a noun phrase that opens its clause is surely the subject: "Some commentators
+      // called", "warned that freight carriers would"; not "sides of the commission agreed".
+      const opensClause = j < c.from || tokens[j].pos === 'SCONJ' || CLAUSE_START.has(tokens[j].lemma) || (tokens[j].pos === 'VERB' && cueTables().reportVerbs.has(tokens[j].lemma));
+      if (!named && opensClause) return { targets: [], carried: false, passive: false };
+    }
+  }
   const forSubject = forToSubject(c, top, head);
   const subj = forSubject !== undefined ? { m: forSubject, pronoun: false } : subjectBefore(c, top, 30);
   let source = subj.m;
@@ -326,7 +342,9 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     // The subject of the verb the noun is the object of: "Minsk and Warsaw held talks".
     let v = head - 1;
     while (v >= c.from && v > head - 5 && tokens[v].pos !== 'VERB') v--;
-    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from)) return verbParticipants(c, v, last, v);
+    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from)) {
+      return cueTables().supportVerbs.has(tokens[v].lemma) ? verbParticipants(c, v, last, v) : { targets: [], carried: false, passive: false };
+    }
     // No verb in reach (often a verb mis-tagged as a noun): the subject of the clause, if near.
     const near = subjectBefore(c, head, 12);
     if (typeof near.m === 'number' && !near.pronoun) {

@@ -24,6 +24,7 @@ function fromChrono(r: chrono.ParsedResult, offset: number): Candidate | undefin
   const lead = /^(on|in|at|by|the)\s+/i.exec(text);
   if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
   if (NOT_A_DATE.test(text)) return undefined;
+  if (/^(for|within|over)\s/i.test(r.text)) return undefined;     // "for two days": a duration, not a date
   const c = r.start;
   const known = (k: chrono.Component) => c.isCertain(k);
   if (!known('year') && !known('month') && !known('day') && !known('weekday')) return undefined;
