@@ -59,7 +59,7 @@ export function buildStorylines(all: EventFeatures[], names: Map<string, string>
     const [ca, cb] = [clusters.get(ra)!, clusters.get(rb)!];
     for (const p of cb.parts) ca.parts.add(p);
     for (const [k, c] of cb.keys) ca.keys.set(k, (ca.keys.get(k) ?? 0) + c);
-    ca.members.push(...cb.members);
+    for (const m of cb.members) ca.members.push(m);
     clusters.delete(rb);
     parent[rb] = ra;
   };
