@@ -335,3 +335,16 @@ test('an accusation quotes the accuser: accused X of “…”', () => {
     ['blackmail', 'person:marta-kask'],
   ]);
 });
+
+test('“In his opinion, …” gives a partial quote to the owner of the opinion', () => {
+  const a = analyse('Ivan Horak spoke next. In his opinion, the region is becoming “a second front”.', [{ text: 'Ivan Horak', actor: 'person:ivan-horak', kind: 'person' }]);
+  const q = a.quotes.find((x) => x.kind === 'direct');
+  assert.equal(q?.speaker, 'person:ivan-horak');
+});
+
+test('the place where a speaker is does not speak: one ambassador in Riga put it: “…”', () => {
+  const body = 'One European ambassador in Riga put it bluntly: “He is a hostage who pretends to be a mediator.”';
+  const q = only(analyse(body, [{ text: 'Riga', actor: 'state:LVA', kind: 'state', code: 'LVAGOV' }]));
+  assert.equal(q.speaker, undefined);
+  assert.equal(q.speakerText, 'One European ambassador in Riga');
+});

@@ -199,7 +199,7 @@ export function attributeColon(v: VoiceContext, span: QuotedSpan): Attribution |
   return who ? { ...who, via: 'colon' } : undefined;
 }
 
-/** "In his words, …", "In the words of X, …" and "According to X, …" before the quote in its sentence. */
+/** "In his words, …", "In the view of X, …" and "According to X, …" before the quote in its sentence. */
 function inTheirWords(v: VoiceContext, from: number, to: number, offset: number): Attribution | undefined {
   const t = v.tokens;
   if (from + 2 <= to && norm(t[from].text) === 'according' && norm(t[from + 1].text) === 'to') {
@@ -211,8 +211,8 @@ function inTheirWords(v: VoiceContext, from: number, to: number, offset: number)
   for (let i = from; i + 2 <= to; i++) {
     if (norm(t[i].text) !== 'in') continue;
     let k = i + 1;
-    while (k <= to && k <= i + 8 && norm(t[k].text) !== 'words') k++;
-    if (k > to || norm(t[k].text) !== 'words') continue;
+    while (k <= to && k <= i + 8 && !v.lex.sourceNouns.has(norm(t[k].text))) k++;
+    if (k > to || !v.lex.sourceNouns.has(norm(t[k].text))) continue;
     const cue = v.text(i, k);
     if (norm(t[i + 1].text) === 'the' && norm(t[k + 1]?.text ?? '') === 'of') {
       // "in the words of X,"

@@ -16,6 +16,8 @@ function list(value: unknown): string[] {
 export interface Lexicons {
   /** Cue words and phrases that attach a speaker to a direct quote. */
   directCues: PhraseMatcher;
+  /** Nouns of "in his words", "in the view of X": the owner is the speaker. */
+  sourceNouns: Set<string>;
   /** Cue words that introduce reported speech with "that". */
   indirectCues: PhraseMatcher;
   /** Cue words after which a short quoted phrase is the speaker's own words. */
@@ -49,6 +51,7 @@ export function lexicons(): Lexicons {
   cached = {
     directCues: new PhraseMatcher([...list(cues.direct), ...list(cues.phrases)]),
     indirectCues: new PhraseMatcher(list(cues.indirect)),
+    sourceNouns: new Set(list(cues.source_nouns).map((w) => w.toLowerCase())),
     partialCues: new PhraseMatcher(list(cues.partial)),
     pronouns: kinds(speakers.pronouns),
     descriptions: kinds(speakers.descriptions),

@@ -23,6 +23,12 @@ function fromMention(v: VoiceContext, m: Mention, how: Speaker['how']): Speaker 
   return { actor: m.actor, text: m.text, code: m.code ?? v.actor(m.actor)?.code, how, person: v.kindOf(m) === 'person' };
 }
 
+/** A state or capital after "in": where the speaker is, not whom the speaker stands for. */
+function whereabouts(v: VoiceContext, m: Mention, first: number): boolean {
+  const i = v.tokenFrom(m.start);
+  return i - 1 > first && norm(v.tokens[i - 1].text) === 'in' && v.kindOf(m) === 'state';
+}
+
 const NP_POS = new Set(['DET', 'PROPN', 'NOUN', 'ADJ', 'PART', 'NUM']);
 
 /** "the minister" when no actor fits: the last fuller phrase with the same head ("Lithuania's
@@ -81,7 +87,8 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   if (first > last) return undefined;
   const t = v.tokens;
   const start = t[first].start, end = t[last].end;
-  const found = v.mentionsIn(start, end).filter((m) => m.actor && v.kindOf(m) !== 'place');   // places do not speak
+  // Places do not speak, nor does the country in "an ambassador in Vilnius" (where the speaker is).
+  const found = v.mentionsIn(start, end).filter((m) => m.actor && v.kindOf(m) !== 'place' && !whereabouts(v, m, first));
   if (found.length > 0) {
     // A person named in the words is the speaker ("MoD Spokesman Uladzimir Makarau"); else the head,
     // which comes last ("the Belarusian MoD").
@@ -121,6 +128,11 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   const inName = (k: number) => (!NOT_IN_NAMES.has(words[k].pos) && /^\p{Lu}/u.test(words[k].text))
     || (k > 0 && !words[k - 1].space && /^\p{L}+$/u.test(words[k].text) && /^\p{Lu}/u.test(words[k - 1].text));
   while (n > 0 && inName(n - 1)) n--;
+  // A name after a preposition is where or what the speaker belongs to ("an ambassador in
+  // Vilnius", "the Ministry of Defence"): the whole phrase names the speaker then.
+  if (n > 0 && n < words.length && words[n - 1].pos === 'ADP') {
+    return { text: v.text(first, last), how: 'generic', person: v.lex.descriptions.get(norm(words[0].lemma))?.includes('person') ?? false };
+  }
   if (n < words.length && words.slice(n).some((w) => w.pos === 'PROPN')) {
     // Titles written before a name are not part of it ("MoD Spokesman Uladzimir Makarau").
     for (let k = words.length - 2; k >= n; k--) if (v.isTitle(words[k])) { n = k + 1; break; }
