@@ -80,3 +80,8 @@ test('time: the stage fills analysis.times from the document date', () => {
   assert.equal(a.times.length, 1);
   assert.deepEqual(a.times[0].value, { start: '2018-05-29', end: '2018-05-29' });
 });
+
+test('time: "two days later" counts from the last day named, not from a month in passing', () => {
+  const text = 'Officials met on Wednesday about checkpoints closed last October. Two days later, the envoy was expelled.';
+  assert.equal(valueOf(text, 'Two days later', '2024-03-15'), '2024-03-15/2024-03-15');
+});

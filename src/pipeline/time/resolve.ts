@@ -86,11 +86,17 @@ export function findTimes(text: string, published: string | undefined, ranges?: 
   for (const y of rules) if (y.via === 'rule:year' && !all.some((c) => overlaps(c, y))) all.push(y);
   all.sort((x, y) => x.start - y.start);
   const out: TimeExpr[] = [];
-  let previous: TimeValue | undefined;
+  // "Two days later" counts from the last day the text named ("on Wednesday"), not from a
+  // month or year mentioned in passing ("closed last October").
+  let previousDay: TimeValue | undefined;
+  let previousAny: TimeValue | undefined;
   for (const c of all) {
-    const value = c.resolve(published, previous);
+    const value = c.resolve(published, previousDay ?? previousAny);
     out.push({ start: c.start + offset, end: c.end + offset, text: c.text, via: c.via, ...(value ? { value } : {}) });
-    if (value) previous = value;
+    if (value) {
+      previousAny = value;
+      if (value.start === value.end) previousDay = value;
+    }
   }
   return out;
 }
