@@ -62,7 +62,7 @@ export class KbBuilder {
         const list = terms.get(`${country.toUpperCase()} ${office}`) ?? [];
         const day = date?.slice(0, 10);
         const hit = day
-          ? list.filter((t) => (!t.from || t.from <= day) && (!t.to || day < t.to || (t.to.length < 10 && t.to.startsWith(day.slice(0, t.to.length)))))
+          ? list.filter((t) => (!t.from || t.from <= day) && (!t.to || day < t.to))   // the last day belongs to the successor
           : list.filter((t) => !t.to);
         const best = hit[hit.length - 1];
         return best ? actors.get(best.actor) : undefined;
