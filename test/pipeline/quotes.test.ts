@@ -348,3 +348,8 @@ test('the place where a speaker is does not speak: one ambassador in Riga put it
   assert.equal(q.speaker, undefined);
   assert.equal(q.speakerText, 'One European ambassador in Riga');
 });
+
+test('an infinitive has no speaker: it is fashionable to describe X as a “fortress”', () => {
+  const a = analyse('It has become fashionable in Western capitals to describe the Baltic states as a “fortress”.');
+  assert.deepEqual(a.quotes, []);
+});

@@ -163,6 +163,7 @@ export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset
   let last = hit.first - 1;
   while (last >= floor && BETWEEN_SUBJECT_AND_CUE.has(t[last].pos)) {
     if (/^(not|n't|n’t|never)$/i.test(t[last].text)) return undefined;   // "did not say" attributes nothing
+    if (/^to$/i.test(t[last].text)) return undefined;   // "to describe …": an infinitive has no speaker
     last--;
   }
   if (last >= floor && isComma(t[last])) {
