@@ -126,22 +126,17 @@ export class NameIndex {
     const units = textUnits(tokens, first, last);
     let i = 0;
     while (i < units.length) {
+      if (!this.longest.has(units[i].norm) && !this.coreLongest.has(units[i].norm)) { i++; continue; }
       const { found, state } = this.lookup(units, i);
       let best = found;
-      const take = (h: Hit | undefined) => {
-        if (!h) return;
-        if (!best || h.n > best.n) best = h;
-        else if (h.n === best.n) best = { n: h.n, entries: [...best.entries, ...h.entries] };
-      };
-      if (state) take(this.afterState(units, i, state));
-      take(this.coreOfState(units, i));
+      if (state) best = longer(best, this.afterState(units, i, state));
+      best = longer(best, this.coreOfState(units, i));
       if (!best) { i++; continue; }
-      const hit: Hit = best;
       const a = units[i].firstToken;
-      const b = units[i + hit.n - 1].lastToken;
-      const entries = distinct(hit.entries.filter((e) => e.actor !== '').sort((x, y) => FORM_RANK[x.form] - FORM_RANK[y.form]));
+      const b = units[i + best.n - 1].lastToken;
+      const entries = distinct(best.entries.filter((e) => e.actor !== '').sort((x, y) => FORM_RANK[x.form] - FORM_RANK[y.form]));
       if (entries.length) out.push({ first: a, last: b, text: tokensText(tokens, a, b), entries });
-      i += hit.n;
+      i += best.n;
     }
   }
 
@@ -220,6 +215,13 @@ export class NameIndex {
   }
 }
 
+/** The longer of two hits; of two as long, the readings of both. */
+function longer(a: Hit | undefined, b: Hit | undefined): Hit | undefined {
+  if (!a || !b) return a ?? b;
+  if (a.n !== b.n) return a.n > b.n ? a : b;
+  return { n: a.n, entries: [...a.entries, ...b.entries] };
+}
+
 /** A match must end where a token ends, so "Poland" never matches inside "Polandia". */
 function endsAtToken(units: TextUnit[], i: number, n: number): boolean {
   const end = units[i + n - 1];
@@ -265,11 +267,20 @@ function tokensText(tokens: Token[], a: number, b: number): string {
  */
 function textUnits(tokens: Token[], first: number, last: number): TextUnit[] {
   let s = '';
-  const tokenAt: number[] = [];
+  const starts: number[] = [];   // where each token begins in `s`
   for (let t = first; t <= last; t++) {
-    const piece = tokens[t].text + (tokens[t].space && t < last ? ' ' : '');
-    s += piece;
-    for (let k = 0; k < piece.length; k++) tokenAt.push(t);
+    starts.push(s.length);
+    s += tokens[t].text;
+    if (tokens[t].space && t < last) s += ' ';
   }
-  return splitUnits(s).map((u) => ({ ...u, firstToken: tokenAt[u.from], lastToken: tokenAt[u.to - 1] }));
+  const units = splitUnits(s) as TextUnit[];
+  let t = 0;
+  for (const u of units) {
+    while (t + 1 < starts.length && starts[t + 1] <= u.from) t++;
+    u.firstToken = first + t;
+    let e = t;
+    while (e + 1 < starts.length && starts[e + 1] < u.to) e++;
+    u.lastToken = first + e;
+  }
+  return units;
 }
