@@ -57,6 +57,11 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "Poland's proposed hosting of a base": the proposal is the event, the hosting its content.
   const before = heads.get(m.first - 1);
   if (before && before !== m && ABSORBING.has(before.pattern.type)) return [];
+  // "invasion forces", "aid convoys", "protest leaders": a noun that modifies another names no event.
+  if (m.words.length === 1 && (head.pos === 'NOUN' || head.pos === 'PROPN') && m.first + 1 < to) {
+    const next = tokens[m.first + 1];
+    if (next.pos === 'NOUN' && /s$/i.test(next.text) && ix.at[m.first + 1] < 0) return [];
+  }
   // "US-backed", "Russian-led": a hyphenated modifier describes an actor, it does not tell an event.
   if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return [];
   const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower, SPEECH_ACTS.has(m.pattern.type),

@@ -122,7 +122,8 @@ function candidatesFor(idx: Map<string, Pattern[]>, t: Token): Pattern[] | undef
 
 /**
  * All trigger matches in tokens [from, to): at each token the longest pattern wins, and the
- * words a match uses cannot start another match ("put pressure on" hides "pressure on").
+ * words a match spans cannot start another match ("put pressure on" hides "pressure on",
+ * "moved its invasion forces" hides "invasion").
  */
 export function matchPatterns(tokens: Token[], from: number, to: number): PatternMatch[] {
   const idx = patternIndex();
@@ -139,7 +140,7 @@ export function matchPatterns(tokens: Token[], from: number, to: number): Patter
       if (m && (!best || m.words.length > best.words.length)) best = m;
     }
     if (!best) continue;
-    for (const w of best.words) used.add(w);
+    for (let w = best.first; w <= best.last; w++) used.add(w);     // words in its gaps are its modifiers
     out.push(best);
   }
   return out;
