@@ -109,13 +109,14 @@ export class KbBuilder {
   private addTransliteration(f: KbFile): void {
     const t = f.transliteration;
     if (!t) return;
-    this.translit ??= { givenNames: new Map(), surnameEndings: [] };
+    this.translit ??= { givenNames: new Map(), surnameEndings: [], spellings: [] };
     for (const c of t.countries ?? []) this.translitCountries.add(c);
     for (const group of t.given_names ?? []) for (const g of group) {
       const old = this.translit.givenNames.get(g.toLowerCase()) ?? [];
       this.translit.givenNames.set(g.toLowerCase(), [...new Set([...old, ...group])]);
     }
     for (const group of t.surname_endings ?? []) this.translit.surnameEndings.push(group);
+    for (const rules of Object.values(t.spellings ?? {})) this.translit.spellings.push(rules);
   }
 
   private addState(s: StateSpec): void {

@@ -73,6 +73,7 @@ export interface TranslitSpec {
   countries?: string[];
   given_names?: string[][];
   surname_endings?: string[][];
+  spellings?: Record<string, Record<string, string>>;   // a spelling system's letter rewrites: polish: {sh: sz, ...}
 }
 
 export interface KbFile {

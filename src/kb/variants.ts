@@ -42,7 +42,22 @@ export function demonymPlural(d: string): string | undefined {
   return undefined;
 }
 
-export interface Transliteration { givenNames: Map<string, string[]>; surnameEndings: string[][] }
+export interface Transliteration {
+  givenNames: Map<string, string[]>;
+  surnameEndings: string[][];
+  spellings: Record<string, string>[];   // letter rewrites of another spelling system (Polish: sh -> sz)
+}
+
+/** A name respelled by one system's rewrites, longest letter group first: "Shoigu" -> "Szojgu". */
+export function respell(name: string, rules: Record<string, string>): string {
+  const keys = Object.keys(rules).sort((a, b) => b.length - a.length);
+  if (!keys.length) return name;
+  const re = new RegExp(keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+  return name.replace(re, (m) => {
+    const to = rules[m.toLowerCase()];
+    return m[0] === m[0].toUpperCase() ? to.charAt(0).toUpperCase() + to.slice(1) : to;
+  });
+}
 
 /**
  * Transliteration variants of a full name: given names from equivalence groups, surname endings
@@ -71,5 +86,6 @@ export function surnameVariants(surname: string, t: Transliteration | undefined)
       for (const other of group) out.add(stem + other);
     }
   }
+  for (const rules of t.spellings ?? []) for (const v of [...out]) out.add(respell(v, rules));
   return [...out];
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fold, isAcronym, splitUnits } from '../../src/kb/normalize.ts';
-import { personVariants, surnameVariants, expandCores, possessive } from '../../src/kb/variants.ts';
+import { personVariants, surnameVariants, expandCores, possessive, respell } from '../../src/kb/variants.ts';
 
 const norms = (s: string) => splitUnits(s).map((u) => u.norm);
 
@@ -25,7 +25,7 @@ test('acronyms are told from names', () => {
 });
 
 test('transliteration variants of names', () => {
-  const t = { givenNames: new Map([['alexander', ['Alexander', 'Alyaksandr']]]), surnameEndings: [['enko', 'enka'], ['sky', 'skyy']] };
+  const t = { givenNames: new Map([['alexander', ['Alexander', 'Alyaksandr']]]), surnameEndings: [['enko', 'enka'], ['sky', 'skyy']], spellings: [] };
   assert.deepEqual(personVariants('Alexander Petrenko', t).sort(), ['Alexander Petrenka', 'Alexander Petrenko', 'Alyaksandr Petrenka', 'Alyaksandr Petrenko']);
   assert.deepEqual(surnameVariants('Ostrovsky', t).sort(), ['Ostrovsky', 'Ostrovskyy']);
   assert.deepEqual(personVariants('Alexander Petrenko', undefined), ['Alexander Petrenko']);
@@ -36,4 +36,13 @@ test('institution cores are reordered and respelled', () => {
   for (const c of ['Ministry of Defence', 'Ministry of Defense', 'Defence Ministry', 'Defense Ministry']) assert.ok(cores.includes(c), c);
   assert.equal(possessive('Belarus'), "Belarus'");
   assert.equal(possessive('Poland'), "Poland's");
+});
+
+test('respelling by another system\'s letter rules', () => {
+  const polish = { sh: 'sz', ch: 'cz', kh: 'ch', v: 'w', oi: 'oj' };
+  assert.equal(respell('Shoigu', polish), 'Szojgu');
+  assert.equal(respell('Khrenin', polish), 'Chrenin');   // kh -> ch is not rewritten again to cz
+  assert.equal(respell('Lavrov', polish), 'Lawrow');
+  const t = { givenNames: new Map(), surnameEndings: [['enko', 'enka']], spellings: [polish] };
+  assert.ok(surnameVariants('Lukashenko', t).includes('Lukaszenka'));
 });
