@@ -353,3 +353,10 @@ test('an infinitive has no speaker: it is fashionable to describe X as a “fort
   const a = analyse('It has become fashionable in Western capitals to describe the Baltic states as a “fortress”.');
   assert.deepEqual(a.quotes, []);
 });
+
+test('after a quote closed with a full stop, a new sentence is not its attribution', () => {
+  const a = analyse('Marta Kask spoke at a rally. “We are ready for anything.” The crowd said nothing about it for a long while.', [KASK]);
+  assert.equal(only(a).speakerText, undefined);
+  const b = analyse('“Well, do them a favour!” Marta Kask said on Friday.', [KASK]);
+  assert.equal(only(b).speaker, 'person:marta-kask');
+});

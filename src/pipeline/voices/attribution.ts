@@ -95,6 +95,14 @@ function beforeRegion(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): [
   return [i + 1, to];
 }
 
+const TAIL_POS = new Set(['ADP', 'DET', 'NOUN', 'PROPN', 'NUM', 'ADV', 'ADJ', 'PUNCT']);
+/** What may follow the cue of an attribution: a few words of time, place or audience. */
+function bareTail(t: Token[], from: number, to: number): boolean {
+  if (to - from >= 6) return false;
+  for (let i = from; i <= to; i++) if (!TAIL_POS.has(t[i].pos)) return false;
+  return true;
+}
+
 /** "…,” X said." and "…,” said X." */
 export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): Attribution | undefined {
   const t = v.tokens;
@@ -124,6 +132,9 @@ export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedS
     // Anything between the subject and the cue must be an apposition closed by a comma.
     if (headEnd < last && (!isComma(t[last]) || !apposition(t, headEnd + 2, last - 1))) return undefined;
     if (!speakerPhrase(t, from, headEnd)) return undefined;
+    // After a quote closed with a full stop a new sentence may begin ("“…” The minister said this
+    // at a rally."): only a bare "X said (on Monday)." is still its attribution.
+    if (/[.!?…]\s*$/.test(span.text) && !bareTail(t, hit.last + 1, to)) return undefined;
     const who = resolveSpeaker(v, from, headEnd, span.start);
     return who ? { ...who, cue: cueLabel(v, hit), via: 'after' } : undefined;
   }
