@@ -184,3 +184,12 @@ test('a name never runs across a sentence end', () => {
   const m = matches('They flew to Belarus. Armed Forces Day followed.');
   assert.deepEqual(m.map((x) => x.text), ['Belarus']);
 });
+
+test('an institution named like a sector needs its capitals', () => {
+  assert.deepEqual(best('the Belarusian parliament voted'), ['Belarusian parliament -> state:BLR sector BLRLEG']);
+  assert.deepEqual(best('the Belarusian Parliament voted'), ['Belarusian Parliament -> org:blr-national-assembly alias BLRLEG']);
+});
+
+test('Polish respellings of Slavic surnames', () => {
+  assert.deepEqual(matches('Szojgu and Ławrow').map((m) => m.entries[0].actor), ['person:sergei-shoigu', 'person:sergey-lavrov']);
+});
