@@ -360,3 +360,12 @@ test('after a quote closed with a full stop, a new sentence is not its attributi
   const b = analyse('“Well, do them a favour!” Marta Kask said on Friday.', [KASK]);
   assert.equal(only(b).speaker, 'person:marta-kask');
 });
+
+test('actors named inside reported speech are not what “it” points back to', () => {
+  const body = 'The Lithuanian Foreign Ministry said that Estonia would not accept any conditions. It accused Riga of “weaponising” the border.';
+  const a = analyse(body, [
+    { text: 'Lithuanian Foreign Ministry', actor: 'org:ltu-ministry-of-foreign-affairs', kind: 'org' },
+    { text: 'Estonia', actor: 'state:EST', kind: 'state' },
+  ]);
+  assert.equal(a.quotes.find((q) => q.kind === 'direct')?.speaker, 'org:ltu-ministry-of-foreign-affairs');
+});

@@ -100,6 +100,9 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
     return !sentence && (words <= TERM_WORDS || (words <= TERM_WORDS_NO_VERB && !verb));
   };
   v.speechZones = spans.filter((s) => !isShort(s)).map((s) => ({ start: s.start, end: s.end }));
+  // Reported clauses are someone else's words too: "the ministry said that Minsk would not …. It
+  // accused …" — "it" is the ministry, not Minsk. (Found again below, once all quotes are known.)
+  v.speechZones.push(...findIndirectSpeech(v, v.speechZones).map((r) => ({ start: r.start, end: r.end })));
   for (const span of spans) {
     const short = isShort(span);
     // A short quote woven into the sentence ("a “zero-sum” perspective") has no speaker after it:
