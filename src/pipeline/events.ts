@@ -72,7 +72,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive') modality = 'negated';
     else if (ABSORBING.has(g.pattern.type)) return [];
   }
-  const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST' };
+  const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST',
+    placeIsTarget: SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT' };
   const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
   if (parts.source === undefined) return [];

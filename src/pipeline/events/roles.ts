@@ -81,6 +81,7 @@ export interface RoleContext {
   quote?: Quote;             // the direct quote the trigger sits in
   words?: Set<number>;       // token indices of the trigger's own words
   crossThat?: boolean;       // "demanded that the US cancel": the target opens the that-clause
+  placeIsTarget?: boolean;   // a verbal act: "threatened to resume attacks in Israel" targets Israel
 }
 
 export interface Participants { source?: number | EventRole; targets: number[]; partner?: number; carried: boolean; passive: boolean }
@@ -170,6 +171,7 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
  */
 function objectAfter(c: RoleContext, head: number, last: number, exclude: string | undefined): number[] {
   const own = c.words ?? new Set<number>();
+  let placeTarget: number | undefined;
   const { tokens } = c.a;
   const report = cueTables().reportVerbs;
   for (let k = head + 1, n = 0; k < c.to && n < 14 + (last - head); k++, n++) {
@@ -177,7 +179,7 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     if (STOP_FORWARD.has(t.text)) break;
     if (t.pos === 'VERB' && report.has(t.lemma)) break;
     if (k > last && t.pos === 'AUX') break;
-    if (k > last && t.pos === 'SCONJ' && !(c.crossThat && k === last + 1 && t.lemma === 'that')) break;
+    if (k > last && t.pos === 'SCONJ' && !(c.crossThat && k <= last + 3 && t.lemma === 'that')) break;
     // A verb right after the trigger verb is a mis-tagged noun ("rejected calls by X").
     if (k > last + 1 && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text)) break;
     if (k > last && (t.lemma === 'and' || t.lemma === 'but') && k + 1 < c.to && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX')) break;
@@ -194,11 +196,16 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     while (p > head && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ')) p--;
     const ownPreposition = own.has(p);     // "fired rockets at X": the pattern's own "at"
     const agent = p <= last + 1 && precededBy(tokens, e.first, head + 1, BY);   // "attacked by X": X is the source
-    if (!ownPreposition && (precededBy(tokens, e.first, head + 1, PLACE_PREPS) || agent)) continue;
+    if (agent && !ownPreposition) continue;
+    if (!ownPreposition && precededBy(tokens, e.first, head + 1, PLACE_PREPS)) {
+      // "threatened to resume attacks in Israel": for a verbal act the place of its content is its target.
+      if (c.placeIsTarget && placeTarget === undefined && (!exclude || country(e.code) !== exclude)) placeTarget = m;
+      continue;
+    }
     if (exclude && country(e.code) === exclude) continue;
     return [m, ...coordinatedAfter(c, m, exclude)];
   }
-  return [];
+  return placeTarget !== undefined ? [placeTarget] : [];
 }
 
 /** Mentions coordinated after mention m: "to Iran, Libya and Cuba". */
@@ -246,8 +253,9 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
         while (a < c.to && (tokens[a].pos === 'DET' || tokens[a].pos === 'ADJ')) a++;
         if (a < c.to && c.ix.at[a] >= 0) {
           const s = c.ix.at[a];
-          const subj = subjectBefore(c, top, 25).m;
-          const target = typeof subj === 'number' && subj !== s ? subj : undefined;
+          // The passive subject is the target, even inside a phrase: "a camp for Congolese refugees was attacked by".
+          let target: number | undefined;
+          for (let j2 = top - 1; j2 >= c.from && target === undefined; j2--) if (c.ix.at[j2] >= 0 && c.ix.at[j2] !== s) target = c.ix.at[j2];
           return { source: s, targets: target !== undefined ? [target] : [], carried: false, passive: true };
         }
       }
