@@ -10,9 +10,7 @@ import { scoreOf } from './events/types-table.ts';
 import { isNominal } from './events/cues.ts';
 import { findObligations } from './events/obligations.ts';
 import { treatyCounterpart } from './events/treaties.ts';
-
-/** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
-const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);
+import { ABSORBING, notAnEvent } from './events/filters.ts';
 
 /** Verbal acts: what follows the trigger is what was said, not a condition on saying it. */
 const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'CONCEDE']);
@@ -27,6 +25,7 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
   const headings = headingSentences(a);
   const events: Event[] = [];
   const direct = a.quotes.filter((q) => q.kind === 'direct');
+  const inTime = timeTokens(a);
   for (let s = 0; s < a.sentences.length; s++) {
     if (headings[s]) continue;
     const [from, to] = a.sentences[s].tokens;
@@ -36,7 +35,7 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
     const heads = new Map<number, PatternMatch>();
     for (const m of matches) for (const w of m.words) heads.set(w, m);
     for (const m of matches) {
-      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct)) {
+      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime)) {
         e.id = `${a.doc.id}:e${events.length + 1}`;
         events.push(e);
       }
@@ -46,26 +45,15 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
 }
 
 function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType<typeof indexMentions>, s: number, from: number, to: number,
-  m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes']): Event[] {
+  m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], inTime: Uint8Array): Event[] {
   const { tokens } = a;
   const head = tokens[m.first];
   const quote = direct.find((q) => q.start <= head.start && head.end <= q.end);
   let lower = from;
   if (quote) while (lower < to && tokens[lower].start < quote.start) lower++;
-  // "protesters", "demonstrators": a word that names the actor is not the event's trigger.
-  if (ix.at[m.first] >= 0) return [];
-  // "Poland's proposed hosting of a base": the proposal is the event, the hosting its content.
-  const before = heads.get(m.first - 1);
-  if (before && before !== m && ABSORBING.has(before.pattern.type)) return [];
-  // "invasion forces", "aid convoys", "protest leaders": a noun that modifies another names no event.
-  if (m.words.length === 1 && (head.pos === 'NOUN' || head.pos === 'PROPN') && m.first + 1 < to) {
-    const next = tokens[m.first + 1];
-    if (next.pos === 'NOUN' && /s$/i.test(next.text) && ix.at[m.first + 1] < 0) return [];
-  }
-  // "US-backed", "Russian-led": a hyphenated modifier describes an actor, it does not tell an event.
-  if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return [];
+  if (notAnEvent(tokens, ix, m, heads, from, to)) return [];
   const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower, SPEECH_ACTS.has(m.pattern.type),
-    (i) => a.times.some((t) => t.start <= tokens[i].start && tokens[i].end <= t.end));
+    (i) => inTime[i] === 1);
   let modality: Modality = found.modality;
   if (found.governor) {
     const g = heads.get(found.governor.token)!;
@@ -148,6 +136,17 @@ function obligationEvent(a: Analysis, s: number, o: ReturnType<typeof findObliga
     via: 'rule:request/obligation',
     trigger: { start: modal.start, end: modal.end, text: modal.text },
   };
+}
+
+/** For each token: 1 when it belongs to a time expression. */
+function timeTokens(a: Analysis): Uint8Array {
+  const marks = new Uint8Array(a.tokens.length);
+  let t = 0;
+  for (const x of [...a.times].sort((p, q) => p.start - q.start)) {
+    while (t < a.tokens.length && a.tokens[t].end <= x.start) t++;
+    for (let k = t; k < a.tokens.length && a.tokens[k].start < x.end; k++) marks[k] = 1;
+  }
+  return marks;
 }
 
 /** The time expression of the sentence nearest to the trigger. */

@@ -1,0 +1,25 @@
+// Trigger matches that tell no event of their own, whatever their participants.
+import type { Token } from '../../model/types.ts';
+import type { PatternMatch } from './patterns.ts';
+import type { MentionIndex } from './roles.ts';
+
+/** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
+export const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);
+
+/** Why a match names no event, or undefined when it may. */
+export function notAnEvent(tokens: Token[], ix: MentionIndex, m: PatternMatch, heads: Map<number, PatternMatch>, from: number, to: number): string | undefined {
+  const head = tokens[m.first];
+  // "protesters", "demonstrators": a word that names the actor.
+  if (ix.at[m.first] >= 0) return 'names an actor';
+  // "Poland's proposed hosting of a base": the proposal is the event, the hosting its content.
+  const before = heads.get(m.first - 1);
+  if (before && before !== m && ABSORBING.has(before.pattern.type)) return 'content of the act before it';
+  // "invasion forces", "aid convoys", "protest leaders": a noun that modifies another noun.
+  if (m.words.length === 1 && (head.pos === 'NOUN' || head.pos === 'PROPN') && m.first + 1 < to) {
+    const next = tokens[m.first + 1];
+    if (next.pos === 'NOUN' && /s$/i.test(next.text) && ix.at[m.first + 1] < 0) return 'modifies a noun';
+  }
+  // "US-backed", "Russian-led": a hyphenated modifier describes an actor.
+  if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return 'hyphenated modifier';
+  return undefined;
+}
