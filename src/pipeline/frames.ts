@@ -13,6 +13,7 @@ export const framesStage: Stage = {
     const tokens = analysis.tokens;
     const body = analysis.doc.body;
     const taken = new Set<number>();   // a token gets one word-list frame, the first list that claims it
+    const isTaken = (hit: PhraseHit) => { for (let i = hit.first; i <= hit.last; i++) if (taken.has(i)) return true; return false; };
     const add = (kind: string, matcher: PhraseMatcher, category?: string) => {
       for (const hit of matcher.all(tokens)) {
         if (isTaken(hit)) continue;
@@ -21,7 +22,6 @@ export const framesStage: Stage = {
         frames.push({ kind, text: body.slice(start, end), start, end, ...(category ? { category } : {}) });
       }
     };
-    const isTaken = (hit: PhraseHit) => { for (let i = hit.first; i <= hit.last; i++) if (taken.has(i)) return true; return false; };
     for (const { category, matcher } of context.lex.loaded) add('loaded', matcher, category);
     add('hedge', context.lex.hedges);
     add('intensifier', context.lex.boosters);
