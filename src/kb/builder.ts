@@ -228,7 +228,8 @@ export class KbBuilder {
     const surnames = new Set<string>();
     if (!p.no_surname) for (const f of [p.name, ...(p.variants ?? [])]) {
       const parts = f.split(' ');
-      if (parts.length > 1) for (const s of surnameVariants(parts[parts.length - 1], t)) surnames.add(s);
+      // respellings are kept to full names: alone, a respelled Russian surname is often a Polish one (Novitsky -> Nowicki)
+      if (parts.length > 1) for (const s of surnameVariants(parts[parts.length - 1], t && { ...t, spellings: [] })) surnames.add(s);
     }
     for (const s of p.surnames ?? []) surnames.add(s);
     for (const s of surnames) this.name(s, { ...kb, form: 'alias' }, a);
