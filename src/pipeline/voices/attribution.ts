@@ -69,6 +69,26 @@ function cueLabel(v: VoiceContext, hit: PhraseHit): string {
   return v.text(hit.first, hit.last);
 }
 
+/** Where quotes open, and whether an offset is inside one: spans are in order and do not overlap. */
+interface SpanLookup { opens(offset: number): boolean; inside(offset: number): boolean }
+const lookups = new WeakMap<QuotedSpan[], SpanLookup>();
+
+function lookup(spans: QuotedSpan[]): SpanLookup {
+  let found = lookups.get(spans);
+  if (found) return found;
+  const starts = new Set(spans.map((s) => s.start));
+  found = {
+    opens: (offset) => starts.has(offset),
+    inside: (offset) => {
+      let lo = 0, hi = spans.length - 1, at = -1;
+      while (lo <= hi) { const mid = (lo + hi) >> 1; if (spans[mid].start <= offset) { at = mid; lo = mid + 1; } else hi = mid - 1; }
+      return at >= 0 && offset < spans[at].end;
+    },
+  };
+  lookups.set(spans, found);
+  return found;
+}
+
 /** Tokens after the quote up to the end of the sentence, the next quote, or the paragraph's end. */
 function afterRegion(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): [number, number] {
   const t = v.tokens;
@@ -77,7 +97,7 @@ function afterRegion(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): [n
   const para = v.paragraph(Math.max(0, v.tokenBefore(span.end)));
   let i = from;
   for (; i < t.length && i < from + REACH; i++) {
-    if (v.paragraph(i) !== para || isStop(t[i]) || spans.some((s) => s !== span && s.start === t[i].start)) break;
+    if (v.paragraph(i) !== para || isStop(t[i]) || lookup(spans).opens(t[i].start)) break;
   }
   return [from, i - 1];
 }
@@ -90,7 +110,7 @@ function beforeRegion(v: VoiceContext, span: QuotedSpan, spans: QuotedSpan[]): [
   const para = v.paragraph(v.tokenFrom(span.start) < t.length ? v.tokenFrom(span.start) : to);
   let i = to;
   for (; i >= 0 && i > to - REACH; i--) {
-    if (v.paragraph(i) !== para || isStop(t[i]) || spans.some((s) => s !== span && t[i].start >= s.start && t[i].start < s.end)) break;
+    if (v.paragraph(i) !== para || isStop(t[i]) || lookup(spans).inside(t[i].start)) break;
   }
   return [i + 1, to];
 }

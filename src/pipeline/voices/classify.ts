@@ -99,10 +99,11 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
     const { words, verb, sentence } = shapes.get(s)!;
     return !sentence && (words <= TERM_WORDS || (words <= TERM_WORDS_NO_VERB && !verb));
   };
-  v.speechZones = spans.filter((s) => !isShort(s)).map((s) => ({ start: s.start, end: s.end }));
+  const long = spans.filter((s) => !isShort(s)).map((s) => ({ start: s.start, end: s.end }));
+  v.addSpeech(long);
   // Reported clauses are someone else's words too: "the ministry said that Minsk would not …. It
   // accused …" — "it" is the ministry, not Minsk. (Found again below, once all quotes are known.)
-  v.speechZones.push(...findIndirectSpeech(v, v.speechZones).map((r) => ({ start: r.start, end: r.end })));
+  v.addSpeech(findIndirectSpeech(v, long));
   for (const span of spans) {
     const short = isShort(span);
     // A short quote woven into the sentence ("a “zero-sum” perspective") has no speaker after it:
@@ -139,9 +140,9 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
   // “sharing combat experience” and that they posed “no threat”" quotes the ministry twice.
   const indirect = findIndirectSpeech(v, speech.map((s) => ({ start: s.span.innerStart, end: s.span.innerEnd })));
   const kept: Term[] = [];
+  const nestedSpans = new Set(speech.flatMap((s) => s.span.nested));
   for (const term of terms) {
-    const nested = speech.some((s) => s.span.nested.includes(term.span));
-    const clause = nested ? undefined : indirect.find((r) => r.start <= term.span.start && term.span.end <= r.end + 1);
+    const clause = nestedSpans.has(term.span) ? undefined : indirect.find((r) => r.start <= term.span.start && term.span.end <= r.end + 1);
     if (clause && !body.slice(clause.start, term.span.start).includes(',')) {
       const { start, end } = trimmed(term.span, body, false);
       speech.push({ span: term.span, text: cleanText(term.span.text), start, end, attribution: { ...clause.attribution, via: 'partial' } });

@@ -12,8 +12,8 @@ export class VoiceContext {
   readonly tokens: Token[];
   readonly mentions: Mention[];
   readonly lex: Lexicons = lexicons();
-  /** Stretches of quoted speech: mentions inside them are not antecedents for "he" or "they". */
-  speechZones: Span[] = [];
+  /** Stretches of quoted or reported speech: mentions inside them are not antecedents for "he" or "they". */
+  private speech: Uint8Array = new Uint8Array(0);
 
   /** Speakers found so far, in text order: a later surname or "he" may refer back to them. */
   readonly speakers: Speaker[] = [];
@@ -68,8 +68,14 @@ export class VoiceContext {
     return this.actor(m.actor)?.kind ?? m.kind;
   }
 
+  /** Adds stretches of speech (one mark per character, so that a look-up costs nothing). */
+  addSpeech(zones: Span[]): void {
+    if (this.speech.length === 0) this.speech = new Uint8Array(this.analysis.doc.body.length);
+    for (const z of zones) this.speech.fill(1, z.start, z.end);
+  }
+
   inSpeech(offset: number): boolean {
-    return this.speechZones.some((z) => offset >= z.start && offset < z.end);
+    return this.speech[offset] === 1;
   }
 
   text(first: number, last: number): string {
