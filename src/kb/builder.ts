@@ -45,6 +45,7 @@ export class KbBuilder {
     this.addStateSectors();
     this.addOfficeTitles();
     for (const phrase of this.lexicons.get('not-names') ?? []) this.index.block(phrase);
+    for (const word of this.lexicons.get('capital-blockers') ?? []) this.index.blockAfterCapital(word);
     for (const list of this.terms.values()) list.sort((a, b) => cmp(a.from, b.from));
     return this.api();
   }

@@ -30,6 +30,7 @@ export class NameIndex {
   private readonly cores = new Map<string, Core>();
   private readonly coreLongest = new Map<string, number>();
   private readonly coreKeys = new Map<string, string>();    // core as written -> folded key
+  private readonly capitalBlockers = new Set<string>();     // "summit": "the Warsaw summit" is no metonym
   size = 0;
 
   /**
@@ -104,6 +105,11 @@ export class NameIndex {
     if ((this.longest.get(first) ?? 0) < units.length) this.longest.set(first, units.length);
   }
 
+  /** A word after a capital that makes it a name of an event or a text, not of a government ("Minsk agreements"). */
+  blockAfterCapital(word: string): void {
+    for (const u of splitUnits(word)) this.capitalBlockers.add(u.norm);
+  }
+
   /** A phrase that holds a name but names nothing ("Latin America"): matched, then dropped. */
   block(phrase: string): void {
     this.add(phrase, { actor: '', form: 'name' });
@@ -134,7 +140,10 @@ export class NameIndex {
       if (!best) { i++; continue; }
       const a = units[i].firstToken;
       const b = units[i + best.n - 1].lastToken;
-      const entries = distinct(best.entries.filter((e) => e.actor !== '').sort((x, y) => FORM_RANK[x.form] - FORM_RANK[y.form]));
+      const next = units[i + best.n];
+      const blocked = next && this.capitalBlockers.has(next.norm);
+      const entries = distinct(best.entries.filter((e) => e.actor !== '' && !(blocked && e.form === 'capital'))
+        .sort((x, y) => FORM_RANK[x.form] - FORM_RANK[y.form]));
       if (entries.length) out.push({ first: a, last: b, text: tokensText(tokens, a, b), entries });
       i += best.n;
     }

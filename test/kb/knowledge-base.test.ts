@@ -194,3 +194,7 @@ test('an institution named like a sector needs its capitals', () => {
 test('Polish respellings of Slavic surnames', () => {
   assert.deepEqual(matches('Szojgu and Ławrow').map((m) => m.entries[0].actor), ['person:sergei-shoigu', 'person:sergey-lavrov']);
 });
+
+test('a capital before "summit" or "agreements" is not the government', () => {
+  assert.deepEqual(best('After the Vilnius summit, Warsaw objected to the Istanbul process.'), ['Warsaw -> state:POL capital POLGOV']);
+});
