@@ -25,6 +25,7 @@ const COORD = new Set(['and', '&', ',']);
 const STOP_FORWARD = new Set([';', '.', ':', '!', '?']);
 const BY = new Set(['by']);
 const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
+const RELATIVE = new Set(['which', 'that', 'who']);
 const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
 const OF = new Set(['of']);
 
@@ -82,9 +83,16 @@ export interface RoleContext {
   words?: Set<number>;       // token indices of the trigger's own words
   crossThat?: boolean;       // "demanded that the US cancel": the target opens the that-clause
   placeIsTarget?: boolean;   // a verbal act: "threatened to resume attacks in Israel" targets Israel
+  selfMoving?: boolean;      // moves of one's own forces (MOBILIZE, RETREAT): a passive subject is the source
 }
 
 export interface Participants { source?: number | EventRole; targets: number[]; partner?: number; carried: boolean; passive: boolean }
+
+/** A past participle: "attacked", "taken", "shot"; not a base form like "open" or a gerund. */
+function isParticiple(t: Token): boolean {
+  const lower = t.text.toLowerCase();
+  return t.lemma !== lower && !/ing$|s$/.test(lower);
+}
 
 /** The mention coordinated before mention m ("Belarus and Poland"), if any. */
 function coordinatedBefore(c: RoleContext, m: number): number | undefined {
@@ -117,6 +125,10 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
   const report = cueTables().reportVerbs;
   // "Moscow failed to persuade Minsk and never deployed": a coordinated verb phrase shares the
   // subject of the first one, so mentions are skipped until the earlier verb is passed.
+  // "Poland's plans to host": the owner of a governing noun is the subject.
+  if (top - 2 >= c.from && tokens[top].pos === 'NOUN' && POSSESSIVE.has(tokens[top - 1].text.toLowerCase()) && c.ix.at[top - 2] >= 0) {
+    return { m: c.ix.at[top - 2], pronoun: false };
+  }
   let coordinated = false;
   let verbPassed = false;
   let sawWord = false;
@@ -245,7 +257,7 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
   // Passive: "was attacked by X".
   let k = top - 1;
   while (k >= c.from && tokens[k].pos === 'ADV') k--;
-  const passive = k >= c.from && tokens[k].lemma === 'be' && /ed$|en$/.test(tokens[head].text.toLowerCase());
+  const passive = k >= c.from && tokens[k].lemma === 'be' && isParticiple(tokens[head]);
   if (passive) {
     for (let j = last + 1; j < Math.min(c.to, last + 4); j++) {
       if (isWord(tokens[j], 'by')) {
@@ -275,6 +287,20 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
       if (!named && opensClause) return { targets: [], carried: false, passive: false };
     }
   }
+  // "officers that arrived", "troops, which were deployed": the subject is what the relative
+  // pronoun stands for, the name right before it, or nobody the text names.
+  {
+    let k = top - 1;
+    while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
+    if (k > c.from && RELATIVE.has(tokens[k].lemma) && (tokens[k].pos === 'PRON' || tokens[k].pos === 'DET')) {
+      let j = k - 1;
+      if (tokens[j].text === ',') j--;
+      if (j < c.from || c.ix.at[j] < 0) return { targets: [], carried: false, passive: false };
+      const antecedent = c.ix.at[j];
+      if (passive && !c.selfMoving) return { targets: [antecedent], carried: false, passive: true };
+      return { source: antecedent, targets: objectAfter(c, head, last, country(c.ix.mentions[antecedent].code)), carried: false, passive };
+    }
+  }
   const forSubject = forToSubject(c, top, head);
   const subj = forSubject !== undefined ? { m: forSubject, pronoun: false } : subjectBefore(c, top, 30);
   let source = subj.m;
@@ -283,7 +309,9 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
     const prev = c.sentence > 0 ? c.ix.subjects[c.sentence - 1] : undefined;
     if (prev !== undefined && !c.quote) { source = prev; carried = true; }
   }
-  if (passive && typeof source === 'number') return { targets: [source], carried, passive: true };
+  // "Ukraine was attacked": the subject of a passive is the target; but "Russian troops were
+  // deployed" (moves of one's own forces) tells the subject's own act.
+  if (passive && typeof source === 'number' && !c.selfMoving) return { targets: [source], carried, passive: true };
   const partner = typeof source === 'number' ? source : undefined;
   let first = source;
   let second: number | undefined;
