@@ -369,3 +369,10 @@ test('actors named inside reported speech are not what “it” points back to',
   ]);
   assert.equal(a.quotes.find((q) => q.kind === 'direct')?.speaker, 'org:ltu-ministry-of-foreign-affairs');
 });
+
+test('a common noun that is no usual source does not speak: the talks continue: “…”', () => {
+  const q = only(analyse('The talks continue: “Both delegations will meet again in Vilnius next month to finish the text.”'));
+  assert.equal(q.speakerText, undefined);
+  const r = only(analyse('“Both delegations will meet again in Vilnius next month,” officials said.'));
+  assert.equal(r.speakerText, 'officials');
+});

@@ -34,6 +34,8 @@ const cases: [string, string, string][] = [
   ['The summit opened on 3 July.', '3 July', '2017-07-03/2017-07-03'],
   ['Troops moved in early 2016.', 'early 2016', '2016-01-01/2016-04-30'],
   ['Two years ago the base opened.', 'Two years ago', '2016-01-01/2016-12-31'],
+  ['The envoy will come next week.', 'next week', '2018-06-04/2018-06-10'],
+  ['The summit opens next month.', 'next month', '2018-07-01/2018-07-31'],
 ];
 
 for (const [text, words, expected] of cases) {

@@ -3,7 +3,7 @@
 // the quote with a colon.
 import type { Token } from '../../model/types.ts';
 import type { QuotedSpan } from './marks.ts';
-import { SENTENCE_END, WH_WORDS, type VoiceContext } from './context.ts';
+import { SENTENCE_END, WH_WORDS, glued, type VoiceContext } from './context.ts';
 import { resolveSpeaker, type Speaker } from './speakers.ts';
 import { norm, type PhraseHit } from './phrases.ts';
 
@@ -21,11 +21,6 @@ const BEFORE_OBJECT_REACH = 8;
 
 const isComma = (t: Token) => t.text === ',';
 const isStop = (t: Token) => SENTENCE_END.has(t.text);
-
-/** A piece of the word before it: the tokenizer splits words at some letters ("Sili" "ņ" "a"). */
-export function glued(tokens: Token[], i: number): boolean {
-  return i > 0 && !tokens[i - 1].space && /^\p{L}+$/u.test(tokens[i].text) && /\p{L}$/u.test(tokens[i - 1].text);
-}
 
 /** Words that can name a speaker: a short noun phrase with no verb or clause word in it. */
 export function speakerPhrase(tokens: Token[], first: number, last: number): boolean {

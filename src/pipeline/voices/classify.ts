@@ -8,6 +8,7 @@ import type { PipelineContext } from '../stage.ts';
 import { SENTENCE_END, VoiceContext } from './context.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
 import { findIndirectSpeech, type IndirectSpeech } from './indirect.ts';
+import { credible } from './speakers.ts';
 import { attributeAfter, attributeBefore, attributeColon, attributePartial, type Attribution } from './attribution.ts';
 
 export interface Speech { span: QuotedSpan; text: string; start: number; end: number; attribution?: Attribution }
@@ -118,10 +119,12 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
         const colon = attributeColon(v, span);
         if (colon && colon.how === 'named') attribution = colon;
       }
+      attribution = credible(v, attribution);
       if (!attribution) { asTerm(span); continue; }
     } else {
       attribution = direct?.how === 'named' ? direct : better(direct ?? attributePartial(v, span, spans, speech[speech.length - 1]), attributeColon(v, span));
     }
+    attribution = credible(v, attribution);
     if (!attribution) attribution = continued(v, span, speech[speech.length - 1]);
     // Nobody said it and it is no sentence: a longer phrase held at a distance ("ready to fight to
     // the last soldier"), a term like the short ones.

@@ -8,6 +8,11 @@ import type { Speaker } from './speakers.ts';
 export const SENTENCE_END = new Set(['.', '!', '?', ';']);
 export const WH_WORDS = new Set(['which', 'who', 'whom', 'whose', 'what', 'why', 'where', 'when', 'whatever', 'whoever', 'how', 'that', 'this', 'there']);
 
+/** A piece of the word before it: the tokenizer splits words at some letters ("Sili" "ņ" "a"). */
+export function glued(tokens: Token[], i: number): boolean {
+  return i > 0 && !tokens[i - 1].space && /^\p{L}+$/u.test(tokens[i].text) && /\p{L}$/u.test(tokens[i - 1].text);
+}
+
 export class VoiceContext {
   readonly tokens: Token[];
   readonly mentions: Mention[];

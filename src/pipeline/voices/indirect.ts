@@ -9,7 +9,7 @@ import type { Span, Token } from '../../model/types.ts';
 import { SENTENCE_END, WH_WORDS, type VoiceContext } from './context.ts';
 import { subjectOf, speakerPhrase, type Attribution } from './attribution.ts';
 import { norm, type PhraseHit } from './phrases.ts';
-import { resolveSpeaker, type Speaker } from './speakers.ts';
+import { credible, resolveSpeaker, type Speaker } from './speakers.ts';
 
 export interface IndirectSpeech { text: string; start: number; end: number; attribution: Attribution }
 
@@ -45,14 +45,6 @@ function toldAsQuote(clause: Span, quotes: Span[]): boolean {
     inside += q.end - q.start;
   }
   return inside * 2 > clause.end - clause.start;
-}
-
-/** Who may be the source of reported speech: a named or resolved actor, or a usual source word. */
-function acceptable<T extends Speaker>(v: VoiceContext, who: T | undefined): T | undefined {
-  if (!who) return undefined;
-  if (who.how !== 'generic') return who;
-  const head = norm(who.text).split(/\s+/).pop() ?? '';
-  return v.lex.sourceWords.has(head) || v.lex.sourceWords.has(head.replace(/s$/, '')) ? who : undefined;
 }
 
 /** "said it would", "said the new troops will": a subject, then a finite verb, right after the cue. */
@@ -92,7 +84,7 @@ export function findIndirectSpeech(v: VoiceContext, quoted: Span[]): IndirectSpe
     if (norm(t[first].text) === 'according' && norm(t[first + 1].text) === 'to') {
       let comma = first + 2;
       while (comma < endTok && t[comma].text !== ',') comma++;
-      const who = comma < endTok && speakerPhrase(t, first + 2, comma - 1) ? acceptable(v, resolveSpeaker(v, first + 2, comma - 1, sentence.start)) : undefined;
+      const who = comma < endTok && speakerPhrase(t, first + 2, comma - 1) ? credible(v, resolveSpeaker(v, first + 2, comma - 1, sentence.start)) : undefined;
       push(comma < endTok ? clause(v, comma + 1, endTok) : undefined, who ? { ...who, cue: 'according to', via: 'before' } : undefined);
       continue;
     }
@@ -105,8 +97,8 @@ export function findIndirectSpeech(v: VoiceContext, quoted: Span[]): IndirectSpe
       const cue = v.text(hit.first, hit.last);
       // "Berlin rejected the calls, saying it …": the participle's subject is the sentence's.
       const who = /ing$/i.test(t[i].text) && t[i - 1].text === ','
-        ? acceptable(v, sentenceSubject(v, first, i, cue))
-        : acceptable(v, subjectOf(v, hit, first, t[i].start, cue, 'before'));
+        ? credible(v, sentenceSubject(v, first, i, cue))
+        : credible(v, subjectOf(v, hit, first, t[i].start, cue, 'before'));
       // "what Minsk said it is not interested in": a relative clause, not a report.
       if (!who || precededByWh(v, hit, first)) continue;
       if (push(clause(v, from, endTok), who)) break;
@@ -162,7 +154,7 @@ function trailing(v: VoiceContext, first: number, endTok: number, push: (r: Span
       for (let k = hit.last + 1; k <= last; k++) if (!OBJECT_POS.has(t[k].pos) && t[k].pos !== 'ADV') return false;
       who = speakerPhrase(t, comma + 1, subjectEnd) ? resolveSpeaker(v, comma + 1, subjectEnd, t[comma].start) : undefined;
     }
-    const ok = acceptable(v, who);
+    const ok = credible(v, who);
     return ok ? push(clause(v, first, comma), { ...ok, cue: v.text(hit.first, hit.last), via: 'after' }) : false;
   }
   return false;

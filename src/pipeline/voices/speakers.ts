@@ -1,8 +1,8 @@
 // Who a stretch of words names: an actor mention, a pronoun or description pointing back to an
 // earlier actor, a surname of a person named before, or a name the knowledge base does not know.
-import type { Mention } from '../../model/types.ts';
+import type { Mention, Token } from '../../model/types.ts';
 import { norm } from './phrases.ts';
-import type { VoiceContext } from './context.ts';
+import { glued, type VoiceContext } from './context.ts';
 
 export interface Speaker {
   actor?: string;
@@ -22,6 +22,38 @@ const ORGANISATIONS = ['org', 'igo', 'state', 'group'];
 function fromMention(v: VoiceContext, m: Mention, how: Speaker['how']): Speaker {
   return { actor: m.actor, text: m.text, code: m.code ?? v.actor(m.actor)?.code, how, person: v.kindOf(m) === 'person' };
 }
+
+/** The words of tokens [first, last] without punctuation, pieces of one word put back together:
+ *  the tokenizer splits words at some letters ("Sili" "ņ" "a"); the joined word keeps the first
+ *  piece's tag, or PROPN when a capitalised word was split. */
+function wordsOf(t: Token[], first: number, last: number, body: string): Token[] {
+  const out: Token[] = [];
+  for (let i = first; i <= last; i++) {
+    if (glued(t, i) && out.length > 0) {
+      const w = out[out.length - 1];
+      w.end = t[i].end;
+      w.text = body.slice(w.start, w.end);
+      w.lemma = w.text.toLowerCase();
+      w.space = t[i].space;
+      if (/^\p{Lu}/u.test(w.text)) w.pos = 'PROPN';
+      continue;
+    }
+    if (t[i].pos !== 'PUNCT') out.push({ ...t[i] });
+  }
+  return out;
+}
+
+/** Who may speak without a name: a usual source ("officials", "a senior official at the ministry",
+ *  "one European ambassador in Riga"), not any common noun ("the talks continue: …"). */
+export function credible<T extends Speaker>(v: VoiceContext, who: T | undefined): T | undefined {
+  if (!who || who.how !== 'generic') return who;
+  const words = norm(who.text).split(/\s+/);
+  const pp = words.findIndex((w, i) => i > 0 && PREPOSITIONS.has(w));
+  const head = (pp > 0 ? words.slice(0, pp) : words).pop() ?? '';
+  return v.lex.sourceWords.has(head) || v.lex.sourceWords.has(head.replace(/e?s$/, '')) || v.lex.sourceWords.has(head.replace(/s$/, '')) ? who : undefined;
+}
+
+const PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'with', 'for', 'on', 'to', 'close']);
 
 /** A state or capital after "in": where the speaker is, not whom the speaker stands for. */
 function whereabouts(v: VoiceContext, m: Mention, first: number): boolean {
@@ -111,7 +143,7 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   }
   // A pronoun points back from where it stands, or from the quote when the quote comes first.
   offset = Math.min(offset, t[first].start);
-  const words = t.slice(first, last + 1).filter((x) => x.pos !== 'PUNCT');
+  const words = wordsOf(t, first, last, v.analysis.doc.body);
   if (words.length === 0) return undefined;
   const head = words[words.length - 1];
   const pronounKinds = words.length === 1 ? v.lex.pronouns.get(norm(head.text)) : undefined;
@@ -124,9 +156,7 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   }
   // A run of capitalised words at the end is a name ("Belarusian military expert Alyaksandr Alesin").
   let n = words.length;
-  // (A piece glued to the word before it is part of that word: wink splits "Paweł" into "Pawe" "ł".)
-  const inName = (k: number) => (!NOT_IN_NAMES.has(words[k].pos) && /^\p{Lu}/u.test(words[k].text))
-    || (k > 0 && !words[k - 1].space && /^\p{L}+$/u.test(words[k].text) && /^\p{Lu}/u.test(words[k - 1].text));
+  const inName = (k: number) => !NOT_IN_NAMES.has(words[k].pos) && /^\p{Lu}/u.test(words[k].text);
   while (n > 0 && inName(n - 1)) n--;
   // A name after a preposition is where or what the speaker belongs to ("an ambassador in
   // Vilnius", "the Ministry of Defence"): the whole phrase names the speaker then.
