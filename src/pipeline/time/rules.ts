@@ -60,7 +60,7 @@ const RULES: Rule[] = [
   },
   {
     via: 'rule:this-period',
-    re: /\b(this|last|past|previous) (week|month|year)\b/gi,
+    re: /\b(this|last|past|previous|next|coming) (week|month|year)\b/gi,
     resolve(m, published) {
       if (!published) return undefined;
       const which = m[1].toLowerCase();
@@ -73,6 +73,11 @@ const RULES: Rule[] = [
         return { start: `${y}-01-01`, end: published };
       }
       if (which === 'past') return { start: shift(published, -1, unit), end: published };
+      if (which === 'next' || which === 'coming') {
+        if (unit === 'week') { const mon = addDays(mondayOf(published), 7); return { start: mon, end: addDays(mon, 6) }; }
+        if (unit === 'month') return mo === 12 ? monthSpan(y + 1, 1) : monthSpan(y, mo + 1);
+        return yearSpan(y + 1);
+      }
       if (unit === 'week') { const mon = addDays(mondayOf(published), -7); return { start: mon, end: addDays(mon, 6) }; }
       if (unit === 'month') return mo === 1 ? monthSpan(y - 1, 12) : monthSpan(y, mo - 1);
       return yearSpan(y - 1);
