@@ -157,7 +157,7 @@ export class KbBuilder {
   }
 
   private addIgo(g: NonNullable<KbFile['igos']>[number]): void {
-    const id = `igo:${g.code}`;
+    const id = `igo:${g.id ?? g.code}`;
     const a = this.actor({ id, name: g.name, kind: 'igo', code: g.code, aliases: [] });
     for (const n of [g.name, ...(g.aliases ?? [])]) for (const v of withoutThe(n, true)) for (const s of spellingVariants(v)) this.name(s, { actor: id, form: v === g.name ? 'name' : 'alias', code: g.code }, a);
     for (const ac of g.acronyms ?? []) this.name(ac, { actor: id, form: 'acronym', code: g.code }, a);

@@ -16,6 +16,7 @@ export interface StateSpec {
 }
 
 export interface IgoSpec {
+  id?: string;                  // for a body of an organisation: igo:<id>, with the organisation's code
   code: string;
   name: string;
   aliases?: string[];
@@ -128,7 +129,7 @@ export function validateKbFile(file: string, data: unknown): KbFile {
   });
   list('igos').forEach((g, i) => {
     const w = `igos[${i}]${g.code ? ` (${g.code})` : ''}`;
-    str(g, 'code', w, true); str(g, 'name', w, true);
+    str(g, 'code', w, true); str(g, 'name', w, true); str(g, 'id', w);
     for (const k of ['aliases', 'acronyms', 'seats']) strs(g, k, w);
     if (g.members !== undefined) {
       if (!isObject(g.members)) fail(w, '"members" must map alpha-3 codes to joining days');
