@@ -198,3 +198,10 @@ test('Polish respellings of Slavic surnames', () => {
 test('a capital before "summit" or "agreements" is not the government', () => {
   assert.deepEqual(best('After the Vilnius summit, Warsaw objected to the Istanbul process.'), ['Warsaw -> state:POL capital POLGOV']);
 });
+
+test('bodies of an organisation carry its code', () => {
+  assert.deepEqual(best('The UN Security Council met; the European Commission abstained.'), [
+    'UN Security Council -> igo:UNSC alias UN',
+    'European Commission -> igo:EUCOM name EU',
+  ]);
+});
