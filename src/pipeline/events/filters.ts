@@ -6,6 +6,9 @@ import type { MentionIndex } from './roles.ts';
 /** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
 export const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);
 
+/** Verbal acts whose that-clause is their content: "demanded that", "promised that". */
+const CLAUSE_TAKING = new Set(['REQUEST', 'AGREE', 'THREATEN']);
+
 /** Why a match names no event, or undefined when it may. */
 export function notAnEvent(tokens: Token[], ix: MentionIndex, m: PatternMatch, heads: Map<number, PatternMatch>, from: number, to: number): string | undefined {
   const head = tokens[m.first];
@@ -18,6 +21,15 @@ export function notAnEvent(tokens: Token[], ix: MentionIndex, m: PatternMatch, h
   if (m.words.length === 1 && (head.pos === 'NOUN' || head.pos === 'PROPN') && m.first + 1 < to) {
     const next = tokens[m.first + 1];
     if (next.pos === 'NOUN' && /s$/i.test(next.text) && ix.at[m.first + 1] < 0) return 'modifies a noun';
+  }
+  // "demanding that Minsk release prisoners": the content of a demand, offer or threat.
+  for (const [k, h] of heads) {
+    if (h === m || k !== h.first || h.last >= m.first || !CLAUSE_TAKING.has(h.pattern.type)) continue;
+    const that = tokens.slice(h.last + 1, Math.min(m.first, h.last + 5)).findIndex((t) => t.lemma === 'that' && t.pos === 'SCONJ');
+    if (that < 0) continue;
+    let finite = false;
+    for (let j = h.last + 2 + that; j < m.first; j++) if (tokens[j].pos === 'VERB') finite = true;
+    if (!finite) return 'content of a demand, offer or threat';
   }
   // "US-backed", "Russian-led": a hyphenated modifier describes an actor.
   if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return 'hyphenated modifier';

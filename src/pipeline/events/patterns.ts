@@ -33,7 +33,7 @@ export interface PatternMatch {
 }
 
 const MAX_MODIFIER_GAP = 4;  // modifiers allowed between two words: "put heavy pressure on"
-const MAX_WILDCARD_GAP = 4;  // tokens a "*" may stand for
+const MAX_WILDCARD_GAP = 6;  // tokens a "*" may stand for
 const GAP_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PROPN', 'PART', 'NOUN', 'SYM']);
 
 let index: Map<string, Pattern[]> | undefined;

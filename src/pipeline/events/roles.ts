@@ -28,6 +28,7 @@ const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
 const RELATIVE = new Set(['which', 'that', 'who']);
 const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
 const OF = new Set(['of']);
+const IN = new Set(['in']);
 
 export function indexMentions(a: Analysis): MentionIndex {
   const at = new Int32Array(a.tokens.length).fill(-1);
@@ -160,6 +161,8 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
     const m = c.ix.at[k];
     if (m >= 0) {
       const e = c.ix.mentions[m];
+      // "Opposition groups in Zimbabwe are demanding": the place of an unnamed group, if nothing better.
+      if (precededBy(tokens, e.first, c.from, IN) && e.first >= 2 && tokens[e.first - 2].pos === 'NOUN') { ofFallback ??= m; k = e.first; continue; }
       if (precededBy(tokens, e.first, c.from, NOT_SUBJECT_AFTER)) { k = e.first; continue; }
       // "the US-backed government": a name inside a hyphenated modifier is not the subject.
       if (e.last + 1 < c.to && tokens[e.last + 1].text === '-' && !tokens[e.last].space) { k = e.first; continue; }
@@ -191,7 +194,7 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     if (STOP_FORWARD.has(t.text)) break;
     if (t.pos === 'VERB' && report.has(t.lemma)) break;
     if (k > last && t.pos === 'AUX') break;
-    if (k > last && t.pos === 'SCONJ' && !(c.crossThat && k <= last + 3 && t.lemma === 'that')) break;
+    if (k > last && t.pos === 'SCONJ' && !(c.crossThat && k <= last + 4 && t.lemma === 'that')) break;
     // A verb right after the trigger verb is a mis-tagged noun ("rejected calls by X").
     if (k > last + 1 && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text)) break;
     if (k > last && (t.lemma === 'and' || t.lemma === 'but') && k + 1 < c.to && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX')) break;
