@@ -31,6 +31,9 @@ export function notAnEvent(tokens: Token[], ix: MentionIndex, m: PatternMatch, h
     for (let j = h.last + 2 + that; j < m.first; j++) if (tokens[j].pos === 'VERB') finite = true;
     if (!finite) return 'content of a demand, offer or threat';
   }
+  // "the occupied West Bank", "the disputed region": a participle that describes a noun.
+  if (head.pos === 'VERB' && m.words.length === 1 && m.first > from && tokens[m.first - 1].pos === 'DET'
+    && m.first + 1 < to && (tokens[m.first + 1].pos === 'NOUN' || tokens[m.first + 1].pos === 'PROPN')) return 'describes a noun';
   // "US-backed", "Russian-led": a hyphenated modifier describes an actor.
   if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return 'hyphenated modifier';
   return undefined;

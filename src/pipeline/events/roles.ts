@@ -170,7 +170,7 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
       if (precededBy(tokens, e.first, c.from, OF)) { ofFallback ??= m; k = e.first; continue; }
       return { m, pronoun: false };
     }
-    if (ofFallback !== undefined && (t.pos === 'VERB' || t.pos === 'AUX')) return { m: ofFallback, pronoun: false };
+    if (ofFallback !== undefined && (t.pos === 'AUX' || (t.pos === 'VERB' && !isAdjectival(tokens, k, c.from)))) return { m: ofFallback, pronoun: false };
     if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lemma)) {
       const p = pronounSource(c, k);
       return { m: p, pronoun: true };
