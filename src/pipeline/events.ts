@@ -12,6 +12,10 @@ import { findObligations } from './events/obligations.ts';
 import { treatyCounterpart } from './events/treaties.ts';
 import { ABSORBING, notAnEvent } from './events/filters.ts';
 
+/** Cooperative acts, and the nouns that announce an intention to do one ("plans to", "readiness to"). */
+const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
+const INTENT_NOUNS = new Set(['plan', 'plans', 'intention', 'readiness', 'willingness', 'offer', 'proposal', 'pledge', 'promise', 'commitment']);
+
 /** Verbal acts: what follows the trigger is what was said, not a condition on saying it. */
 const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'CONCEDE']);
 
@@ -60,8 +64,17 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive') modality = 'negated';
     else if (ABSORBING.has(g.pattern.type)) return [];
   }
+  // "Poland's plans to host a US base": a stated intention to cooperate is itself an AGREE.
+  let type = m.pattern.type;
+  let cameo = m.pattern.cameo;
+  let via = m.pattern.via;
+  const top = tokens[found.chainTop];
+  if (COOPERATIVE.has(type) && found.chainTop !== m.first && top.pos === 'NOUN' && INTENT_NOUNS.has(top.lemma) && modality !== 'negated') {
+    type = 'AGREE'; cameo = '03'; via = `rule:agree/intent (${m.pattern.via})`; modality = 'asserted';
+  }
   const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST',
-    placeIsTarget: SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT' };
+    placeIsTarget: SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT',
+    selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT' };
   const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
   if (parts.source === undefined) return [];
@@ -93,7 +106,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   const published = a.doc.meta.published;
   if (modality === 'asserted' && when?.value && published && when.value.start > published) modality = 'predicted';
 
-  const score = scoreOf(m.pattern.type, m.pattern.cameo);
+  const score = scoreOf(type, cameo);
   let confidence = m.pattern.confidence + (targets.length ? 0.1 : 0) - (parts.carried ? 0.15 : 0);
   confidence = Math.round(Math.max(0.1, Math.min(0.95, confidence)) * 100) / 100;
   const lastTok = tokens[m.last];
@@ -102,7 +115,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   return (targets.length ? targets : [undefined]).map((target) => ({
     id: '',
     start: sentence.start, end: sentence.end,
-    type: m.pattern.type,
+    type,
     ...(m.pattern.mode ? { mode: m.pattern.mode } : {}),
     source,
     ...(target ? { target } : {}),
@@ -113,7 +126,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     goldstein: score.goldstein,
     quadClass: score.quadClass,
     confidence,
-    via: m.pattern.via,
+    via,
     trigger: { start: head.start, end: lastTok.end, text: a.doc.body.slice(head.start, lastTok.end) },
   }));
 }
