@@ -7,14 +7,13 @@ import { modalityOf } from './events/modality.ts';
 import { indexMentions, nounParticipants, verbParticipants, placeAfter, roleOf, country, type RoleContext } from './events/roles.ts';
 import { headingSentences } from './events/headings.ts';
 import { scoreOf } from './events/types-table.ts';
-import { isNominal } from './events/cues.ts';
+import { cueTables, isNominal } from './events/cues.ts';
 import { findObligations } from './events/obligations.ts';
 import { treatyCounterpart } from './events/treaties.ts';
 import { ABSORBING, notAnEvent } from './events/filters.ts';
 
-/** Cooperative acts, and the nouns that announce an intention to do one ("plans to", "readiness to"). */
+/** Cooperative acts: announcing one ("plans to host") is signalling willingness to cooperate. */
 const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
-const INTENT_NOUNS = new Set(['plan', 'plans', 'intention', 'readiness', 'willingness', 'offer', 'proposal', 'pledge', 'promise', 'commitment']);
 
 /** Verbal acts: what follows the trigger is what was said, not a condition on saying it. */
 const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'CONCEDE']);
@@ -69,7 +68,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   let cameo = m.pattern.cameo;
   let via = m.pattern.via;
   const top = tokens[found.chainTop];
-  if (COOPERATIVE.has(type) && found.chainTop !== m.first && top.pos === 'NOUN' && INTENT_NOUNS.has(top.lemma) && modality !== 'negated') {
+  if (COOPERATIVE.has(type) && found.chainTop !== m.first && top.pos === 'NOUN' && cueTables().intentNouns.has(top.lemma) && modality !== 'negated') {
     type = 'AGREE'; cameo = '03'; via = `rule:agree/intent (${m.pattern.via})`; modality = 'asserted';
   }
   const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST',
