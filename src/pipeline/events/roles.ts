@@ -124,12 +124,12 @@ function pronounSource(c: RoleContext, k: number): number | EventRole | undefine
 function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: number | EventRole; pronoun: boolean } {
   const { tokens } = c.a;
   const report = cueTables().reportVerbs;
-  // "Moscow failed to persuade Minsk and never deployed": a coordinated verb phrase shares the
-  // subject of the first one, so mentions are skipped until the earlier verb is passed.
   // "Poland's plans to host": the owner of a governing noun is the subject.
   if (top - 2 >= c.from && tokens[top].pos === 'NOUN' && POSSESSIVE.has(tokens[top - 1].text.toLowerCase()) && c.ix.at[top - 2] >= 0) {
     return { m: c.ix.at[top - 2], pronoun: false };
   }
+  // "Moscow failed to persuade Minsk and never deployed": a coordinated verb phrase shares the
+  // subject of the first one, so mentions are skipped until the earlier verb is passed.
   let coordinated = false;
   let verbPassed = false;
   let sawWord = false;
