@@ -198,6 +198,8 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     // A verb right after the trigger verb is a mis-tagged noun ("rejected calls by X").
     if (k > last + 1 && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text)) break;
     if (k > last && (t.lemma === 'and' || t.lemma === 'but') && k + 1 < c.to && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX')) break;
+    // ", and German officials have called": a comma before a conjunction ends the clause.
+    if (t.text === ',' && k + 1 < c.to && (tokens[k + 1].pos === 'CCONJ' || tokens[k + 1].pos === 'SCONJ' || RELATIVE.has(tokens[k + 1].lemma))) break;
     if (t.text === ',') {
       let reportSoon = false;
       for (let j = k + 1; j < Math.min(c.to, k + 7); j++) if (tokens[j].pos === 'VERB' && report.has(tokens[j].lemma)) reportSoon = true;
