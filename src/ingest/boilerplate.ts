@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export interface Rule { reason: string; re: RegExp }
+export interface Rule { reason: string; re: RegExp; weak?: boolean }
 
 export interface Boilerplate {
   endMarkers: Rule[];
@@ -17,13 +17,13 @@ export interface Boilerplate {
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../data/ingest/boilerplate.yaml', import.meta.url));
 
-interface RawRule { reason: string; pattern: string }
+interface RawRule { reason: string; pattern: string; weak?: boolean }
 
 function rules(list: unknown, file: string, key: string): Rule[] {
   if (!Array.isArray(list)) throw new Error(`${file}: "${key}" must be a list`);
   return (list as RawRule[]).map((r) => {
     try {
-      return { reason: r.reason, re: new RegExp(r.pattern, 'iu') };
+      return r.weak ? { reason: r.reason, re: new RegExp(r.pattern, 'iu'), weak: true } : { reason: r.reason, re: new RegExp(r.pattern, 'iu') };
     } catch (e) {
       throw new Error(`${file}: bad pattern in "${key}": ${r.pattern} (${(e as Error).message})`);
     }

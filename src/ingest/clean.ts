@@ -15,6 +15,8 @@ export interface CleanOptions {
 
 const HEADER_BLOCKS = 12;           // bylines and datelines are looked for this far from the top
 const MIN_TEXT_BEFORE_END = 300;    // characters of article needed before an end marker cuts the rest
+const WEAK_MARKER_SHARE = 0.3;      // a weak end marker cuts only when less than this share of text follows
+const MAX_META_LINE = 300;
 const MAX_TITLE_LINE = 200;
 const MAX_TRAILING_HEADLINES = 8;
 const FINAL_PUNCTUATION = /[.!?…:;,"”’'»)\]]$/u;
@@ -56,7 +58,8 @@ export function cleanBlocks(blocks: Block[], given: DocumentMeta, options: Clean
   for (const it of items) {
     if (it.drop) continue;
     if (it.kind === 'caption') { it.drop = 'caption'; continue; }
-    const rule = firstMatch(bp.metaLines, it.text) ?? firstMatch(bp.captions, it.text)
+    const rule = (it.text.length <= MAX_META_LINE ? firstMatch(bp.metaLines, it.text) : undefined)
+      ?? firstMatch(bp.captions, it.text)
       ?? (it.text.length <= bp.lines.maxLength ? firstMatch(bp.lines.rules, it.text) : undefined)
       ?? (it.text.length <= bp.promotions.maxLength ? firstMatch(bp.promotions.rules, it.text) : undefined);
     if (rule) it.drop = rule.reason;
@@ -145,7 +148,8 @@ function cutAtEndMarker(items: Item[], bp: Boilerplate): void {
     const rule = firstMatch(bp.endMarkers, it.text);
     if (rule) {
       it.drop ??= rule.reason;
-      if (before >= MIN_TEXT_BEFORE_END) {
+      const after = items.slice(i + 1).reduce((n, x) => n + (x.drop ? 0 : x.text.length), 0);
+      if (before >= MIN_TEXT_BEFORE_END && (!rule.weak || after <= before * WEAK_MARKER_SHARE)) {
         for (const rest of items.slice(i + 1)) rest.drop ??= `after-${rule.reason}`;
         return;
       }

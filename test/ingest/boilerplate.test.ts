@@ -117,3 +117,10 @@ test('a title repeated under the heading is dropped too', () => {
 test('related headlines with a date after them are dropped', () => {
   assert.equal(body(`${ARTICLE}\n\nMinister: talks with neighbours to resume next month\n\n05.09.2019`), ARTICLE);
 });
+
+test('a "Related" label in the middle of a long article does not cut it', () => {
+  const text = `${A}\n\nRelated\n\n${B}\n\n${C}\n\n${A} Again.\n\n${B} Again.`;
+  const doc = ingestText(text, 'x.txt');
+  assert.equal(doc.body, `${A}\n\n${B}\n\n${C}\n\n${A} Again.\n\n${B} Again.`);
+  assert.equal(body(`${ARTICLE}\n\nRelated articles\n\nFleet returns to port\n\nTalks stall again`), ARTICLE);
+});
