@@ -29,18 +29,22 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
   const events: Event[] = [];
   const direct = a.quotes.filter((q) => q.kind === 'direct');
   const inTime = timeTokens(a);
+  let pairBefore: [EventRole, EventRole] | undefined;     // the two sides of the last sentence's dyad
   for (let s = 0; s < a.sentences.length; s++) {
     if (headings[s]) continue;
     const [from, to] = a.sentences[s].tokens;
     for (const o of findObligations(a, ix, from, to)) events.push(obligationEvent(a, s, o, ix, events.length + 1));
     const matches = matchPatterns(a.tokens, from, to);
+    const pair = pairBefore;
+    pairBefore = undefined;
     if (!matches.length) continue;
     const heads = new Map<number, PatternMatch>();
     for (const m of matches) for (const w of m.words) heads.set(w, m);
     for (const m of matches) {
-      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime)) {
+      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime, pair)) {
         e.id = `${a.doc.id}:e${events.length + 1}`;
         events.push(e);
+        if (e.source && e.target && country(e.source.code) !== country(e.target.code)) pairBefore = [e.source, e.target];
       }
     }
   }
@@ -48,7 +52,7 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
 }
 
 function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType<typeof indexMentions>, s: number, from: number, to: number,
-  m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], inTime: Uint8Array): Event[] {
+  m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], inTime: Uint8Array, pair?: [EventRole, EventRole]): Event[] {
   const { tokens } = a;
   const head = tokens[m.first];
   const quote = direct.find((q) => q.start <= head.start && head.end <= q.end);
@@ -72,13 +76,13 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     type = 'AGREE'; cameo = '03'; via = `rule:agree/intent (${m.pattern.via})`; modality = 'asserted';
   }
   const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST',
-    placeIsTarget: SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT',
-    selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT' };
+    placeIsTarget: (SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT') || m.pattern.type === 'ASSAULT',
+    selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair };
   const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
   if (parts.source === undefined) return [];
   const source: EventRole = typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source;
-  let targets: EventRole[] = parts.targets.map((t) => roleOf(ix, t));
+  let targets: EventRole[] = parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t));
   if (!targets.length && parts.partner !== undefined) targets = [roleOf(ix, parts.partner)];
   targets = targets.filter((t) => t.code !== source.code && !(t.actor && t.actor === source.actor));
 

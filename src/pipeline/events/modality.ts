@@ -61,7 +61,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   const found: Modality[] = [];
   const words: string[] = [];
   const note = (m: Modality, w: string) => { found.push(m); words.push(w); };
-  const isNoun = isNominal(tokens, head);
+  const isNoun = isNominal(tokens, head) || tokens[head].pos === 'ADJ';     // "joint exercises" heads a noun phrase
 
   // Words just before a nominal trigger: "the planned deployment", "no talks".
   if (isNoun) {

@@ -5,6 +5,7 @@
 import type { Analysis, EventRole, Mention, Quote, Token } from '../../model/types.ts';
 import countries from 'i18n-iso-countries';
 import { cueTables, isAdjectival, isWord } from './cues.ts';
+import { ploverData } from './data.ts';
 
 /** Mentions that can stand for an event participant, indexed by token. */
 export interface MentionIndex {
@@ -85,9 +86,32 @@ export interface RoleContext {
   crossThat?: boolean;       // "demanded that the US cancel": the target opens the that-clause
   placeIsTarget?: boolean;   // a verbal act: "threatened to resume attacks in Israel" targets Israel
   selfMoving?: boolean;      // moves of one's own forces (MOBILIZE, RETREAT): a passive subject is the source
+  pair?: [EventRole, EventRole];   // the two actors of the previous sentence's last two-sided event
 }
 
-export interface Participants { source?: number | EventRole; targets: number[]; partner?: number; carried: boolean; passive: boolean }
+interface RolesFile { pair_determiners: string[]; pair_nouns: string[] }
+let pairWords: { determiners: Set<string>; nouns: Set<string> } | undefined;
+
+/** "the two countries", "both sides", "the parties": tokens [from, to] name a pair of actors. */
+function isPairPhrase(tokens: Token[], from: number, to: number): boolean {
+  if (!pairWords) {
+    const f = ploverData<RolesFile>('roles');
+    pairWords = { determiners: new Set(f.pair_determiners), nouns: new Set(f.pair_nouns) };
+  }
+  const head = tokens[to].text.toLowerCase();
+  if (!pairWords.nouns.has(head)) return false;
+  for (let k = from; k < to; k++) if (pairWords.determiners.has(tokens[k].lemma) || pairWords.determiners.has(tokens[k].text.toLowerCase())) return true;
+  return head === 'parties' || head === 'sides';
+}
+
+export interface Participants {
+  source?: number | EventRole;
+  targets: number[];
+  targetRoles?: EventRole[];   // targets that are no mention of this sentence ("the two countries")
+  partner?: number;
+  carried: boolean;
+  passive: boolean;
+}
 
 /** A past participle: "attacked", "taken", "shot"; not a base form like "open" or a gerund. */
 function isParticiple(t: Token): boolean {
@@ -289,6 +313,8 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
       // Only a noun phrase that opens its clause is surely the subject: "Some commentators
       // called", "warned that freight carriers would"; not "sides of the commission agreed".
       const opensClause = j < c.from || tokens[j].pos === 'SCONJ' || CLAUSE_START.has(tokens[j].lemma) || (tokens[j].pos === 'VERB' && cueTables().reportVerbs.has(tokens[j].lemma));
+      // "The two countries agreed", "the parties are discussing": the pair of the sentence before.
+      if (!named && c.pair && isPairPhrase(tokens, j + 1, k)) return { source: c.pair[0], targets: [], targetRoles: [c.pair[1]], carried: true, passive: false };
       if (!named && opensClause) return { targets: [], carried: false, passive: false };
     }
   }
