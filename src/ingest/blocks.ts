@@ -9,9 +9,12 @@ export interface Block {
   level?: number;        // heading level, 1..6
 }
 
-/** Trims every line, removes empty lines at the ends, and collapses runs of spaces and tabs. */
+/**
+ * Trims every line, removes empty lines at the ends, collapses runs of spaces and tabs, and composes
+ * accents (NFC) and removes invisible soft hyphens and zero-width spaces, so that names match.
+ */
 export function tidyText(text: string): string {
-  return text
+  return text.normalize('NFC').replace(/[\u00AD\u200B\u2060\uFEFF]/g, '')
     .split('\n')
     .map((line) => line.replace(/[ \t\u00A0]+/g, ' ').trim())
     .join('\n')

@@ -125,11 +125,22 @@ function readHeaderLine(line: string, meta: DocumentMeta): string | undefined {
   return undefined;
 }
 
+/** "Published: June 1, 2018 | Updated: June 3, 2018 | 5 min read": each part metadata or page furniture. */
+function readHeaderParts(line: string, meta: DocumentMeta, bp: Boilerplate): string | undefined {
+  const parts = line.split(/\s+[|•·]\s+/);
+  if (parts.length < 2 || line.length > 200) return undefined;
+  const probe: DocumentMeta = {};
+  const kinds = parts.map((p) => readHeaderLine(p, probe) ?? firstMatch(bp.lines.rules, p)?.reason ?? firstMatch(bp.metaLines, p)?.reason);
+  if (!kinds.every(Boolean) || !kinds.some((k) => k === 'byline' || k === 'dateline')) return undefined;
+  for (const p of parts) readHeaderLine(p, meta);
+  return kinds.includes('byline') ? 'byline' : 'dateline';
+}
+
 function takeHeaderLines(items: Item[], meta: DocumentMeta, bp: Boilerplate): void {
   for (const it of items.slice(0, HEADER_BLOCKS)) {
     if (it.drop) continue;
     const lines = it.text.split('\n');
-    if (lines.length === 1) { it.drop = readHeaderLine(it.text, meta); continue; }
+    if (lines.length === 1) { it.drop = readHeaderLine(it.text, meta) ?? readHeaderParts(it.text, meta, bp); continue; }
     // "By Jane Doe\nJune 1, 2018" in one block: dropped only when every line is metadata
     if (lines.length > 4 || lines.some((l) => l.length > 120)) continue;
     const probe: DocumentMeta = {};

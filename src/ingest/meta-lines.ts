@@ -19,7 +19,7 @@ export function isPersonNames(text: string): boolean {
 
 export interface Byline { author: string; published?: string }
 
-const BYLINE_PREFIX = /^(?:(?:written |words |reporting |text |story )?by|authors?\s*:|posted by|written by)\s+/i;
+const BYLINE_PREFIX = /^(?:(?:written |words |reporting |text |story |posted )?by|authors?)\s*:?\s+/i;
 
 /** A line that only names the author(s), possibly with a date: "By Jane Doe | June 1, 2018". */
 export function parseByline(line: string): Byline | undefined {
@@ -45,7 +45,7 @@ export function parseByline(line: string): Byline | undefined {
 export interface Dateline { published: string; outlet?: string; author?: string }
 
 const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|date|dated|on)\b\s*(?:on|at)?\s*:?\s*$/i;
-const TIME_TAIL = /^[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?)?\s*$/i;
+const TIME_TAIL = /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?)?\s*$/i;
 
 /** A line that is only a date, perhaps after an outlet or "Published:", perhaps with a time. */
 export function parseDateline(line: string): Dateline | undefined {

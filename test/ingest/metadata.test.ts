@@ -26,6 +26,8 @@ test('bylines give the author, with or without a link or a date', () => {
   assert.deepEqual(parseByline('By Anna van der Berg and Omar al-Rashid'), { author: 'Anna van der Berg and Omar al-Rashid' });
   assert.deepEqual(parseByline('By Lena Fischer | March 2, 2022'), { author: 'Lena Fischer', published: '2022-03-02' });
   assert.deepEqual(parseByline('By Jane Doe, Senior Fellow at the Harbour Institute'), { author: 'Jane Doe' });
+  assert.deepEqual(parseByline('Written by: Tove Lund'), { author: 'Tove Lund' });
+  assert.deepEqual(parseByline('Author: Tove Lund'), { author: 'Tove Lund' });
   assert.equal(parseByline('By contrast, the navy stayed in port.'), undefined);
   assert.equal(parseByline('By Monday the convoy had left the city and the roads were open again'), undefined);
 });
@@ -36,6 +38,8 @@ test('datelines give the date and, before it, the outlet', () => {
   assert.deepEqual(parseDateline('Published: 2019-03-05 14:30 UTC'), { published: '2019-03-05' });
   assert.deepEqual(parseDateline('RIGA, March 5, 2019'), { published: '2019-03-05' });
   assert.deepEqual(parseDateline('Posted on March 5, 2019 by Ivo Petrov'), { published: '2019-03-05', author: 'Ivo Petrov' });
+  assert.deepEqual(parseDateline('2019-03-05T09:30:00+02:00'), { published: '2019-03-05' });
+  assert.deepEqual(parseDateline('Updated: March 5, 2019 10:45:12 AM EST'), { published: '2019-03-05' });
   assert.equal(parseDateline('The talks of March 5, 2019 ended without a deal.'), undefined);
 });
 
@@ -80,4 +84,15 @@ test('metadata given by the caller wins over what the text says', () => {
   assert.equal(doc.meta.title, 'Caller title');
   assert.equal(doc.meta.published, '2024-01-02');
   assert.equal(doc.body, `Text title\n\n${P1}`);
+});
+
+test('a header line of several parts: published, updated, reading time', () => {
+  const doc = ingestText(`Headline here\n\nPublished: 4 May 2020 | Updated: 6 May 2020 | 3 min read\n\n${P1}\n\n${P2}`, 'x.txt');
+  assert.equal(doc.meta.published, '2020-05-04');
+  assert.equal(doc.body, `${P1}\n\n${P2}`);
+});
+
+test('soft hyphens and zero-width spaces go; accents are composed', () => {
+  const doc = ingestText(`${P1}\n\nThe minis\u00ADter met Lukas\u200Bhenka in Bre\u0301st.`, 'x.txt');
+  assert.match(doc.body, /The minister met Lukashenka in Brést\.$/);
 });
