@@ -118,6 +118,7 @@ export function looksLikeMarkdown(text: string): boolean {
   return /^ {0,3}#{1,6}[ \t]+\S/m.test(sample)
     || /\[[^\]\n]{1,300}\]\([^)\s]{0,500}\)/.test(sample)
     || /\*\*[^*\n]{1,300}\*\*/.test(sample)
+    || /^[ \t]*([*_])[^*_\n]{1,2000}\1[ \t]*$/m.test(sample)
     || /^[ \t]*(?:\*\*\*|---|___)[ \t]*$/m.test(sample)
     || /\\[*_#[\]$`]/.test(sample);
 }

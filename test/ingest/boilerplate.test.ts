@@ -50,7 +50,7 @@ test('copyright, share, comment, member, follow, donate, subscribe and media lin
     'Copyright © 2022 Example Monitor', '[Comment on Example Monitor articles on our Facebook page](#)',
     '[Become a Member of Example Monitor](#)', 'Share this article', 'Follow us on Telegram', 'Donate',
     'Subscribe to our newsletter for weekly updates', 'For media inquiries: desk@example.org', 'Articles by: [Jo Park](#)',
-    '(Reporting by Jo Park; Editing by Sam Lee)',
+    '(Reporting by Jo Park; Editing by Sam Lee)', '[Twitter](#) [Facebook](#) [Telegram](#)',
   ];
   assert.equal(body(`${A}\n\n${lines.join('\n\n')}\n\n${B}\n\n${C}`), ARTICLE);
 });

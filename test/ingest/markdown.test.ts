@@ -52,5 +52,6 @@ test('a markdown article: no markup left in the body, paragraphs one blank line 
 test('markdown is recognised in a .txt file by its signs', () => {
   assert.equal(looksLikeMarkdown('# Title\n\ntext'), true);
   assert.equal(looksLikeMarkdown('see [here](http://x)'), true);
+  assert.equal(looksLikeMarkdown('*A whole paragraph in italics.*\n\nMore.'), true);
   assert.equal(looksLikeMarkdown('A plain report. Nothing else.\n\nSecond paragraph.'), false);
 });
