@@ -40,10 +40,11 @@ function bioName(text: string, bp: Boilerplate): string | undefined {
   return words.some((w) => bp.bio.roles.has(w) || bp.bio.roles.has(w.replace(/s$/, ''))) ? m[1] : undefined;
 }
 
+/** Whether the bio's subject is (one of) the byline's author(s): the surnames must agree. */
 function namesAuthor(name: string, author: string | undefined): boolean {
   if (!author) return false;
-  const a = comparable(author);
-  return comparable(name).split(' ').some((w) => w.length > 2 && a.split(/[\s,]+/).includes(w));
+  const surname = comparable(name).split(' ').pop() ?? '';
+  return surname.length > 1 && comparable(author).split(/[\s,]+/).includes(surname);
 }
 
 export function cleanBlocks(blocks: Block[], given: DocumentMeta, options: CleanOptions): Cleaned {

@@ -124,3 +124,9 @@ test('a "Related" label in the middle of a long article does not cut it', () => 
   assert.equal(doc.body, `${A}\n\n${B}\n\n${C}\n\n${A} Again.\n\n${B} Again.`);
   assert.equal(body(`${ARTICLE}\n\nRelated articles\n\nFleet returns to port\n\nTalks stall again`), ARTICLE);
 });
+
+test('a paragraph about someone who shares only the author\'s first name is kept', () => {
+  const other = 'Petra Holm is a retired colonel who now advises the parliament, and she expects more drills in the spring.';
+  const doc = ingestText(`By Petra Lindqvist\n\n${other}\n\n${ARTICLE}`, 'x.md');
+  assert.equal(doc.body, `${other}\n\n${ARTICLE}`);
+});
