@@ -105,7 +105,9 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   for (let k = top - 1, n = 0; k >= lower && n < LOCAL_WINDOW; k--, n++) {
     if (isBoundary(tokens[k], cues.clauseOpeners)) break;
     const c = cueAt(cues.local, tokens, k, top);
-    if (c) note(c.modality, c.text);
+    // "Should Moscow ask for more, ...": a clause-initial "should" is a condition, not advice.
+    if (c && c.text === 'should' && (k === from || tokens[k - 1].pos === 'PUNCT')) note('hypothetical', 'should (if)');
+    else if (c) note(c.modality, c.text);
   }
 
   // A nominal subject takes the modality of its verb: "Russian pressure on Belarus would likely ...".

@@ -302,37 +302,39 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
       }
     }
   }
-  // "freight carriers would seek": a subject that names no actor leaves the source unknown.
-  {
-    let k = top - 1;
-    while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
-    if (k >= c.from && tokens[k].pos === 'NOUN' && c.ix.at[k] < 0) {
-      let j = k;
-      let named = false;
-      while (j >= c.from && (NP_POS.has(tokens[j].pos) || POSSESSIVE.has(tokens[j].text.toLowerCase()) || c.ix.at[j] >= 0)) { named ||= c.ix.at[j] >= 0; j--; }
-      // Only a noun phrase that opens its clause is surely the subject: "Some commentators
-      // called", "warned that freight carriers would"; not "sides of the commission agreed".
-      const opensClause = j < c.from || tokens[j].pos === 'SCONJ' || CLAUSE_START.has(tokens[j].lemma) || (tokens[j].pos === 'VERB' && cueTables().reportVerbs.has(tokens[j].lemma));
-      // "The two countries agreed", "the parties are discussing": the pair of the sentence before.
-      if (!named && c.pair && isPairPhrase(tokens, j + 1, k)) return { source: c.pair[0], targets: [], targetRoles: [c.pair[1]], carried: true, passive: false };
-      if (!named && opensClause) return { targets: [], carried: false, passive: false };
-    }
-  }
-  // "officers that arrived", "troops, which were deployed": the subject is what the relative
-  // pronoun stands for, the name right before it, or nobody the text names.
-  {
-    let k = top - 1;
-    while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
-    if (k > c.from && RELATIVE.has(tokens[k].lemma) && (tokens[k].pos === 'PRON' || tokens[k].pos === 'DET')) {
-      let j = k - 1;
-      if (tokens[j].text === ',') j--;
-      if (j < c.from || c.ix.at[j] < 0) return { targets: [], carried: false, passive: false };
-      const antecedent = c.ix.at[j];
-      if (passive && !c.selfMoving) return { targets: [antecedent], carried: false, passive: true };
-      return { source: antecedent, targets: objectAfter(c, head, last, country(c.ix.mentions[antecedent].code)), carried: false, passive };
-    }
-  }
   const forSubject = forToSubject(c, top, head);
+  if (forSubject === undefined) {
+    // "freight carriers would seek": a subject that names no actor leaves the source unknown.
+    {
+      let k = top - 1;
+      while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
+      if (k >= c.from && tokens[k].pos === 'NOUN' && c.ix.at[k] < 0) {
+        let j = k;
+        let named = false;
+        while (j >= c.from && (NP_POS.has(tokens[j].pos) || POSSESSIVE.has(tokens[j].text.toLowerCase()) || c.ix.at[j] >= 0)) { named ||= c.ix.at[j] >= 0; j--; }
+        // Only a noun phrase that opens its clause is surely the subject: "Some commentators
+        // called", "warned that freight carriers would"; not "sides of the commission agreed".
+        const opensClause = j < c.from || tokens[j].pos === 'SCONJ' || CLAUSE_START.has(tokens[j].lemma) || (tokens[j].pos === 'VERB' && cueTables().reportVerbs.has(tokens[j].lemma));
+        // "The two countries agreed", "the parties are discussing": the pair of the sentence before.
+        if (!named && c.pair && isPairPhrase(tokens, j + 1, k)) return { source: c.pair[0], targets: [], targetRoles: [c.pair[1]], carried: true, passive: false };
+        if (!named && opensClause) return { targets: [], carried: false, passive: false };
+      }
+    }
+    // "officers that arrived", "troops, which were deployed": the subject is what the relative
+    // pronoun stands for, the name right before it, or nobody the text names.
+    {
+      let k = top - 1;
+      while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
+      if (k > c.from && RELATIVE.has(tokens[k].lemma) && (tokens[k].pos === 'PRON' || tokens[k].pos === 'DET')) {
+        let j = k - 1;
+        if (tokens[j].text === ',') j--;
+        if (j < c.from || c.ix.at[j] < 0) return { targets: [], carried: false, passive: false };
+        const antecedent = c.ix.at[j];
+        if (passive && !c.selfMoving) return { targets: [antecedent], carried: false, passive: true };
+        return { source: antecedent, targets: objectAfter(c, head, last, country(c.ix.mentions[antecedent].code)), carried: false, passive };
+      }
+    }
+  }
   const subj = forSubject !== undefined ? { m: forSubject, pronoun: false } : subjectBefore(c, top, 30);
   let source = subj.m;
   let carried = false;
@@ -357,14 +359,16 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
   return { source: first, targets, partner: second, carried, passive: false };
 }
 
-/** "it would be wiser for Poland to negotiate": the mention between "for" and "to" is the subject. */
+/** "it would be wiser for Poland to negotiate": the mention between "for" (or a verb) and "to" is the subject. */
 function forToSubject(c: RoleContext, top: number, head: number): number | undefined {
   const { tokens } = c.a;
   for (let k = top + 1; k < head; k++) {
     const m = c.ix.at[k];
     if (m < 0) continue;
     const e = c.ix.mentions[m];
-    if (isWord(tokens[e.first - 1], 'for') && e.last + 1 < head && isWord(tokens[e.last + 1], 'to')) return m;
+    const before = tokens[e.first - 1];
+    // "for Poland to negotiate", "would require Lukashenko to defy": the name before "to" acts.
+    if ((isWord(before, 'for') || before.pos === 'VERB') && e.last + 1 < head && isWord(tokens[e.last + 1], 'to')) return m;
     k = e.last;
   }
   return undefined;

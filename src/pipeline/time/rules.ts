@@ -106,6 +106,8 @@ const RULES: Rule[] = [
       const n = m[1] ? numberOf(m[1]) : 1;
       const unit = (m[2] ?? m[4]).toLowerCase();
       const day = shift(previous.start, n, unit);
+      if (unit.startsWith('year')) return yearSpan(Number(day.slice(0, 4)));
+      if (unit.startsWith('month')) return monthSpan(Number(day.slice(0, 4)), Number(day.slice(5, 7)));
       return { start: day, end: day };
     },
   },
