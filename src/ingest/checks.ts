@@ -1,5 +1,6 @@
 // Bad-input checks: size, emptiness, binary content, UTF-8 validity. Each returns the reason for
-// refusing the input in words, or undefined when it is fine.
+// refusing the input in words, or undefined when it is fine; textFromBytes runs them all.
+import { IngestError } from './errors.ts';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -65,4 +66,15 @@ export function checkText(text: string): string | undefined {
 /** Removes a UTF-8 byte-order mark and turns \r\n and lone \r into \n. */
 export function normalizeNewlines(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** Checks raw bytes and decodes them, or throws an IngestError naming `source` and the reason. */
+export function textFromBytes(bytes: Uint8Array, source: string): string {
+  const bad = checkBytes(bytes);
+  if (bad) throw new IngestError(source, bad);
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new IngestError(source, 'not valid UTF-8 text');
+  const badText = checkText(text);
+  if (badText) throw new IngestError(source, badText);
+  return text;
 }

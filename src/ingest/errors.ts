@@ -11,3 +11,8 @@ export class IngestError extends Error {
     this.reason = reason;
   }
 }
+
+/** Any failure while reading one input, as an IngestError for that input (batches go on past it). */
+export function asIngestError(source: string, e: unknown): IngestError {
+  return e instanceof IngestError ? e : new IngestError(source, `could not be read as an article (${e instanceof Error ? e.message : String(e)})`);
+}

@@ -1,8 +1,8 @@
 // One file on disk to one Document, refusing bad files before reading them where it can.
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import type { Document } from '../model/types.ts';
-import { IngestError } from './errors.ts';
-import { checkBytes, checkSize, checkText, decodeUtf8 } from './checks.ts';
+import { IngestError, asIngestError } from './errors.ts';
+import { checkSize, textFromBytes } from './checks.ts';
 import { documentId } from './hash.ts';
 import { buildDocument, formatOfPath } from './document.ts';
 
@@ -27,13 +27,7 @@ export function readTextFile(path: string): { text: string; bytes: Buffer } {
   } catch (e) {
     throw new IngestError(path, `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const bad = checkBytes(bytes);
-  if (bad) throw new IngestError(path, bad);
-  const text = decodeUtf8(bytes);
-  if (text === undefined) throw new IngestError(path, 'not valid UTF-8 text');
-  const badText = checkText(text);
-  if (badText) throw new IngestError(path, badText);
-  return { text, bytes };
+  return { text: textFromBytes(bytes, path), bytes };
 }
 
 /** The agreed entry for a single-document file (.txt, .md, .html). */
@@ -42,7 +36,6 @@ export function ingestFile(path: string): Document {
   try {
     return buildDocument(text, path, documentId(bytes), { format: formatOfPath(path) });
   } catch (e) {
-    if (e instanceof IngestError) throw e;
-    throw new IngestError(path, `could not be read as an article (${(e as Error).message})`);
+    throw asIngestError(path, e);
   }
 }

@@ -13,13 +13,14 @@ const KEYS: Record<keyof DocumentMeta, string[]> = {
   url: ['url', 'link', 'canonical', 'canonical_url', 'source_url'],
 };
 
-function text(value: unknown): string | undefined {
+/** A field's value as text: a string, a list of them, or an object's `name` (JSON-LD authors). */
+export function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (Array.isArray(value)) {
-    const parts = value.map(text).filter((x): x is string => !!x);
+    const parts = value.map(textOf).filter((x): x is string => !!x);
     return parts.length ? parts.join(', ') : undefined;
   }
-  if (value && typeof value === 'object' && 'name' in value) return text((value as { name: unknown }).name);
+  if (value && typeof value === 'object' && 'name' in value) return textOf((value as { name: unknown }).name);
   return undefined;
 }
 
@@ -29,7 +30,7 @@ export function metaFromFields(fields: Record<string, unknown>): DocumentMeta {
   const pick = (keys: string[]): unknown => keys.map((k) => lower.get(k)).find((v) => v !== undefined && v !== null && v !== '');
   const meta: DocumentMeta = {};
   for (const field of ['title', 'outlet', 'author', 'url'] as const) {
-    const v = text(pick(KEYS[field]));
+    const v = textOf(pick(KEYS[field]));
     if (v) meta[field] = v;
   }
   const published = normalizeDate(pick(KEYS.published));

@@ -5,6 +5,7 @@ import { Readability } from '@mozilla/readability';
 import type { DocumentMeta } from '../model/types.ts';
 import { tidyText, type Block } from './blocks.ts';
 import { normalizeDate } from './dates.ts';
+import { textOf } from './front-matter.ts';
 
 type Dom = ReturnType<typeof parseHTML>['document'];
 
@@ -41,16 +42,6 @@ function jsonLd(doc: Dom): Record<string, unknown>[] {
   return out;
 }
 
-function nameOf(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() || undefined;
-  if (Array.isArray(v)) {
-    const names = v.map(nameOf).filter((x): x is string => !!x);
-    return names.length ? names.join(', ') : undefined;
-  }
-  if (v && typeof v === 'object') return nameOf((v as Record<string, unknown>).name);
-  return undefined;
-}
-
 function isUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
 }
@@ -60,14 +51,14 @@ export function htmlMeta(doc: Dom): DocumentMeta {
   const ld = jsonLd(doc).find((o) => o.headline || o.datePublished) ?? {};
   const meta: DocumentMeta = {};
   const title = attr(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]'])
-    ?? nameOf(ld.headline) ?? doc.querySelector('title')?.textContent?.trim()
+    ?? textOf(ld.headline) ?? doc.querySelector('title')?.textContent?.trim()
     ?? doc.querySelector('h1')?.textContent?.trim();
   if (title) meta.title = tidyText(title).replace(/\n/g, ' ');
   const outlet = attr(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]'])
-    ?? nameOf(ld.publisher);
+    ?? textOf(ld.publisher);
   if (outlet) meta.outlet = outlet;
   const author = [attr(doc, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]', 'meta[name="dc.creator"]']),
-    nameOf(ld.author)].find((a) => a && !isUrl(a));
+    textOf(ld.author)].find((a) => a && !isUrl(a));
   if (author) meta.author = author.replace(/^by\s+/i, '');
   const published = normalizeDate(attr(doc, ['meta[property="article:published_time"]', 'meta[name="article:published_time"]',
     'meta[itemprop="datePublished"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="publish-date"]',

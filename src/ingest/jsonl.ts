@@ -1,7 +1,7 @@
 // JSONL: one article per line, read as a stream. A line is never held beyond the size limit, so
 // a huge line is refused without being read into memory; a bad line never stops the others.
 import type { Document } from '../model/types.ts';
-import { IngestError } from './errors.ts';
+import { IngestError, asIngestError } from './errors.ts';
 import { checkSize, checkText, decodeUtf8, MAX_DOCUMENT_BYTES } from './checks.ts';
 import { documentId } from './hash.ts';
 import { buildDocument, type SourceFormat } from './document.ts';
@@ -39,7 +39,7 @@ function lineItem(parts: Buffer[], size: number, source: string): IngestItem | u
     if (line.every((b) => b === 32 || b === 9)) return undefined; // blank lines separate nothing
     return { doc: jsonlLineDocument(line, source) };
   } catch (e) {
-    return { error: e instanceof IngestError ? e : new IngestError(source, `could not be read as an article (${(e as Error).message})`) };
+    return { error: asIngestError(source, e) };
   }
 }
 

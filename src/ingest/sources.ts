@@ -2,8 +2,8 @@
 // one item per document or per refused input, so that one bad input never stops a batch.
 import { createReadStream, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { IngestError } from './errors.ts';
-import { checkBytes, checkSize, checkText, decodeUtf8, MAX_DOCUMENT_BYTES } from './checks.ts';
+import { IngestError, asIngestError } from './errors.ts';
+import { checkSize, MAX_DOCUMENT_BYTES, textFromBytes } from './checks.ts';
 import { documentId } from './hash.ts';
 import { buildDocument } from './document.ts';
 import { ingestFile } from './file.ts';
@@ -18,7 +18,7 @@ export interface ReadOptions {
 }
 
 function errorItem(source: string, e: unknown): IngestItem {
-  return { error: e instanceof IngestError ? e : new IngestError(source, `could not be read as an article (${(e as Error).message})`) };
+  return { error: asIngestError(source, e) };
 }
 
 /** The article files under a folder, sorted, hidden files and unknown extensions left out. */
@@ -75,13 +75,7 @@ async function* stdinItems(stream: AsyncIterable<Buffer | string>): AsyncGenerat
     const tooBig = checkSize(size);
     if (tooBig) throw new IngestError('-', `${tooBig} (read so far)`);
     const bytes = Buffer.concat(parts);
-    const bad = checkBytes(bytes);
-    if (bad) throw new IngestError('-', bad);
-    const text = decodeUtf8(bytes);
-    if (text === undefined) throw new IngestError('-', 'not valid UTF-8 text');
-    const badText = checkText(text);
-    if (badText) throw new IngestError('-', badText);
-    yield { doc: buildDocument(text, '-', documentId(bytes)) };
+    yield { doc: buildDocument(textFromBytes(bytes, '-'), '-', documentId(bytes)) };
   } catch (e) {
     yield errorItem('-', e);
   }
