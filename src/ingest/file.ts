@@ -32,6 +32,7 @@ export function readTextFile(path: string): { text: string; bytes: Buffer } {
 
 /** The agreed entry for a single-document file (.txt, .md, .html). */
 export function ingestFile(path: string): Document {
+  if (/\.(jsonl|ndjson)$/i.test(path)) throw new IngestError(path, 'holds one article per line (JSONL): read it with readSources');
   const { text, bytes } = readTextFile(path);
   try {
     return buildDocument(text, path, documentId(bytes), { format: formatOfPath(path) });

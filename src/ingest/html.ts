@@ -42,6 +42,13 @@ function jsonLd(doc: Dom): Record<string, unknown>[] {
   return out;
 }
 
+/** "Talks resume | The Daily Example" -> "Talks resume": a <title> often ends with the site's name. */
+function withoutOutlet(title: string, outlet: string | undefined): string {
+  if (!outlet) return title;
+  const suffix = new RegExp(`\\s+[|–—:-]\\s+${outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
+  return title.replace(suffix, '') || title;
+}
+
 function isUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
 }
@@ -53,10 +60,10 @@ export function htmlMeta(doc: Dom): DocumentMeta {
   const title = attr(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]'])
     ?? textOf(ld.headline) ?? doc.querySelector('title')?.textContent?.trim()
     ?? doc.querySelector('h1')?.textContent?.trim();
-  if (title) meta.title = tidyText(title).replace(/\n/g, ' ');
   const outlet = attr(doc, ['meta[property="og:site_name"]', 'meta[name="application-name"]', 'meta[name="publisher"]'])
     ?? textOf(ld.publisher);
   if (outlet) meta.outlet = outlet;
+  if (title) meta.title = withoutOutlet(tidyText(title).replace(/\n/g, ' '), outlet);
   const author = [attr(doc, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]', 'meta[name="dc.creator"]']),
     textOf(ld.author)].find((a) => a && !isUrl(a));
   if (author) meta.author = author.replace(/^by\s+/i, '');

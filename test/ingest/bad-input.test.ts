@@ -69,6 +69,11 @@ test('a 50 MB one-line file is refused fast', () => {
   assert.match(e.reason, /too large/);
 });
 
+test('ingestFile refuses a JSONL file and says to read it as a batch', () => {
+  const path = file('many.jsonl', JSON.stringify({ text: ARTICLE }));
+  assert.match(refusal(() => ingestFile(path)).reason, /JSONL.*readSources/);
+});
+
 test('a missing file is refused with its name', () => {
   const e = refusal(() => ingestFile(join(dir, 'nowhere.txt')));
   assert.match(e.reason, /no such file/);

@@ -46,3 +46,8 @@ test('HTML: a page with no date has no published date', () => {
   const doc = ingestText(`<html><head><title>Quiet week</title></head><body><p>${para(1)}</p></body></html>`, 'q.html');
   assert.equal(doc.meta.published, undefined);
 });
+
+test('HTML: the site name is taken off the end of a <title>', () => {
+  const page = `<html><head><title>Ceasefire holds | Fjord Post</title><meta property="og:site_name" content="Fjord Post"></head><body><p>${para(1)}</p></body></html>`;
+  assert.equal(ingestText(page, 't.html').meta.title, 'Ceasefire holds');
+});
