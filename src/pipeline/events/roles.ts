@@ -280,60 +280,74 @@ function roleCountry(c: RoleContext, r: number | EventRole | undefined): string 
   return country(typeof r === 'number' ? c.ix.mentions[r].code : r.code);
 }
 
+/** The token left of the verb chain starting at `top`, past adverbs, auxiliaries and "not". */
+function leftOfChain(tokens: Token[], top: number, from: number): number {
+  let k = top - 1;
+  while (k >= from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
+  return k;
+}
+
+/** "was attacked by X": the agent and the passive subject, when a "by" phrase names the agent. */
+function passiveWithAgent(c: RoleContext, top: number, last: number): Participants | undefined {
+  const { tokens } = c.a;
+  for (let j = last + 1; j < Math.min(c.to, last + 4); j++) {
+    if (!isWord(tokens[j], 'by')) continue;
+    let a = j + 1;
+    while (a < c.to && (tokens[a].pos === 'DET' || tokens[a].pos === 'ADJ')) a++;
+    if (a >= c.to || c.ix.at[a] < 0) continue;
+    const agent = c.ix.at[a];
+    // The passive subject is the target, even inside a phrase: "a camp for Congolese refugees was attacked by".
+    let target: number | undefined;
+    for (let k = top - 1; k >= c.from && target === undefined; k--) if (c.ix.at[k] >= 0 && c.ix.at[k] !== agent) target = c.ix.at[k];
+    return { source: agent, targets: target !== undefined ? [target] : [], carried: false, passive: true };
+  }
+  return undefined;
+}
+
+/**
+ * A subject that settles the participants before any search: a noun phrase that names no actor
+ * ("Some commentators called": nobody), a pair ("The two countries agreed": the previous
+ * dyad), or a relative pronoun ("officers that arrived": the name before it).
+ */
+function settledSubject(c: RoleContext, head: number, last: number, top: number, passive: boolean): Participants | undefined {
+  const { tokens } = c.a;
+  const nobody: Participants = { targets: [], carried: false, passive: false };
+  const k = leftOfChain(tokens, top, c.from);
+  if (k >= c.from && tokens[k].pos === 'NOUN' && c.ix.at[k] < 0) {
+    let j = k;
+    let named = false;
+    while (j >= c.from && (NP_POS.has(tokens[j].pos) || POSSESSIVE.has(tokens[j].text.toLowerCase()) || c.ix.at[j] >= 0)) { named ||= c.ix.at[j] >= 0; j--; }
+    if (!named && c.pair && isPairPhrase(tokens, j + 1, k)) return { source: c.pair[0], targets: [], targetRoles: [c.pair[1]], carried: true, passive: false };
+    // Only a noun phrase that opens its clause is surely the subject: "warned that freight
+    // carriers would"; not "sides of the commission agreed".
+    const opensClause = j < c.from || tokens[j].pos === 'SCONJ' || CLAUSE_START.has(tokens[j].lemma) || (tokens[j].pos === 'VERB' && cueTables().reportVerbs.has(tokens[j].lemma));
+    if (!named && opensClause) return nobody;
+  }
+  if (k > c.from && RELATIVE.has(tokens[k].lemma) && (tokens[k].pos === 'PRON' || tokens[k].pos === 'DET')) {
+    let j = k - 1;
+    if (tokens[j].text === ',') j--;
+    if (j < c.from || c.ix.at[j] < 0) return nobody;
+    const antecedent = c.ix.at[j];
+    if (passive && !c.selfMoving) return { targets: [antecedent], carried: false, passive: true };
+    return { source: antecedent, targets: objectAfter(c, head, last, country(c.ix.mentions[antecedent].code)), carried: false, passive };
+  }
+  return undefined;
+}
+
 /** Participants of a verbal trigger (head..last), whose verb chain starts at `top`. */
 export function verbParticipants(c: RoleContext, head: number, last: number, top: number): Participants {
   const { tokens } = c.a;
-  // Passive: "was attacked by X".
   let k = top - 1;
   while (k >= c.from && tokens[k].pos === 'ADV') k--;
   const passive = k >= c.from && tokens[k].lemma === 'be' && isParticiple(tokens[head]);
   if (passive) {
-    for (let j = last + 1; j < Math.min(c.to, last + 4); j++) {
-      if (isWord(tokens[j], 'by')) {
-        let a = j + 1;
-        while (a < c.to && (tokens[a].pos === 'DET' || tokens[a].pos === 'ADJ')) a++;
-        if (a < c.to && c.ix.at[a] >= 0) {
-          const s = c.ix.at[a];
-          // The passive subject is the target, even inside a phrase: "a camp for Congolese refugees was attacked by".
-          let target: number | undefined;
-          for (let j2 = top - 1; j2 >= c.from && target === undefined; j2--) if (c.ix.at[j2] >= 0 && c.ix.at[j2] !== s) target = c.ix.at[j2];
-          return { source: s, targets: target !== undefined ? [target] : [], carried: false, passive: true };
-        }
-      }
-    }
+    const withAgent = passiveWithAgent(c, top, last);
+    if (withAgent) return withAgent;
   }
   const forSubject = forToSubject(c, top, head);
   if (forSubject === undefined) {
-    // "freight carriers would seek": a subject that names no actor leaves the source unknown.
-    {
-      let k = top - 1;
-      while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
-      if (k >= c.from && tokens[k].pos === 'NOUN' && c.ix.at[k] < 0) {
-        let j = k;
-        let named = false;
-        while (j >= c.from && (NP_POS.has(tokens[j].pos) || POSSESSIVE.has(tokens[j].text.toLowerCase()) || c.ix.at[j] >= 0)) { named ||= c.ix.at[j] >= 0; j--; }
-        // Only a noun phrase that opens its clause is surely the subject: "Some commentators
-        // called", "warned that freight carriers would"; not "sides of the commission agreed".
-        const opensClause = j < c.from || tokens[j].pos === 'SCONJ' || CLAUSE_START.has(tokens[j].lemma) || (tokens[j].pos === 'VERB' && cueTables().reportVerbs.has(tokens[j].lemma));
-        // "The two countries agreed", "the parties are discussing": the pair of the sentence before.
-        if (!named && c.pair && isPairPhrase(tokens, j + 1, k)) return { source: c.pair[0], targets: [], targetRoles: [c.pair[1]], carried: true, passive: false };
-        if (!named && opensClause) return { targets: [], carried: false, passive: false };
-      }
-    }
-    // "officers that arrived", "troops, which were deployed": the subject is what the relative
-    // pronoun stands for, the name right before it, or nobody the text names.
-    {
-      let k = top - 1;
-      while (k >= c.from && (tokens[k].pos === 'ADV' || tokens[k].pos === 'AUX' || tokens[k].pos === 'PART')) k--;
-      if (k > c.from && RELATIVE.has(tokens[k].lemma) && (tokens[k].pos === 'PRON' || tokens[k].pos === 'DET')) {
-        let j = k - 1;
-        if (tokens[j].text === ',') j--;
-        if (j < c.from || c.ix.at[j] < 0) return { targets: [], carried: false, passive: false };
-        const antecedent = c.ix.at[j];
-        if (passive && !c.selfMoving) return { targets: [antecedent], carried: false, passive: true };
-        return { source: antecedent, targets: objectAfter(c, head, last, country(c.ix.mentions[antecedent].code)), carried: false, passive };
-      }
-    }
+    const settled = settledSubject(c, head, last, top, passive);
+    if (settled) return settled;
   }
   const subj = forSubject !== undefined ? { m: forSubject, pronoun: false } : subjectBefore(c, top, 30);
   let source = subj.m;
@@ -345,14 +359,12 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
   // "Ukraine was attacked": the subject of a passive is the target; but "Russian troops were
   // deployed" (moves of one's own forces) tells the subject's own act.
   if (passive && typeof source === 'number' && !c.selfMoving) return { targets: [source], carried, passive: true };
-  const partner = typeof source === 'number' ? source : undefined;
   let first = source;
   let second: number | undefined;
-  if (typeof partner === 'number') {
+  if (typeof source === 'number') {
     // "Belarus and Poland discuss": the first is the source, the second a candidate target.
-    let p = coordinatedBefore(c, partner);
-    let chainFirst = partner;
-    while (p !== undefined) { second = chainFirst; chainFirst = p; p = coordinatedBefore(c, p); }
+    let chainFirst = source;
+    for (let p = coordinatedBefore(c, source); p !== undefined; p = coordinatedBefore(c, p)) { second = chainFirst; chainFirst = p; }
     first = chainFirst;
   }
   const targets = objectAfter(c, head, last, roleCountry(c, first));
