@@ -59,7 +59,7 @@ async function* stdinItems(stream: AsyncIterable<Buffer | string>): AsyncGenerat
   if (first.done) { yield errorItem('-', new IngestError('-', 'empty')); return; }
   const head = typeof first.value === 'string' ? Buffer.from(first.value) : first.value;
   const rest: AsyncIterable<Buffer | string> = { [Symbol.asyncIterator]: () => iterator };
-  if (/^\s*\{/.test(head.subarray(0, 64).toString('latin1'))) {
+  if (/^(?:\xEF\xBB\xBF)?\s*\{/.test(head.subarray(0, 64).toString('latin1'))) {   // a BOM may come first
     yield* jsonlItems((async function* () { yield head; yield* rest; })(), '-');
     return;
   }
@@ -122,10 +122,8 @@ export async function* readSources(inputs: string[], options: ReadOptions = {}):
       continue;
     }
     if (!isDir) { yield* fileItems(input); continue; }
-    let paths: Generator<string>;
     try {
-      paths = walk(input, new Set());
-      for (const path of paths) yield* fileItems(path);
+      for (const path of walk(input, new Set())) yield* fileItems(path);
     } catch (e) {
       yield errorItem(input, e);
     }
