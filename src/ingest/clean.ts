@@ -108,8 +108,11 @@ function takeTitle(items: Item[], meta: DocumentMeta, options: CleanOptions): vo
   }
 }
 
+/** What the header says besides `meta`: an "Updated:" date, used when no other date is given. */
+interface HeaderDates { updated?: string }
+
 /** What one header line says: a byline or a dateline, read into `meta`; undefined when neither. */
-function readHeaderLine(line: string, meta: DocumentMeta): string | undefined {
+function readHeaderLine(line: string, meta: DocumentMeta, dates: HeaderDates): string | undefined {
   const byline = parseByline(line);
   if (byline) {
     meta.author ??= byline.author;
@@ -118,7 +121,9 @@ function readHeaderLine(line: string, meta: DocumentMeta): string | undefined {
   }
   const dateline = parseDateline(line);
   if (dateline) {
-    meta.published ??= dateline.published;
+    // an "Updated:" date stands in for the publication date only when no other date is given
+    if (dateline.updated) dates.updated ??= dateline.published;
+    else meta.published ??= dateline.published;
     if (dateline.outlet) meta.outlet ??= dateline.outlet;
     if (dateline.author) meta.author ??= dateline.author;
     return 'dateline';
@@ -127,30 +132,32 @@ function readHeaderLine(line: string, meta: DocumentMeta): string | undefined {
 }
 
 /** "Published: June 1, 2018 | Updated: June 3, 2018 | 5 min read": each part metadata or page furniture. */
-function readHeaderParts(line: string, meta: DocumentMeta, bp: Boilerplate): string | undefined {
+function readHeaderParts(line: string, meta: DocumentMeta, dates: HeaderDates, bp: Boilerplate): string | undefined {
   const parts = line.split(/\s+[|•·]\s+/);
   if (parts.length < 2 || line.length > 200) return undefined;
   const probe: DocumentMeta = {};
-  const kinds = parts.map((p) => readHeaderLine(p, probe) ?? firstMatch(bp.lines.rules, p)?.reason ?? firstMatch(bp.metaLines, p)?.reason);
+  const kinds = parts.map((p) => readHeaderLine(p, probe, {}) ?? firstMatch(bp.lines.rules, p)?.reason ?? firstMatch(bp.metaLines, p)?.reason);
   if (!kinds.every(Boolean) || !kinds.some((k) => k === 'byline' || k === 'dateline')) return undefined;
-  for (const p of parts) readHeaderLine(p, meta);
+  for (const p of parts) readHeaderLine(p, meta, dates);
   return kinds.includes('byline') ? 'byline' : 'dateline';
 }
 
 function takeHeaderLines(items: Item[], meta: DocumentMeta, bp: Boilerplate): void {
+  const dates: HeaderDates = {};
   for (const it of items.slice(0, HEADER_BLOCKS)) {
     if (it.drop) continue;
     const lines = it.text.split('\n');
-    if (lines.length === 1) { it.drop = readHeaderLine(it.text, meta) ?? readHeaderParts(it.text, meta, bp); continue; }
+    if (lines.length === 1) { it.drop = readHeaderLine(it.text, meta, dates) ?? readHeaderParts(it.text, meta, dates, bp); continue; }
     // "By Jane Doe\nJune 1, 2018" in one block: dropped only when every line is metadata
     if (lines.length > 4 || lines.some((l) => l.length > 120)) continue;
     const probe: DocumentMeta = {};
-    const kinds = lines.map((l) => readHeaderLine(l, probe) ?? firstMatch(bp.metaLines, l)?.reason);
+    const kinds = lines.map((l) => readHeaderLine(l, probe, {}) ?? firstMatch(bp.metaLines, l)?.reason);
     if (kinds.every(Boolean)) {
-      for (const l of lines) readHeaderLine(l, meta);
+      for (const l of lines) readHeaderLine(l, meta, dates);
       it.drop = kinds.includes('byline') ? 'byline' : kinds[0];
     }
   }
+  if (dates.updated) meta.published ??= dates.updated;
 }
 
 function cutAtEndMarker(items: Item[], bp: Boilerplate): void {

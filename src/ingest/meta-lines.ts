@@ -42,7 +42,7 @@ export function parseByline(line: string): Byline | undefined {
   return published ? { author: names, published } : { author: names };
 }
 
-export interface Dateline { published: string; outlet?: string; author?: string }
+export interface Dateline { published: string; outlet?: string; author?: string; updated?: boolean }
 
 const DATE_PREFIX = /^(?:published|posted|updated|last updated|first published|date|dated|on)\b\s*(?:on|at)?\s*:?\s*$/i;
 const TIME_TAIL = /^(?:T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?)?\s*$/i;
@@ -66,7 +66,7 @@ export function parseDateline(line: string): Dateline | undefined {
 /** What stands before the date: nothing, a label like "Published:", an outlet, or a place. */
 function parseHead(before: string, published: string): Dateline | undefined {
   const head = before.replace(/[\s,|•·:–—-]+$/, '').trim();
-  if (!head || DATE_PREFIX.test(head)) return { published };
+  if (!head || DATE_PREFIX.test(head)) return /updated/i.test(head) ? { published, updated: true } : { published };
   // "Global Research, June 01, 2018": a short capitalised name before the date is the outlet
   const outlet = head.replace(/^(?:published|posted|updated)\s+(?:in|by|on)\s+/i, '');
   if (outlet === outlet.toUpperCase()) return { published }; // "MINSK, June 1, 2018": a place

@@ -39,7 +39,7 @@ test('datelines give the date and, before it, the outlet', () => {
   assert.deepEqual(parseDateline('RIGA, March 5, 2019'), { published: '2019-03-05' });
   assert.deepEqual(parseDateline('Posted on March 5, 2019 by Ivo Petrov'), { published: '2019-03-05', author: 'Ivo Petrov' });
   assert.deepEqual(parseDateline('2019-03-05T09:30:00+02:00'), { published: '2019-03-05' });
-  assert.deepEqual(parseDateline('Updated: March 5, 2019 10:45:12 AM EST'), { published: '2019-03-05' });
+  assert.deepEqual(parseDateline('Updated: March 5, 2019 10:45:12 AM EST'), { published: '2019-03-05', updated: true });
   assert.equal(parseDateline('The talks of March 5, 2019 ended without a deal.'), undefined);
 });
 
@@ -95,4 +95,12 @@ test('a header line of several parts: published, updated, reading time', () => {
 test('soft hyphens and zero-width spaces go; accents are composed', () => {
   const doc = ingestText(`${P1}\n\nThe minis\u00ADter met Lukas\u200Bhenka in Bre\u0301st.`, 'x.txt');
   assert.match(doc.body, /The minister met Lukashenka in Brést\.$/);
+});
+
+test('an "Updated:" date is the publication date only when no other date is given', () => {
+  const a = ingestText(`Headline here\n\nUpdated: 9 May 2020\n\nPublished: 4 May 2020\n\n${P1}`, 'x.txt');
+  assert.equal(a.meta.published, '2020-05-04');
+  const b = ingestText(`Headline here\n\nUpdated: 9 May 2020\n\n${P1}`, 'x.txt');
+  assert.equal(b.meta.published, '2020-05-09');
+  assert.equal(b.body, P1);
 });
