@@ -1,7 +1,7 @@
 // Trigger matches that tell no event of their own, whatever their participants.
 import type { Token } from '../../model/types.ts';
 import type { PatternMatch } from './patterns.ts';
-import type { MentionIndex } from './roles.ts';
+import type { MentionIndex } from './mentions.ts';
 
 /** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
 export const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);

@@ -3,7 +3,7 @@
 // coded by the patterns, as recommended.
 import type { Analysis, Token } from '../../model/types.ts';
 import { cueTables, isWord } from './cues.ts';
-import { country, type MentionIndex } from './roles.ts';
+import { country, type MentionIndex } from './mentions.ts';
 
 const OBLIGATION = new Set(['must', 'should']);
 

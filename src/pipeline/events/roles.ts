@@ -1,29 +1,17 @@
-// Source, target and place of a trigger, from the actor mentions of its sentence: subject and
+// Source and target of a trigger, from the actor mentions of its sentence: subject and
 // object, possessives ("Poland's offer"), "between X and Y", coordination ("Belarus and Poland
 // discuss"), passives ("was attacked by X"), pronouns, and reported speech (the reporter is
 // not the source of what they report).
-import type { Analysis, EventRole, Mention, Quote, Token } from '../../model/types.ts';
-import countries from 'i18n-iso-countries';
+import type { Analysis, EventRole, Quote, Token } from '../../model/types.ts';
 import { cueTables, isAdjectival, isWord } from './cues.ts';
+import { country, NOT_SUBJECT_AFTER, precededBy, type MentionIndex } from './mentions.ts';
 import { ploverData } from './data.ts';
+import { PLACE_PREPS, STOP_FORWARD } from './places.ts';
 
-/** Mentions that can stand for an event participant, indexed by token. */
-export interface MentionIndex {
-  /** Token index -> index into `mentions` of the mention covering it, or -1. */
-  at: Int32Array;
-  mentions: { mention: Mention; code: string; first: number; last: number }[];
-  /** Per sentence: the participant its clear subject names, when it has one. */
-  subjects: (number | undefined)[];
-}
-
-const NOT_SUBJECT_AFTER = new Set(['in', 'at', 'near', 'from', 'to', 'into', 'inside', 'within', 'across', 'toward', 'towards',
-  'against', 'with', 'for', 'on', 'by', 'over', 'between', 'through', 'throughout', 'around', 'about', 'than', 'like', 'vis-à-vis', 'among']);
-const PLACE_PREPS = new Set(['in', 'at', 'inside', 'within', 'near', 'across', 'throughout', 'around']);
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our']);
 const FIRST_PERSON = new Set(['we', 'our', 'us', 'i', 'my', 'me']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’', 's']);
 const COORD = new Set(['and', '&', ',']);
-const STOP_FORWARD = new Set([';', '.', ':', '!', '?']);
 const BY = new Set(['by']);
 const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
 const RELATIVE = new Set(['which', 'that', 'who']);
@@ -31,50 +19,7 @@ const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
 const OF = new Set(['of']);
 const IN = new Set(['in']);
 
-export function indexMentions(a: Analysis): MentionIndex {
-  const at = new Int32Array(a.tokens.length).fill(-1);
-  const codeOf = new Map(a.actors.map((x) => [x.id, x.code]));
-  const list: MentionIndex['mentions'] = [];
-  let t = 0;
-  const sorted = [...a.mentions].sort((x, y) => x.start - y.start);
-  for (const m of sorted) {
-    const code = m.code ?? (m.actor ? codeOf.get(m.actor) : undefined);
-    if (!code) continue;
-    while (t < a.tokens.length && a.tokens[t].end <= m.start) t++;
-    let first = t;
-    if (first >= a.tokens.length || a.tokens[first].start >= m.end) { // mention inside one token
-      first = Math.max(0, t - 1);
-      if (a.tokens[first].end <= m.start) continue;
-    }
-    let last = first;
-    while (last + 1 < a.tokens.length && a.tokens[last + 1].start < m.end) last++;
-    if (at[first] >= 0) continue;
-    const idx = list.length;
-    list.push({ mention: m, code, first, last });
-    for (let k = first; k <= last; k++) at[k] = idx;
-  }
-  const subjects: (number | undefined)[] = a.sentences.map((s) => {
-    for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
-      const tok = a.tokens[k];
-      if (tok.pos === 'VERB' || tok.pos === 'AUX') return undefined;
-      if (at[k] >= 0 && !precededBy(a.tokens, list[at[k]].first, s.tokens[0], NOT_SUBJECT_AFTER)) return at[k];
-    }
-    return undefined;
-  });
-  return { at, mentions: list, subjects };
-}
-
-function precededBy(tokens: Token[], i: number, from: number, words: Set<string>): boolean {
-  let k = i - 1;
-  while (k >= from && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM')) k--;
-  return k >= from && words.has(tokens[k].lemma);
-}
-
-export function roleOf(ix: MentionIndex, m: number): EventRole {
-  const { mention, code } = ix.mentions[m];
-  return { actor: mention.actor, code, text: mention.text, start: mention.start, end: mention.end };
-}
-
+/** What the role finders know about the trigger's sentence. */
 export interface RoleContext {
   a: Analysis;
   ix: MentionIndex;
@@ -268,13 +213,6 @@ function coordinatedAfter(c: RoleContext, m: number, exclude: string | undefined
   return out;
 }
 
-const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()));
-
-/** The country part of a code (FORMAT.md): its first three letters when they are an ISO alpha-3 code, else the whole code. */
-export function country(code: string): string {
-  return ALPHA3.has(code.slice(0, 3)) ? code.slice(0, 3) : code;
-}
-
 function roleCountry(c: RoleContext, r: number | EventRole | undefined): string | undefined {
   if (r === undefined) return undefined;
   return country(typeof r === 'number' ? c.ix.mentions[r].code : r.code);
@@ -448,18 +386,3 @@ function nextMention(c: RoleContext, from: number, within: number): number | und
   return undefined;
 }
 
-/** "in Warsaw", "came to Brest": the place the trigger (from its head on) points to, within its clause. */
-export function placeAfter(c: RoleContext, head: number, toCounts: boolean): { text: string; start: number; end: number; first: number } | undefined {
-  const { tokens } = c.a;
-  for (let k = head + 1, n = 0; k < c.to && n < 12; k++, n++) {
-    const t = tokens[k];
-    if (STOP_FORWARD.has(t.text) || t.text === ',') break;
-    if (!(PLACE_PREPS.has(t.lemma) || (toCounts && (t.lemma === 'to' || t.lemma === 'into')))) continue;
-    let a = k + 1;
-    if (a < c.to && tokens[a].pos === 'DET') a++;
-    let b = a;
-    while (b < c.to && (tokens[b].pos === 'PROPN' || (b > a && tokens[b].text === '-')) && /^\p{Lu}/u.test(tokens[b].text)) b++;
-    if (b > a) return { text: c.a.doc.body.slice(tokens[a].start, tokens[b - 1].end), start: tokens[a].start, end: tokens[b - 1].end, first: a };
-  }
-  return undefined;
-}
