@@ -4,7 +4,9 @@ import type { Analysis, Event, EventRole, Modality, TimeExpr } from '../model/ty
 import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
-import { indexMentions, nounParticipants, verbParticipants, placeAfter, roleOf, country, type RoleContext } from './events/roles.ts';
+import { nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
+import { indexMentions, roleOf, country } from './events/mentions.ts';
+import { placeAfter } from './events/places.ts';
 import { headingSentences } from './events/headings.ts';
 import { scoreOf } from './events/types-table.ts';
 import { cueTables, isNominal } from './events/cues.ts';
