@@ -13,7 +13,7 @@ export const NAMES: Record<string, string> = {
   'the United States': 'USA', 'Washington': 'USAGOV', 'American': 'USA', 'the US': 'USA',
   'NATO': 'NATO', 'the EU': 'EU', 'the European Union': 'EU', 'the OSCE': 'OSCE', 'the UN': 'UN',
   'China': 'CHN', 'Beijing': 'CHNGOV', 'Germany': 'DEU', 'Berlin': 'DEUGOV', 'France': 'FRA', 'Paris': 'FRAGOV',
-  'Turkey': 'TUR', 'Ankara': 'TURGOV', 'Georgia': 'GEO', 'Armenia': 'ARM', 'Azerbaijan': 'AZE', 'Kazakhstan': 'KAZ',
+  'Turkey': 'TUR', 'Ankara': 'TURGOV', 'Riga': 'LVAGOV', 'Georgia': 'GEO', 'Armenia': 'ARM', 'Azerbaijan': 'AZE', 'Kazakhstan': 'KAZ',
   'Finland': 'FIN', 'Sweden': 'SWE', 'Norway': 'NOR', 'Moldova': 'MDA', 'Serbia': 'SRB', 'Hungary': 'HUN',
   'the West': 'WST', 'Western': 'WST', 'Iran': 'IRN', 'Tehran': 'IRNGOV', 'Israel': 'ISR', 'Syria': 'SYR',
   'the defence minister': 'UNKGOV', 'police': 'UNKCOP', 'protesters': 'UNKCVL', 'rebels': 'UNKREB',

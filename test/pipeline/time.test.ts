@@ -20,10 +20,10 @@ const cases: [string, string, string][] = [
   ['Last Friday, the envoy left.', 'Last Friday', '2018-05-25/2018-05-25'],
   ['The officers arrived on Tuesday.', 'Tuesday', '2018-05-29/2018-05-29'],
   ['The talks ended on Friday.', 'Friday', '2018-06-01/2018-06-01'],
-  ['In late August, a delegation came to the capital.', 'late August', '2017-08-21/2017-08-31'],
+  ['In late August, the envoys returned home.', 'late August', '2017-08-21/2017-08-31'],
   ['In early May, the drills began.', 'early May', '2018-05-01/2018-05-10'],
-  ['The ministry made the news this week.', 'this week', '2018-05-28/2018-06-01'],
-  ['Those talks from a few years back failed.', 'a few years back', '2013-06-01/2016-06-01'],
+  ['The ministry was criticised this week.', 'this week', '2018-05-28/2018-06-01'],
+  ['A treaty signed a few years back expired.', 'a few years back', '2013-06-01/2016-06-01'],
   ['Relations have cooled since 2014.', 'since 2014', '2014-01-01/2018-06-01'],
   ['Trade fell last year.', 'last year', '2017-01-01/2017-12-31'],
   ['The border was closed last month.', 'last month', '2018-05-01/2018-05-31'],
@@ -45,7 +45,7 @@ for (const [text, words, expected] of cases) {
 }
 
 test('time: "four days later" counts from the expression before it', () => {
-  const text = 'Last Friday, the leader spoke. Just four days later, the officers were in the capital.';
+  const text = 'Last Friday, the envoy spoke. Only four days later, the envoy flew home.';
   assert.equal(valueOf(text, 'four days later'), '2018-05-29/2018-05-29');
 });
 
@@ -54,7 +54,7 @@ test('time: "the next day" counts from the expression before it', () => {
 });
 
 test('time: without a publication date relative words get no value, absolute dates do', () => {
-  const text = 'Last Friday, the envoy left. In late August a delegation came. The treaty of March 26, 2018 was signed in 2018. Tensions grew this week.';
+  const text = 'Last Friday, the envoy left. In late August the envoys returned. The treaty of March 26, 2018 was signed in 2018. Tensions grew this week.';
   const got = new Map(findTimes(text, undefined).map((t) => [t.text, t.value]));
   assert.equal(got.get('Last Friday'), undefined);
   assert.ok(got.has('Last Friday'));
