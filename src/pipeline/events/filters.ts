@@ -34,6 +34,11 @@ export function notAnEvent(tokens: Token[], ix: MentionIndex, m: PatternMatch, h
   // "the occupied West Bank", "the disputed region": a participle that describes a noun.
   if (head.pos === 'VERB' && m.words.length === 1 && m.first > from && tokens[m.first - 1].pos === 'DET'
     && m.first + 1 < to && (tokens[m.first + 1].pos === 'NOUN' || tokens[m.first + 1].pos === 'PROPN')) return 'describes a noun';
+  // "agree to whatever Putin proposes": a free relative names an act that may never happen.
+  for (let k = m.first - 1; k >= from && k >= m.first - 5; k--) {
+    if (tokens[k].lemma === 'whatever' || tokens[k].lemma === 'whichever') return 'inside a free relative';
+    if (tokens[k].pos === 'VERB' || tokens[k].pos === 'PUNCT') break;
+  }
   // "US-backed", "Russian-led": a hyphenated modifier describes an actor.
   if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return 'hyphenated modifier';
   return undefined;
