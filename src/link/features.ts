@@ -7,7 +7,7 @@ import type { Analysis, Event, Modality, PloverType, Token } from '../model/type
 import { foldName } from './names.ts';
 import { tokenize } from '../text/tokenize.ts';
 
-const GENERIC = new Set<string>((parse(readFileSync(new URL('./generic-words.yaml', import.meta.url), 'utf8')) as { words: string[] }).words);
+const GENERIC = new Set<string>((parse(readFileSync(new URL('../../data/link/generic-words.yaml', import.meta.url), 'utf8')) as { words: string[] }).words);
 const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()));
 
 /** The country part of a code: its first three letters when they are an ISO alpha-3 code, else the whole code. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-const TABLES = parse(readFileSync(new URL('./transliteration.yaml', import.meta.url), 'utf8')) as { cyrillic: Record<string, string>; particles: string[] };
+const TABLES = parse(readFileSync(new URL('../../data/link/transliteration.yaml', import.meta.url), 'utf8')) as { cyrillic: Record<string, string>; particles: string[] };
 const PARTICLES = new Set(TABLES.particles);
 
 function romanise(s: string): string {

@@ -1,4 +1,4 @@
-// The actors stage's word lists (words.yaml beside this file), loaded once into phrase tables.
+// The actors stage's word lists (data/lexicons/actors.yaml), loaded once into phrase tables.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Office } from '../../kb/types.ts';
@@ -56,7 +56,7 @@ function table<T>(groups: Record<string, string[]>, value: (key: string) => T): 
 
 export function actorWords(): ActorWords {
   if (cached) return cached;
-  const raw = parse(readFileSync(new URL('./words.yaml', import.meta.url), 'utf8')) as WordsFile;
+  const raw = parse(readFileSync(new URL('../../../data/lexicons/actors.yaml', import.meta.url), 'utf8')) as WordsFile;
   const titles = new PhraseTable<string>();
   for (const [p, code] of Object.entries(raw.titles)) titles.add(p, code ?? '');
   const roleWords = new Set<string>();
