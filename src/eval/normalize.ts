@@ -2,24 +2,20 @@
 // and runs of white space do not matter. Also finds a gold string in a body and maps the hit back
 // to body offsets, so that errors can quote the sentence where the item is.
 import countries from 'i18n-iso-countries';
+import { foldDiacritics } from '../text/fold.ts';
 
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
-const MARKS = /\p{M}/gu;
-// Letters whose diacritic NFKD does not split off.
-const BARRED: Record<string, string> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ı': 'i', 'ŀ': 'l' };
-const BARRED_RE = /[łøđħıŀ]/g;
-const unbar = (s: string): string => s.replace(BARRED_RE, (c) => BARRED[c]);
 
 /** One character (code point) in its comparable form; may be empty or longer than one. */
 function normChar(ch: string): string {
-  return unbar(ch.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(MARKS, ''))
+  return foldDiacritics(ch)
     .replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"');
 }
 
 /** The comparable form of a string: see the header. */
 export function norm(s: string): string {
-  return unbar(s.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(MARKS, ''))
+  return foldDiacritics(s)
     .replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"')
     .replace(/\s+/g, ' ').trim();
 }

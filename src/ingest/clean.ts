@@ -4,6 +4,7 @@ import type { DocumentMeta, DroppedBlock } from '../model/types.ts';
 import type { Block } from './blocks.ts';
 import { defaultBoilerplate, firstMatch, type Boilerplate } from './boilerplate.ts';
 import { parseByline, parseDateline } from './meta-lines.ts';
+import { foldDiacritics } from '../text/fold.ts';
 
 export interface Cleaned { body: string; meta: DocumentMeta; dropped: DroppedBlock[] }
 
@@ -23,7 +24,7 @@ const FINAL_PUNCTUATION = /[.!?…:;,"”’'»)\]]$/u;
 
 /** Text as the gold compares it: case, diacritics, quote styles and white space ignored. */
 export function comparable(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+  return foldDiacritics(text)
     .replace(/[‘’‚‛`´]/g, "'").replace(/[“”„‟«»]/g, '"').replace(/\s+/g, ' ').trim();
 }
 

@@ -1,20 +1,14 @@
 // Name normalisation shared by the index (for knowledge-base forms) and the matcher (for text),
 // so that both sides cut and fold words the same way whatever the tokenizer did.
+import { foldDiacritics } from '../text/fold.ts';
 
-const FOLD: Record<string, string> = { 'ł': 'l', 'đ': 'd', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ı': 'i', 'ð': 'd', 'þ': 'th' };
 const APOSTROPHE_CHARS = "'’ʼ‘`´";
 const HYPHEN_CHARS = '-‐‑‒–—';
 const APOSTROPHES = { test: (c: string) => APOSTROPHE_CHARS.includes(c) };
 const isSeparator = (c: string) => c === ' ' || HYPHEN_CHARS.includes(c) || (c.charCodeAt(0) < 33 || c === '\u00a0' || /\s/.test(c));
 
-const PLAIN = /^[\x00-\x7f]*$/;
-
-/** Lower case, diacritics removed, a few letters NFD cannot split folded by hand. */
-export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  if (PLAIN.test(lower)) return lower;
-  return lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/[łđøæœßıðþ]/g, (c) => FOLD[c] ?? c);
-}
+/** Lower case, diacritics removed (src/text/fold.ts). */
+export const fold = foldDiacritics;
 
 /** A word or a punctuation mark as the matcher sees it. */
 export interface Unit {

@@ -2,6 +2,7 @@
 // (Lukashenko / Lukashenka / Łukaszenka / Лукашенко, Aleksandr / Alexander / Alyaksandr, Makarov / Makarau).
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { foldDiacritics } from '../text/fold.ts';
 
 const TABLES = parse(readFileSync(new URL('../../data/link/transliteration.yaml', import.meta.url), 'utf8')) as { cyrillic: Record<string, string>; particles: string[] };
 const PARTICLES = new Set(TABLES.particles);
@@ -15,10 +16,7 @@ function romanise(s: string): string {
 
 /** Lower case, diacritics and punctuation removed, white space collapsed, a leading "the" dropped. */
 export function foldName(name: string): string {
-  return romanise(name.toLowerCase())
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[łŁ]/g, 'l')
+  return foldDiacritics(romanise(name.toLowerCase()))
     .replace(/[’'`]s\b/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -3,6 +3,7 @@
 // of an entry matches a token's lower-case text or its lemma ("say" matches "said").
 import type { Token } from '../../model/types.ts';
 import { tokenize } from '../../text/tokenize.ts';
+import { foldDiacritics } from '../../text/fold.ts';
 
 export interface PhraseHit { first: number; last: number; phrase: string }
 
@@ -14,7 +15,7 @@ const NORM_CACHE = 200_000;
 export function norm(text: string): string {
   let out = normalised.get(text);
   if (out === undefined) {
-    out = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-');
+    out = foldDiacritics(text).replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-');
     if (normalised.size >= NORM_CACHE) normalised.clear();
     normalised.set(text, out);
   }
