@@ -1,16 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore, type Store } from '../../src/store/index.ts';
 import { linkAnalyses } from '../../src/link/index.ts';
 import { buildReport, renderReport } from '../../src/analysis/report.ts';
-import { corpus, makeAnalysis, ACTORS } from '../store/fixture.ts';
+import { makeAnalysis, ACTORS, linkedStore } from '../store/fixture.ts';
 
-function store(): Store {
-  const s = openStore(':memory:');
-  s.saveAnalyses(corpus());
-  s.saveLinks(linkAnalyses(s.analyses()));
-  return s;
-}
+const store = linkedStore;
 
 test('the report ranks actors, tallies relations from asserted events only, and keeps hypotheticals apart', () => {
   const s = store();

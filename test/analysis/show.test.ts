@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore, type Store } from '../../src/store/index.ts';
-import { linkAnalyses } from '../../src/link/index.ts';
 import { showActor, showDocument, showEvent } from '../../src/analysis/show.ts';
-import { corpus } from '../store/fixture.ts';
+import { corpus, linkedStore } from '../store/fixture.ts';
 
-function store(): Store {
-  const s = openStore(':memory:');
-  s.saveAnalyses(corpus());
-  s.saveLinks(linkAnalyses(s.analyses()));
-  return s;
-}
+const store = linkedStore;
 
 test('a document shows its metadata and every layer with offsets and covered words', () => {
   const s = store();

@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { Actor, Analysis, Event, EventRole, Frame, Mention, Modality, PloverType, Quote } from '../../src/model/types.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
+import { linkAnalyses } from '../../src/link/index.ts';
 
 const CAMEO: Record<string, [string, number, 1 | 2 | 3 | 4]> = {
   AGREE: ['03', 4, 1], CONSULT: ['04', 1, 1], SUPPORT: ['05', 3.5, 1], COOPERATE: ['06', 6, 2],
@@ -165,4 +167,12 @@ export function docC(): Analysis {
 
 export function corpus(): Analysis[] {
   return [docA(), docB(), docC()];
+}
+
+/** An in-memory store holding the corpus, linked as `sitrep analyze` leaves it. */
+export function linkedStore(): Store {
+  const s = openStore(':memory:');
+  s.saveAnalyses(corpus());
+  s.saveLinks(linkAnalyses(s.analyses()));
+  return s;
 }
