@@ -52,11 +52,11 @@ let events = 0;
 let processed = 0;
 const bodies: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
-const store = openStore(join(dir, 'bench.sqlite'));
+const store = await openStore(join(dir, 'bench.sqlite'));
 let batch: Analysis[] = [];
-const flush = (): void => {
+const flush = async (): Promise<void> => {
   const s = performance.now();
-  store.saveAnalyses(batch);
+  await store.saveAnalyses(batch);
   storeMs += performance.now() - s;
   batch = [];
 };
@@ -83,15 +83,15 @@ for (const d of corpus) {
   bodies.push(doc.body);
   batch.push(a);
   processed++;
-  if (batch.length >= BATCH) flush();
+  if (batch.length >= BATCH) await flush();
   if (performance.now() - started > BUDGET_MS) {
     log(`time budget of ${BUDGET_MS / 1000} s reached after ${processed} documents (use --budget or --docs)`);
     break;
   }
 }
-if (batch.length) flush();
-const stored = store.counts().documents;
-store.close();
+if (batch.length) await flush();
+const stored = (await store.counts()).documents;
+await store.close();
 rmSync(dir, { recursive: true, force: true });
 const pipelineMs = ingestMs + analyzeMs;
 

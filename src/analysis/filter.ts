@@ -13,7 +13,7 @@ export interface ResolvedFilter {
   until?: string;
 }
 
-export function resolveFilter(store: Store, filter: ReportFilter = {}, sameActor: Record<string, string> = {}): ResolvedFilter {
+export async function resolveFilter(store: Store, filter: ReportFilter = {}, sameActor: Record<string, string> = {}): Promise<ResolvedFilter> {
   for (const day of [filter.since, filter.until]) {
     if (day !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(day)) throw new Error(`not an ISO day: "${day}" (use YYYY-MM-DD)`);
   }
@@ -22,7 +22,7 @@ export function resolveFilter(store: Store, filter: ReportFilter = {}, sameActor
   const countries = new Set<string>();
   if (filter.actor) {
     const q = filter.actor.trim();
-    const actors = store.findActors(q);
+    const actors = await store.findActors(q);
     for (const a of actors) if (a.kind === 'state' && a.code) countries.add(a.code.toUpperCase());
     const found = actors.map((a) => a.id);
     const canon = new Set([q, ...found].map((id) => sameActor[id] ?? id));

@@ -39,10 +39,10 @@ export interface Report {
 
 const byDate = (x: EventLine, y: EventLine) => (x.date ?? '~').localeCompare(y.date ?? '~') || x.doc.localeCompare(y.doc) || x.id.localeCompare(y.id, undefined, { numeric: true });
 
-export function buildReport(store: Store, filter: ReportFilter = {}): Report {
-  const links = store.links();
+export async function buildReport(store: Store, filter: ReportFilter = {}): Promise<Report> {
+  const links = await store.links();
   const canon = (id: string) => links.sameActor[id] ?? id;
-  const f = resolveFilter(store, filter, links.sameActor);
+  const f = await resolveFilter(store, filter, links.sameActor);
 
   const names = new Map<string, string>();                 // country part -> name
   const stats = new Map<string, ActorStat & { docs: Set<string> }>();
@@ -54,7 +54,13 @@ export function buildReport(store: Store, filter: ReportFilter = {}): Report {
   const storyLines = new Map<string, EventLine>();
   let totalQuotes = 0;
 
-  const actorOf = (a: Analysis, id: string): Actor | undefined => store.actor(canon(id)) ?? a.actors.find((x) => x.id === id);
+  // stored actors (merged ids resolved), looked up once each before a document is read
+  const known = new Map<string, Actor | undefined>();
+  const lookUp = async (a: Analysis) => {
+    const ids = [...a.actors.map((x) => x.id), ...a.quotes.flatMap((q) => (q.speaker ? [q.speaker] : []))];
+    for (const id of ids) if (!known.has(canon(id))) known.set(canon(id), await store.actor(canon(id)));
+  };
+  const actorOf = (a: Analysis, id: string): Actor | undefined => known.get(canon(id)) ?? a.actors.find((x) => x.id === id);
   const stat = (a: Analysis, id: string) => {
     const key = canon(id);
     let s = stats.get(key);
@@ -67,7 +73,8 @@ export function buildReport(store: Store, filter: ReportFilter = {}): Report {
     return s;
   };
 
-  for (const a of store.analyses()) {
+  for await (const a of store.analyses()) {
+    await lookUp(a);
     for (const x of a.actors) {
       if ((x.kind === 'state' || x.kind === 'igo') && x.code) {
         const part = countryPart(x.code)!;

@@ -1,7 +1,7 @@
 // Everything sitrep knows about one document, actor or event, each record with its offsets and
 // the words it covers, so that any finding can be checked against the text.
 import type { Actor, Analysis, Event, EventRole } from '../model/types.ts';
-import type { Store } from '../store/index.ts';
+import { collect, type Store } from '../store/index.ts';
 import { MODALITY_WORDS, sentenceText } from './event-lines.ts';
 import { clip } from './writer.ts';
 
@@ -11,12 +11,12 @@ const BODY_EXCERPT = 600;
 const at = (s: { start: number; end: number }) => `[${s.start}-${s.end}]`;
 const covered = (a: Analysis, s: { start: number; end: number }) => JSON.stringify(a.doc.body.slice(s.start, s.end).replace(/\s+/g, ' '));
 
-function findDocument(store: Store, id: string): Analysis {
-  const exact = store.getAnalysis(id);
+async function findDocument(store: Store, id: string): Promise<Analysis> {
+  const exact = await store.getAnalysis(id);
   if (exact) return exact;
   const q = id.trim().toLowerCase();
-  const hits = q.length >= 4 ? [...store.documents()].filter((d) => d.id.startsWith(q) || d.source === id) : [];
-  if (hits.length === 1) return store.getAnalysis(hits[0].id)!;
+  const hits = q.length >= 4 ? (await collect(store.documents())).filter((d) => d.id.startsWith(q) || d.source === id) : [];
+  if (hits.length === 1) return (await store.getAnalysis(hits[0].id))!;
   if (hits.length > 1) throw new Error(`"${id}" matches ${hits.length} documents: ${hits.slice(0, 5).map((d) => d.id).join(', ')}; give more of the id`);
   throw new Error(`no stored document has the id "${id}"`);
 }
@@ -43,8 +43,8 @@ function eventLines(a: Analysis, e: Event, indent = '  '): string[] {
   return out;
 }
 
-export function showDocument(store: Store, id: string): string {
-  const a = findDocument(store, id);
+export async function showDocument(store: Store, id: string): Promise<string> {
+  const a = await findDocument(store, id);
   const m = a.doc.meta;
   const out: string[] = [`DOCUMENT ${a.doc.id}`, `  source: ${a.doc.source}`];
   for (const k of ['title', 'outlet', 'author', 'published', 'url'] as const) out.push(`  ${k}: ${m[k] ?? '–'}`);
@@ -79,18 +79,18 @@ export function showDocument(store: Store, id: string): string {
   return out.join('\n') + '\n';
 }
 
-function resolveActors(store: Store, idOrName: string): Actor[] {
-  const direct = store.actor(idOrName);
-  const found = direct ? [direct] : store.findActors(idOrName);
+async function resolveActors(store: Store, idOrName: string): Promise<Actor[]> {
+  const direct = await store.actor(idOrName);
+  const found = direct ? [direct] : await store.findActors(idOrName);
   if (found.length === 0) throw new Error(`no stored actor is named or coded "${idOrName}"`);
   // an actor merged into another by the linker is shown as that one
-  const same = store.links().sameActor;
+  const same = (await store.links()).sameActor;
   const ids = [...new Set(found.map((a) => same[a.id] ?? a.id))];
-  return ids.map((id) => store.actor(id) ?? found.find((a) => a.id === id)!);
+  return Promise.all(ids.map(async (id) => (await store.actor(id)) ?? found.find((a) => a.id === id)!));
 }
 
-function showOneActor(store: Store, actor: Actor): string[] {
-  const links = store.links();
+async function showOneActor(store: Store, actor: Actor): Promise<string[]> {
+  const links = await store.links();
   const same = Object.entries(links.sameActor).filter(([, to]) => to === actor.id).map(([id]) => id);
   const ids = new Set([actor.id, ...same]);
   const out = [`ACTOR ${actor.name}`, `  id: ${actor.id}`, `  kind: ${actor.kind}`, `  code: ${actor.code}`];
@@ -102,8 +102,8 @@ function showOneActor(store: Store, actor: Actor): string[] {
   if (same.length) out.push(`  also known in text as: ${same.join(', ')}`);
   const events: string[] = [];
   const quotes: string[] = [];
-  for (const docId of store.actorDocuments([...ids])) {
-    const a = store.getAnalysis(docId)!;
+  for (const docId of await store.actorDocuments([...ids])) {
+    const a = (await store.getAnalysis(docId))!;
     const ms = a.mentions.filter((m) => m.actor && ids.has(m.actor));
     out.push('', `  in ${a.doc.meta.title ?? a.doc.source} [${a.doc.id}]: ${ms.length} mention${ms.length === 1 ? '' : 's'}`);
     for (const m of ms) out.push(`    ${at(m)} ${covered(a, m)}${m.role ? ` (${m.role})` : ''}: ${clip(sentenceText(a, m.start), 160)}`);
@@ -117,17 +117,19 @@ function showOneActor(store: Store, actor: Actor): string[] {
   return out;
 }
 
-export function showActor(store: Store, idOrName: string): string {
-  return resolveActors(store, idOrName).map((a) => showOneActor(store, a).join('\n')).join('\n\n') + '\n';
+export async function showActor(store: Store, idOrName: string): Promise<string> {
+  const parts: string[] = [];
+  for (const a of await resolveActors(store, idOrName)) parts.push((await showOneActor(store, a)).join('\n'));
+  return parts.join('\n\n') + '\n';
 }
 
-export function showEvent(store: Store, id: string): string {
-  const found = store.event(id);
+export async function showEvent(store: Store, id: string): Promise<string> {
+  const found = await store.event(id);
   if (!found) throw new Error(`no stored event has the id "${id}" (event ids look like DOCUMENT-ID:e1)`);
-  const a = store.getAnalysis(found.doc)!;
+  const a = (await store.getAnalysis(found.doc))!;
   const out = [`EVENT ${eventLines(a, found.event, '  ')[0]}`, ...eventLines(a, found.event, '  ').slice(1)];
   out.push(`  document: ${a.doc.meta.title ?? a.doc.source} [${a.doc.id}]${a.doc.meta.published ? `, published ${a.doc.meta.published}` : ''}`);
-  const links = store.links();
+  const links = await store.links();
   const group = links.sameEvent.find((g) => g.events.some((e) => e.event === id));
   if (group) out.push(`  same event told at: ${group.events.filter((e) => e.event !== id).map((e) => e.event).join(', ')}`);
   const stories = links.storylines.filter((s) => s.events.some((e) => e.event === id));

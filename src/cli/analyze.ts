@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { readSources, countSources } from '../ingest/index.ts';
 import { createPipeline } from '../pipeline/index.ts';
-import { openStore } from '../store/index.ts';
+import { collect, openStore } from '../store/index.ts';
 import { linkAnalyses } from '../link/index.ts';
 import type { Analysis } from '../model/types.ts';
 import { withDb, withKb } from './options.ts';
@@ -15,13 +15,13 @@ export interface AnalyzeSummary { read: number; stored: number; unchanged: numbe
 export async function analyzePaths(inputs: string[], opts: { db: string; kb: string[] }, log: (line: string) => void): Promise<AnalyzeSummary> {
   const started = Date.now();
   const pipeline = createPipeline({ kbFiles: opts.kb });
-  const store = openStore(opts.db);
+  const store = await openStore(opts.db);
   const summary: AnalyzeSummary = { read: 0, stored: 0, unchanged: 0, failed: 0, events: 0, quotes: 0, seconds: 0 };
   const progress = startProgress(inputs.includes('-') ? undefined : await countSources(inputs));
   let batch: Analysis[] = [];
-  const flush = () => {
+  const flush = async () => {
     if (!batch.length) return;
-    store.saveAnalyses(batch);
+    await store.saveAnalyses(batch);
     summary.stored += batch.length;
     batch = [];
   };
@@ -36,7 +36,7 @@ export async function analyzePaths(inputs: string[], opts: { db: string; kb: str
       }
       summary.read++;
       const { doc } = item;
-      if (seen.has(doc.id) || store.hasDocument(doc.id)) { summary.unchanged++; continue; }
+      if (seen.has(doc.id) || (await store.hasDocument(doc.id))) { summary.unchanged++; continue; }
       seen.add(doc.id);
       try {
         const analysis = pipeline.analyze(doc);
@@ -47,14 +47,14 @@ export async function analyzePaths(inputs: string[], opts: { db: string; kb: str
         summary.failed++;
         log(`error: ${doc.source}: analysis failed: ${err instanceof Error ? err.message : String(err)}`);
       }
-      if (batch.length >= BATCH) flush();
+      if (batch.length >= BATCH) await flush();
     }
-    flush();
+    await flush();
   } finally {
     progress.stop();
   }
-  if (summary.stored > 0) store.saveLinks(linkAnalyses(store.analyses()));
-  store.close();
+  if (summary.stored > 0) await store.saveLinks(linkAnalyses(await collect(store.analyses())));
+  await store.close();
   summary.seconds = (Date.now() - started) / 1000;
   return summary;
 }

@@ -15,12 +15,12 @@ export function exportCommand(): Command {
     .option('--out <file>', 'write to this file instead of standard output');
   withDb(cmd);
   return cmd.action(async (opts: { db: string; format: Format; out?: string }) => {
-    const store = openStore(opts.db);
+    const store = await openStore(opts.db);
     const out = opts.out ? createWriteStream(opts.out) : process.stdout;
     try {
-      exportStore(store, opts.format, (chunk) => { out.write(chunk); });
+      await exportStore(store, opts.format, (chunk) => { out.write(chunk); });
     } finally {
-      store.close();
+      await store.close();
     }
     if (opts.out) {
       const file = out as ReturnType<typeof createWriteStream>;

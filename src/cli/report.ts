@@ -12,16 +12,16 @@ export function reportCommand(): Command {
     .option('--since <date>', 'only events on or after this day (YYYY-MM-DD)')
     .option('--until <date>', 'only events on or before this day (YYYY-MM-DD)');
   withDb(cmd);
-  return cmd.action((opts: { db: string; format: 'text' | 'markdown' | 'json'; actor?: string; since?: string; until?: string }) => {
+  return cmd.action(async (opts: { db: string; format: 'text' | 'markdown' | 'json'; actor?: string; since?: string; until?: string }) => {
     for (const d of [opts.since, opts.until]) {
       if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`not a day (YYYY-MM-DD): ${d}`);
     }
-    const store = openStore(opts.db);
+    const store = await openStore(opts.db);
     try {
-      const report = buildReport(store, { actor: opts.actor, since: opts.since, until: opts.until });
+      const report = await buildReport(store, { actor: opts.actor, since: opts.since, until: opts.until });
       process.stdout.write(renderReport(report, opts.format) + '\n');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

@@ -12,12 +12,12 @@ export function showCommand(): Command {
     .addArgument(new Argument('<what>', 'what to show').choices(Object.keys(SHOW)))
     .argument('<id>', 'its id (an actor may also be named)');
   withDb(cmd);
-  return cmd.action((what: keyof typeof SHOW, id: string, opts: { db: string }) => {
-    const store = openStore(opts.db);
+  return cmd.action(async (what: keyof typeof SHOW, id: string, opts: { db: string }) => {
+    const store = await openStore(opts.db);
     try {
-      process.stdout.write(SHOW[what](store, id) + '\n');
+      process.stdout.write((await SHOW[what](store, id)) + '\n');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 }

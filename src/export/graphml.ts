@@ -19,23 +19,23 @@ export function xmlEscape(s: string): string {
 interface Node { key: string; name: string; code: string; kind: string; country?: string; events: number }
 interface Edge { a: string; b: string; cooperative: number; conflictual: number; asserted: number; other: number; sum: number; scored: number }
 
-export function writeGraphml(store: Store, write: (chunk: string) => void): void {
+export async function writeGraphml(store: Store, write: (chunk: string) => void): Promise<void> {
   const nodes = new Map<string, Node>();
   const edges = new Map<string, Edge>();
-  const node = (r: RoleLine): Node => {
+  const node = async (r: RoleLine): Promise<Node> => {
     const key = r.actor ?? `code:${r.code}`;
     let n = nodes.get(key);
     if (!n) {
-      const actor: Actor | undefined = r.actor ? store.actor(r.actor) : undefined;
+      const actor: Actor | undefined = r.actor ? await store.actor(r.actor) : undefined;
       n = { key, name: actor?.name ?? r.name ?? r.code, code: actor?.code ?? r.code, kind: actor?.kind ?? 'unknown', country: actor?.country, events: 0 };
       nodes.set(key, n);
     }
     n.events++;
     return n;
   };
-  for (const { line: l } of eventRecords(store)) {
+  for await (const { line: l } of eventRecords(store)) {
     if (!l.source || !l.target) continue;
-    const [s, t] = [node(l.source), node(l.target)];
+    const [s, t] = [await node(l.source), await node(l.target)];
     if (s.key === t.key) continue;
     const [a, b] = s.key < t.key ? [s.key, t.key] : [t.key, s.key];
     const id = `${a}\u0000${b}`;

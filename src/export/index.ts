@@ -9,21 +9,21 @@ import { writeGraphml } from './graphml.ts';
 export type ExportFormat = 'plover-json' | 'events-tsv' | 'csv' | 'graphml';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['plover-json', 'events-tsv', 'csv', 'graphml'];
 
-export function exportStore(store: Store, format: ExportFormat, write: (chunk: string) => void): void {
+export async function exportStore(store: Store, format: ExportFormat, write: (chunk: string) => void): Promise<void> {
   switch (format) {
     case 'plover-json':
-      for (const r of eventRecords(store)) write(ploverJsonLine(r));
+      for await (const r of eventRecords(store)) write(ploverJsonLine(r));
       return;
     case 'events-tsv':
       write(tsvLine(TSV_COLUMNS));
-      for (const r of eventRecords(store)) write(tsvLine(tsvRow(r)));
+      for await (const r of eventRecords(store)) write(tsvLine(tsvRow(r)));
       return;
     case 'csv':
       write(csvLine(CSV_COLUMNS));
-      for (const r of eventRecords(store)) write(csvLine(csvRow(r)));
+      for await (const r of eventRecords(store)) write(csvLine(csvRow(r)));
       return;
     case 'graphml':
-      writeGraphml(store, write);
+      await writeGraphml(store, write);
       return;
     default:
       throw new Error(`unknown export format "${String(format)}" (use one of ${EXPORT_FORMATS.join(', ')})`);

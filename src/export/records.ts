@@ -10,9 +10,9 @@ export interface EventRecord {
 }
 
 /** The stored events, document by document, with merged actor ids replaced by the one they merge into. */
-export function* eventRecords(store: Store): Generator<EventRecord> {
-  const same = store.links().sameActor;
-  for (const a of store.analyses()) {
+export async function* eventRecords(store: Store): AsyncGenerator<EventRecord> {
+  const same = (await store.links()).sameActor;
+  for await (const a of store.analyses()) {
     const actors = new Map(a.actors.map((x) => [x.id, x]));
     const m = a.doc.meta;
     const doc = { id: a.doc.id, source: a.doc.source, url: m.url, outlet: m.outlet, title: m.title, published: m.published };

@@ -7,30 +7,38 @@ export interface StoredDocument { id: string; source: string; meta: DocumentMeta
 
 export interface StoreCounts { documents: number; actors: number; events: number; quotes: number; frames: number }
 
+/** Every method is asynchronous, so that an embedded SQLite file and a PostgreSQL server sit behind the same interface. */
 export interface Store {
-  hasDocument(id: string): boolean;
+  hasDocument(id: string): Promise<boolean>;
   /** Writes the batch in one transaction; documents already stored are skipped. Returns how many were new. */
-  saveAnalyses(list: Analysis[]): number;
-  getAnalysis(docId: string): Analysis | undefined;
-  documents(): Iterable<StoredDocument>;
+  saveAnalyses(list: Analysis[]): Promise<number>;
+  getAnalysis(docId: string): Promise<Analysis | undefined>;
+  documents(): AsyncIterable<StoredDocument>;
   /** Every stored Analysis, one at a time, in the order they were stored. */
-  analyses(): Iterable<Analysis>;
-  actor(id: string): Actor | undefined;
+  analyses(): AsyncIterable<Analysis>;
+  actor(id: string): Promise<Actor | undefined>;
   /** Actors whose id, code, name or alias equals the query (case and diacritics ignored). */
-  findActors(nameOrCode: string): Actor[];
-  event(id: string): { event: Event; doc: string } | undefined;
+  findActors(nameOrCode: string): Promise<Actor[]>;
+  event(id: string): Promise<{ event: Event; doc: string } | undefined>;
   /** Ids of the documents that mention any of these actors or give them an event role, in stored order. */
-  actorDocuments(actorIds: string[]): string[];
+  actorDocuments(actorIds: string[]): Promise<string[]>;
   /** Replaces the stored links with these. */
-  saveLinks(links: CorpusLinks): void;
-  links(): CorpusLinks;
-  counts(): StoreCounts;
-  close(): void;
+  saveLinks(links: CorpusLinks): Promise<void>;
+  links(): Promise<CorpusLinks>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
 }
 
 /** Opens (creating when needed) an SQLite store file; ':memory:' gives a throw-away store. */
-export function openStore(path: string): Store {
+export async function openStore(path: string): Promise<Store> {
   return openSqliteStore(path);
+}
+
+/** Every item of an async iterable, in order (for the few callers that need them all at once). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of items) out.push(x);
+  return out;
 }
 
 export { StoreSchemaError } from './errors.ts';

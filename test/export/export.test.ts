@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DOMParser } from 'linkedom';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { collect, openStore, type Store } from '../../src/store/index.ts';
 import { linkAnalyses } from '../../src/link/index.ts';
 import { exportStore } from '../../src/export/index.ts';
 import { corpus, makeAnalysis, ACTORS } from '../store/fixture.ts';
 
-function store(): Store {
-  const s = openStore(':memory:');
+async function store(): Promise<Store> {
+  const s = await openStore(':memory:');
   const awkward = makeAnalysis({
     body: 'Vilnius condemned the "so-called" drills, saying: tabs\tand, commas <won\'t> & "quotes" stay intact.',
     source: 'odd.txt', meta: { title: 'Odd <title> & "quotes"', outlet: 'Test, Inc.', published: '2025-04-01' },
@@ -15,14 +15,14 @@ function store(): Store {
     events: [{ type: 'ACCUSE', trigger: 'condemned', source: { text: 'Vilnius', code: 'LTUGOV', actor: 'state:LTU' }, target: { text: 'drills', code: 'RUS&MIL', actor: 'state:RUS' } }],
     quotes: [], frames: [],
   });
-  s.saveAnalyses([...corpus(), awkward]);
-  s.saveLinks(linkAnalyses(s.analyses()));
+  await s.saveAnalyses([...corpus(), awkward]);
+  await s.saveLinks(linkAnalyses(await collect(s.analyses())));
   return s;
 }
 
-function run(s: Store, format: Parameters<typeof exportStore>[1]): string {
+async function run(s: Store, format: Parameters<typeof exportStore>[1]): Promise<string> {
   const chunks: string[] = [];
-  exportStore(s, format, (c) => chunks.push(c));
+  await exportStore(s, format, (c) => chunks.push(c));
   return chunks.join('');
 }
 
@@ -42,9 +42,9 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-test('plover-json gives one parseable record per event with PLOVER fields and provenance', () => {
-  const s = store();
-  const lines = run(s, 'plover-json').trimEnd().split('\n').map((l) => JSON.parse(l));
+test('plover-json gives one parseable record per event with PLOVER fields and provenance', async () => {
+  const s = await store();
+  const lines = (await run(s, 'plover-json')).trimEnd().split('\n').map((l) => JSON.parse(l));
   assert.equal(lines.length, 8);
   const offer = lines.find((r) => r.event === 'AGREE');
   assert.equal(offer.source, 'POLGOV');
@@ -58,24 +58,24 @@ test('plover-json gives one parseable record per event with PLOVER fields and pr
   const feared = lines.find((r) => r.event === 'MOBILIZE' && r.modality === 'hypothetical');
   assert.equal(feared.date, null, 'an undated hypothetical gets no date');
   assert.deepEqual(feared.location, { name: 'Kaliningrad', country: null });
-  s.close();
+  await s.close();
 });
 
-test('events-tsv has a header and the same number of columns on every row', () => {
-  const s = store();
-  const rows = run(s, 'events-tsv').trimEnd().split('\n').map((l) => l.split('\t'));
+test('events-tsv has a header and the same number of columns on every row', async () => {
+  const s = await store();
+  const rows = (await run(s, 'events-tsv')).trimEnd().split('\n').map((l) => l.split('\t'));
   assert.deepEqual(rows[0].slice(0, 5), ['event_id', 'date', 'source_code', 'target_code', 'event_type']);
   assert.equal(rows.length, 9);
   for (const r of rows) assert.equal(r.length, rows[0].length);
   const odd = rows.find((r) => r[4] === 'ACCUSE')!;
   assert.equal(odd[rows[0].indexOf('sentence')], 'Vilnius condemned the "so-called" drills, saying: tabs and, commas <won\'t> & "quotes" stay intact.');
   assert.equal(odd[rows[0].indexOf('cameo_root')], '11');
-  s.close();
+  await s.close();
 });
 
-test('csv quotes commas, quote marks and keeps every field', () => {
-  const s = store();
-  const rows = parseCsv(run(s, 'csv'));
+test('csv quotes commas, quote marks and keeps every field', async () => {
+  const s = await store();
+  const rows = parseCsv(await run(s, 'csv'));
   const head = rows[0];
   assert.equal(rows.length, 9);
   for (const r of rows) assert.equal(r.length, head.length);
@@ -83,7 +83,7 @@ test('csv quotes commas, quote marks and keeps every field', () => {
   assert.equal(odd[head.indexOf('doc_title')], 'Odd <title> & "quotes"');
   assert.equal(odd[head.indexOf('doc_outlet')], 'Test, Inc.');
   assert.equal(odd[head.indexOf('sentence')], 'Vilnius condemned the "so-called" drills, saying: tabs and, commas <won\'t> & "quotes" stay intact.');
-  s.close();
+  await s.close();
 });
 
 /** Tags open and close in order, attributes are quoted, entities are known: well-formed enough for Gephi. */
@@ -98,9 +98,9 @@ function assertWellFormed(xml: string): void {
   assert.deepEqual(stack, []);
 }
 
-test('graphml is well-formed XML with actors as nodes and relations as edges', () => {
-  const s = store();
-  const xml = run(s, 'graphml');
+test('graphml is well-formed XML with actors as nodes and relations as edges', async () => {
+  const s = await store();
+  const xml = await run(s, 'graphml');
   assertWellFormed(xml);
   const doc = new DOMParser().parseFromString(xml, 'text/xml');
   const nodes = [...doc.querySelectorAll('node')];
@@ -115,11 +115,11 @@ test('graphml is well-formed XML with actors as nodes and relations as edges', (
   assert.equal(val('e_mean_goldstein'), '2.5');
   const jpnAus = edges.find((e) => [e.getAttribute('source'), e.getAttribute('target')].sort().join() === 'state:AUS,state:JPN')!;
   assert.equal(jpnAus.querySelector('data[key="e_not_asserted"]')?.textContent, '1', 'the expected exercise is counted apart');
-  s.close();
+  await s.close();
 });
 
-test('an unknown format is refused', () => {
-  const s = store();
-  assert.throws(() => exportStore(s, 'xlsx' as never, () => {}), /unknown export format "xlsx"/);
-  s.close();
+test('an unknown format is refused', async () => {
+  const s = await store();
+  await assert.rejects(() => exportStore(s, 'xlsx' as never, () => {}), /unknown export format "xlsx"/);
+  await s.close();
 });

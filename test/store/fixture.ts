@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor, Analysis, Event, EventRole, Frame, Mention, Modality, PloverType, Quote } from '../../src/model/types.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { collect, openStore, type Store } from '../../src/store/index.ts';
 import { linkAnalyses } from '../../src/link/index.ts';
 
 const CAMEO: Record<string, [string, number, 1 | 2 | 3 | 4]> = {
@@ -170,9 +170,9 @@ export function corpus(): Analysis[] {
 }
 
 /** An in-memory store holding the corpus, linked as `sitrep analyze` leaves it. */
-export function linkedStore(): Store {
-  const s = openStore(':memory:');
-  s.saveAnalyses(corpus());
-  s.saveLinks(linkAnalyses(s.analyses()));
+export async function linkedStore(): Promise<Store> {
+  const s = await openStore(':memory:');
+  await s.saveAnalyses(corpus());
+  await s.saveLinks(linkAnalyses(await collect(s.analyses())));
   return s;
 }

@@ -170,64 +170,70 @@ export function openSqliteStore(path: string): Store {
 
   const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
 
+  const findActors = (nameOrCode: string): Actor[] => {
+    const exact = (q.actorsByKey.all({ q: nameOrCode.trim(), key: foldName(nameOrCode) }) as Row[]).map(rows.actorOf);
+    if (exact.length) return exact;
+    // else a person by a transliteration of the name, or by surname alone
+    return (q.actorsByKey.all({ q: nameOrCode.trim(), key: spellingKey(nameOrCode) }) as Row[]).map(rows.actorOf);
+  };
+
+  const actorDocuments = (actorIds: string[]): string[] => {
+    if (actorIds.length === 0) return [];
+    const marks = actorIds.map(() => '?').join(', ');
+    const sql = `SELECT id FROM documents WHERE id IN (
+        SELECT doc_id FROM document_actors WHERE actor_id IN (${marks})
+        UNION SELECT doc_id FROM mentions WHERE actor_id IN (${marks})
+        UNION SELECT doc_id FROM events WHERE source_actor IN (${marks}) OR target_actor IN (${marks}))
+      ORDER BY position`;
+    return db.prepare(sql).pluck().all(...actorIds, ...actorIds, ...actorIds, ...actorIds) as string[];
+  };
+
+  const readLinks = (): CorpusLinks => {
+    const sameActor: Record<string, string> = {};
+    for (const r of db.prepare('SELECT actor_id, same_as FROM same_actor ORDER BY actor_id').all() as Row[]) sameActor[r.actor_id as string] = r.same_as as string;
+    const groups = new Map<string, { doc: string; event: string }[]>();
+    for (const r of db.prepare('SELECT * FROM event_groups ORDER BY group_id, idx').all() as Row[]) {
+      const list = groups.get(r.group_id as string) ?? [];
+      list.push({ doc: r.doc_id as string, event: r.event_id as string });
+      groups.set(r.group_id as string, list);
+    }
+    const storyEvents = db.prepare('SELECT doc_id, event_id FROM storyline_events WHERE storyline_id = ? ORDER BY idx');
+    const storylines = (db.prepare('SELECT * FROM storylines ORDER BY position').all() as Row[]).map((r) => ({
+      id: r.id as string, label: r.label as string,
+      events: (storyEvents.all(r.id) as Row[]).map((e) => ({ doc: e.doc_id as string, event: e.event_id as string })),
+      actors: JSON.parse(r.actors as string) as string[],
+    }));
+    return { sameActor, sameEvent: [...groups].map(([id, events]) => ({ id, events })), storylines };
+  };
+
   return {
-    hasDocument: (id) => q.has.get(id) !== undefined,
-    saveAnalyses: (list) => saveBatch(list),
-    getAnalysis,
-    *documents(): Generator<StoredDocument> {
+    hasDocument: async (id) => q.has.get(id) !== undefined,
+    saveAnalyses: async (list) => saveBatch(list),
+    getAnalysis: async (id) => getAnalysis(id),
+    async *documents(): AsyncGenerator<StoredDocument> {
       for (const r of documentPages()) yield { id: r.id as string, source: r.source as string, meta: JSON.parse(r.meta as string) };
     },
-    *analyses(): Generator<Analysis> {
+    async *analyses(): AsyncGenerator<Analysis> {
       for (const r of documentPages()) {
         const a = getAnalysis(r.id as string);
         if (a) yield a;
       }
     },
-    actor(id) {
+    async actor(id) {
       const r = q.actor.get(id) as Row | undefined;
       return r ? rows.actorOf(r) : undefined;
     },
-    findActors(nameOrCode) {
-      const exact = (q.actorsByKey.all({ q: nameOrCode.trim(), key: foldName(nameOrCode) }) as Row[]).map(rows.actorOf);
-      if (exact.length) return exact;
-      // else a person by a transliteration of the name, or by surname alone
-      return (q.actorsByKey.all({ q: nameOrCode.trim(), key: spellingKey(nameOrCode) }) as Row[]).map(rows.actorOf);
-    },
-    event(id) {
+    findActors: async (nameOrCode) => findActors(nameOrCode),
+    async event(id) {
       const r = q.event.get(id) as Row | undefined;
       return r ? { event: rows.eventOf(r) as Event, doc: r.doc_id as string } : undefined;
     },
-    actorDocuments(actorIds) {
-      if (actorIds.length === 0) return [];
-      const marks = actorIds.map(() => '?').join(', ');
-      const sql = `SELECT id FROM documents WHERE id IN (
-          SELECT doc_id FROM document_actors WHERE actor_id IN (${marks})
-          UNION SELECT doc_id FROM mentions WHERE actor_id IN (${marks})
-          UNION SELECT doc_id FROM events WHERE source_actor IN (${marks}) OR target_actor IN (${marks}))
-        ORDER BY position`;
-      return db.prepare(sql).pluck().all(...actorIds, ...actorIds, ...actorIds, ...actorIds) as string[];
-    },
-    saveLinks: (links) => writeLinks(links),
-    links(): CorpusLinks {
-      const sameActor: Record<string, string> = {};
-      for (const r of db.prepare('SELECT actor_id, same_as FROM same_actor ORDER BY actor_id').all() as Row[]) sameActor[r.actor_id as string] = r.same_as as string;
-      const groups = new Map<string, { doc: string; event: string }[]>();
-      for (const r of db.prepare('SELECT * FROM event_groups ORDER BY group_id, idx').all() as Row[]) {
-        const list = groups.get(r.group_id as string) ?? [];
-        list.push({ doc: r.doc_id as string, event: r.event_id as string });
-        groups.set(r.group_id as string, list);
-      }
-      const storyEvents = db.prepare('SELECT doc_id, event_id FROM storyline_events WHERE storyline_id = ? ORDER BY idx');
-      const storylines = (db.prepare('SELECT * FROM storylines ORDER BY position').all() as Row[]).map((r) => ({
-        id: r.id as string, label: r.label as string,
-        events: (storyEvents.all(r.id) as Row[]).map((e) => ({ doc: e.doc_id as string, event: e.event_id as string })),
-        actors: JSON.parse(r.actors as string) as string[],
-      }));
-      return { sameActor, sameEvent: [...groups].map(([id, events]) => ({ id, events })), storylines };
-    },
-    counts(): StoreCounts {
+    actorDocuments: async (ids) => actorDocuments(ids),
+    saveLinks: async (links) => { writeLinks(links); },
+    links: async () => readLinks(),
+    async counts(): Promise<StoreCounts> {
       return { documents: count('documents'), actors: count('actors'), events: count('events'), quotes: count('quotes'), frames: count('frames') };
     },
-    close: () => db.close(),
+    close: async () => { db.close(); },
   };
 }
