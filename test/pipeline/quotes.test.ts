@@ -73,10 +73,24 @@ test('an apposition between speaker and cue: “…,” X, an analyst at Y, beli
   assert.equal(q.cue, 'believes');
 });
 
-test('an interrupted quote keeps one speaker for both parts', () => {
-  const a = analyse('Marta Kask spoke after the meeting. “Latvia is a close partner,” she said, “and we will defend it as our own land.”', [KASK]);
-  assert.equal(a.quotes.length, 2);
-  for (const q of a.quotes) assert.equal(q.speaker, 'person:marta-kask');
+test('an interrupted quote is one quote with one speaker: “…,” she said, “and …”', () => {
+  const body = 'Marta Kask spoke after the meeting. “Latvia is a close partner,” she said, “and we will defend it as our own land.”';
+  const q = only(analyse(body, [KASK]));
+  assert.equal(q.text, 'Latvia is a close partner, and we will defend it as our own land.');
+  assert.equal(q.speaker, 'person:marta-kask');
+  assert.equal(body.slice(q.start, q.start + 6), 'Latvia');
+  assert.ok(body.slice(q.start, q.end).endsWith('own land.'));
+});
+
+test('an interrupted quote with the comma outside the marks and the cue after the name', () => {
+  const q = only(analyse('“Estonia will not be intimidated”, Marta Kask said, “whatever the drills next door look like.”', [KASK]));
+  assert.equal(q.text, 'Estonia will not be intimidated, whatever the drills next door look like.');
+  assert.equal(q.speaker, 'person:marta-kask');
+});
+
+test('two quoted sentences around an attribution stay two quotes of one speaker', () => {
+  const a = analyse('“Estonia is ready,” Marta Kask said. “The brigade will stay.”', [KASK]);
+  assert.deepEqual(a.quotes.map((q) => [q.text, q.speaker]), [['Estonia is ready', 'person:marta-kask'], ['The brigade will stay.', 'person:marta-kask']]);
 });
 
 test('a quote that runs over two paragraphs is one quote', () => {

@@ -10,6 +10,7 @@ import { findQuotedSpans, type QuotedSpan } from './marks.ts';
 import { findIndirectSpeech, type IndirectSpeech } from './indirect.ts';
 import { credible } from './speakers.ts';
 import { attributeAfter, attributeBefore, attributeColon, attributePartial, type Attribution } from './attribution.ts';
+import { joinInterrupted } from './interrupted.ts';
 
 export interface Speech { span: QuotedSpan; text: string; start: number; end: number; attribution?: Attribution }
 export interface Term { span: QuotedSpan; text: string; start: number; end: number }
@@ -139,6 +140,8 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
       if (words <= TERM_WORDS && !verb) asTerm(inner);
     }
   }
+  // “…,” he said, “…”: one quote interrupted by its attribution.
+  speech.splice(0, speech.length, ...joinInterrupted(v, speech));
   // Reported speech, and the short quotes inside it: "the ministry said the instructors were
   // “sharing combat experience” and that they posed “no threat”" quotes the ministry twice.
   const indirect = findIndirectSpeech(v, speech.map((s) => ({ start: s.span.innerStart, end: s.span.innerEnd })));
