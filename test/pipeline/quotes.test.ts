@@ -390,3 +390,15 @@ test('a common noun that is no usual source does not speak: the talks continue: 
   const r = only(analyse('“Both delegations will meet again in Vilnius next month,” officials said.'));
   assert.equal(r.speakerText, 'officials');
 });
+
+test('a usual source before the colon speaks, not the object of its verb: Analysts at X explain the move: “…”', () => {
+  const q = only(analyse('Analysts at the academy explain the decision in plain words: “Tallinn wants allied troops on its soil, at any cost.”'));
+  assert.equal(q.speakerText, 'Analysts at the academy');
+});
+
+test('the subject of a passive cue is not the speaker: “…” The note was posted on Friday.', () => {
+  const q = only(analyse('“Nothing has changed along the border.” The note was posted on Friday.'));
+  assert.equal(q.speakerText, undefined);
+  const r = only(analyse('“We stay,” Marta Kask was quoted as saying.', [KASK]));
+  assert.equal(r.speaker, 'person:marta-kask');
+});

@@ -20,6 +20,13 @@ const REACH = 30;
 const BEFORE_OBJECT_REACH = 8;
 
 const isComma = (t: Token) => t.text === ',';
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", '’s']);
+/** "was posted", "were told": the subject of a passive cue is not who spoke. */
+function passive(t: Token[], floor: number, cue: number, cueLast = cue): boolean {
+  if (/ing$/i.test(t[cueLast].text)) return false;   // "is saying", "was quoted as saying"
+  for (let k = cue - 1; k >= floor && BETWEEN_SUBJECT_AND_CUE.has(t[k].pos); k--) if (BE.has(norm(t[k].text))) return true;
+  return false;
+}
 const isStop = (t: Token) => SENTENCE_END.has(t.text);
 
 /** Words that can name a speaker: a short noun phrase with no verb or clause word in it. */
@@ -139,6 +146,7 @@ export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedS
     const hit = v.lex.directCues.at(t, i, to + 1);
     if (!hit) continue;
     if (/^(who|which|that)$/i.test(t[i - 1].text)) continue;   // a relative clause: ", who asked not to be named,"
+    if (passive(t, from, i, hit.last)) return undefined;
     // Subject before the cue; an apposition between commas may follow it ("Fleischer, an expert, believes").
     let last = i - 1;
     while (last >= from && BETWEEN_SUBJECT_AND_CUE.has(t[last].pos)) last--;
@@ -187,6 +195,7 @@ export function attributeBefore(v: VoiceContext, span: QuotedSpan, spans: Quoted
 export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset: number, cue: string, via: Attribution['via']): Attribution | undefined {
   const t = v.tokens;
   let last = hit.first - 1;
+  if (passive(t, floor, hit.first, hit.last)) return undefined;
   while (last >= floor && BETWEEN_SUBJECT_AND_CUE.has(t[last].pos)) {
     if (/^(not|n't|n’t|never)$/i.test(t[last].text)) return undefined;   // "did not say" attributes nothing
     if (/^to$/i.test(t[last].text)) return undefined;   // "to describe …": an infinitive has no speaker

@@ -123,7 +123,9 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
       attribution = credible(v, attribution);
       if (!attribution) { asTerm(span); continue; }
     } else {
-      attribution = direct?.how === 'named' ? direct : better(direct ?? attributePartial(v, span, spans, speech[speech.length - 1]), attributeColon(v, span));
+      // A credible subject before the colon beats a phrase next to the cue that is no usual source
+      // ("Analysts at the institute explain the move in simple terms: “…”" is not the institute's).
+      attribution = direct?.how === 'named' ? direct : better(credible(v, direct ?? attributePartial(v, span, spans, speech[speech.length - 1])), credible(v, attributeColon(v, span)));
     }
     attribution = credible(v, attribution);
     if (!attribution) attribution = continued(v, span, speech[speech.length - 1]);
