@@ -4,7 +4,7 @@ import type { Analysis, Event, EventRole, Modality, TimeExpr } from '../model/ty
 import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
-import { nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
+import { hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
 import { indexMentions, roleOf, country } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
 import { headingSentences } from './events/headings.ts';
@@ -20,6 +20,9 @@ const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT'
 /** Verbal acts: what follows the trigger is what was said, not a condition on saying it. */
 const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'CONCEDE']);
 
+/** Military acts whose unnamed hardware ("the missiles") belongs to the last actor that moved it. */
+const MILITARY = new Set(['MOBILIZE', 'ASSAULT', 'THREATEN']);
+
 export const eventsStage: Stage = {
   name: 'events',
   run(a, ctx) { a.events = findEvents(a, ctx); },
@@ -32,21 +35,25 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
   const direct = a.quotes.filter((q) => q.kind === 'direct');
   const inTime = timeTokens(a);
   let pairBefore: [EventRole, EventRole] | undefined;     // the two sides of the last sentence's dyad
+  const mover: { role?: EventRole } = {};                  // source of the document's last military act
   for (let s = 0; s < a.sentences.length; s++) {
     if (headings[s]) continue;
     const [from, to] = a.sentences[s].tokens;
     for (const o of findObligations(a, ix, from, to)) events.push(obligationEvent(a, s, o, ix, events.length + 1));
     const matches = matchPatterns(a.tokens, from, to);
-    const pair = pairBefore;
+    // the dyad a pair phrase ("the two countries") stands for: the last two-sided event of the
+    // previous sentence, or one told earlier in this sentence
+    let pair = pairBefore;
     pairBefore = undefined;
     if (!matches.length) continue;
     const heads = new Map<number, PatternMatch>();
     for (const m of matches) for (const w of m.words) heads.set(w, m);
     for (const m of matches) {
-      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime, pair)) {
+      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime, pair, mover.role)) {
         e.id = `${a.doc.id}:e${events.length + 1}`;
         events.push(e);
-        if (e.source && e.target && country(e.source.code) !== country(e.target.code)) pairBefore = [e.source, e.target];
+        if (MILITARY.has(e.type) && e.source && e.modality !== 'negated') mover.role = e.source;
+        if (e.source && e.target && country(e.source.code) !== country(e.target.code)) pair = pairBefore = [e.source, e.target];
       }
     }
   }
@@ -54,7 +61,8 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
 }
 
 function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType<typeof indexMentions>, s: number, from: number, to: number,
-  m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], inTime: Uint8Array, pair?: [EventRole, EventRole]): Event[] {
+  m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], inTime: Uint8Array, pair?: [EventRole, EventRole],
+  mover?: EventRole): Event[] {
   const { tokens } = a;
   const head = tokens[m.first];
   const quote = direct.find((q) => q.start <= head.start && head.end <= q.end);
@@ -82,9 +90,17 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair };
   const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
+  const hw = isNoun ? undefined : hardwareSubject(tokens, found.chainTop, lower);
+  if (m.pattern.hardwareSubject && !hw) return [];
+  if (parts.source === undefined && MILITARY.has(type) && hw) {
+    // "the new missiles already deployed", "them being placed": the hardware's owner
+    const named = hw === 'noun' ? mentionBefore(c, found.chainTop) : undefined;
+    if (named !== undefined) { parts.source = named; parts.carried = true; }
+    else if (hw && mover) { parts.source = mover; parts.carried = true; }
+  }
   if (parts.source === undefined) return [];
   const source: EventRole = typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source;
-  let targets: EventRole[] = parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t));
+  let targets: EventRole[] = m.pattern.noTarget ? [] : parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t));
   if (!targets.length && parts.partner !== undefined) targets = [roleOf(ix, parts.partner)];
   targets = targets.filter((t) => t.code !== source.code && !(t.actor && t.actor === source.actor));
 
@@ -110,6 +126,9 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   const when = nearestTime(a.times, head.start, a.sentences[s].start, a.sentences[s].end);
   const published = a.doc.meta.published;
   if (modality === 'asserted' && when?.value && published && when.value.start > published) modality = 'predicted';
+
+  // "could be shot at any adversary": a capability against whoever, not an event
+  if (modality === 'hypothetical' && genericObject(tokens, m.last, to)) return [];
 
   const score = scoreOf(type, cameo);
   let confidence = m.pattern.confidence + (targets.length ? 0.1 : 0) - (parts.carried ? 0.15 : 0);
@@ -154,6 +173,13 @@ function obligationEvent(a: Analysis, s: number, o: ReturnType<typeof findObliga
     via: 'rule:request/obligation',
     trigger: { start: modal.start, end: modal.end, text: modal.text },
   };
+}
+
+/** The trigger's object (or the object of its own preposition) is quantified by "any": "strike any target". */
+function genericObject(tokens: Analysis['tokens'], last: number, to: number): boolean {
+  let k = last + 1;
+  if (k < to && tokens[k].pos === 'ADP') k++;
+  return k < to && (tokens[k].lemma === 'any' || tokens[k].lemma === 'anything' || tokens[k].lemma === 'anyone' || tokens[k].lemma === 'anybody');
 }
 
 /** For each token: 1 when it belongs to a time expression. */

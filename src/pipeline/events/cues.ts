@@ -5,7 +5,7 @@ import { ploverData } from './data.ts';
 type ModalCues = Partial<Record<Modality, string[]>>;
 interface ModalityFile {
   local: ModalCues; governors: ModalCues; sentence: ModalCues; modifiers: ModalCues;
-  report_verbs: string[]; clause_openers: string[]; for_governors: string[]; support_verbs: string[]; intent_nouns: string[];
+  realis?: string[]; report_verbs: string[]; clause_openers: string[]; for_governors: string[]; support_verbs: string[]; intent_nouns: string[];
 }
 
 export interface Cue { modality: Modality; words: string[]; text: string }
@@ -18,6 +18,7 @@ export interface CueTables {
   sentence: CueIndex;
   modifiers: CueIndex;
   governors: Map<string, Modality>;
+  realis: Set<string>;
   reportVerbs: Set<string>;
   clauseOpeners: Set<string>;
   forGovernors: Set<string>;
@@ -47,7 +48,7 @@ export function cueTables(): CueTables {
   for (const [modality, list] of Object.entries(f.governors)) for (const w of list ?? []) governors.set(String(w), modality as Modality);
   tables = {
     local: compileCues(f.local), sentence: compileCues(f.sentence), modifiers: compileCues(f.modifiers),
-    governors, reportVerbs: new Set(f.report_verbs), clauseOpeners: new Set(f.clause_openers),
+    governors, realis: new Set(f.realis ?? []), reportVerbs: new Set(f.report_verbs), clauseOpeners: new Set(f.clause_openers),
     forGovernors: new Set(f.for_governors), supportVerbs: new Set(f.support_verbs), intentNouns: new Set(f.intent_nouns),
   };
   return tables;

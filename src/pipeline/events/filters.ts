@@ -39,6 +39,13 @@ export function notAnEvent(tokens: Token[], ix: MentionIndex, m: PatternMatch, h
     if (tokens[k].lemma === 'whatever' || tokens[k].lemma === 'whichever') return 'inside a free relative';
     if (tokens[k].pos === 'VERB' || tokens[k].pos === 'PUNCT') break;
   }
+  // "will agree to whatever Putin proposes", "refuses to submit to whatever he is told": an act
+  // whose content is left open is a disposition, not an event.
+  for (let k = m.last + 1; k < to && k <= m.last + 12; k++) {
+    const t = tokens[k];
+    if (t.text === ',' || t.text === ';' || t.text === '.' || t.text === ':') break;
+    if ((t.lemma === 'whatever' || t.lemma === 'whichever') && (k === m.last + 1 || tokens[k - 1].lemma === 'to' || tokens[k - 1].pos === 'VERB')) return 'content left open';
+  }
   // "US-backed", "Russian-led": a hyphenated modifier describes an actor.
   if (m.first > from && tokens[m.first - 1].text === '-' && !tokens[m.first - 1].space) return 'hyphenated modifier';
   return undefined;

@@ -63,15 +63,18 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   const note = (m: Modality, w: string) => { found.push(m); words.push(w); };
   const isNoun = isNominal(tokens, head) || tokens[head].pos === 'ADJ';     // "joint exercises" heads a noun phrase
 
-  // Words just before a nominal trigger: "the planned deployment", "no talks".
+  // Words just before a nominal trigger: "the planned deployment", "no talks"; "the failed
+  // talks", "missiles already deployed" tell of something that took place (realis).
+  let realis = false;
   if (isNoun) {
     for (let k = head - 1, n = 0; k >= lower && n < 3; k--, n++) {
       const t = tokens[k];
       if (t.pos !== 'ADJ' && t.pos !== 'DET' && t.pos !== 'VERB' && t.pos !== 'NOUN') break;
       const c = cueAt(cues.modifiers, tokens, k, head);
-      if (c) note(c.modality, c.text);
+      if (c?.modality === 'asserted') realis = true;
+      else if (c) note(c.modality, c.text);
     }
-  }
+  } else if (head > lower && tokens[head - 1].pos === 'ADV' && cues.realis.has(tokens[head - 1].lemma)) realis = true;
 
   // "calls by Moscow for a ceasefire": the thing called for has not happened.
   if (isNoun) {
@@ -130,7 +133,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   let modality = strongest(found);
 
   // Conditions, hopes and fears earlier in the sentence, or "if" right after the trigger.
-  if (modality === 'asserted' || modality === 'predicted' || modality === 'hypothetical') {
+  if (!realis && (modality === 'asserted' || modality === 'predicted' || modality === 'hypothetical')) {
     let stop = from;
     for (let k = top - 1; k >= from; k--) if (tokens[k].text === ';') { stop = k + 1; break; }
     let sentenceModality: Modality | undefined;

@@ -6,7 +6,7 @@ import { ploverData } from './data.ts';
 
 interface PatternEntry {
   words: string; pos?: 'verb' | 'noun'; name?: string; cameo?: string; mode?: string;
-  not_next?: string[]; place_target?: boolean; needs_target?: boolean; confidence?: number;
+  not_next?: string[]; place_target?: boolean; needs_target?: boolean; hardware_subject?: boolean; no_target?: boolean; confidence?: number;
 }
 
 /** One slot of a pattern: a set of alternative lemmas, or a wildcard gap. */
@@ -21,6 +21,8 @@ export interface Pattern {
   notNext?: Set<string>;
   placeTarget: boolean;
   needsTarget: boolean;      // too vague to code without a target ("host")
+  hardwareSubject: boolean;  // codes only when its subject is military hardware ("missiles aimed at")
+  noTarget: boolean;         // what follows is a place, not a target ("placed in Kaliningrad")
   confidence: number;
   slots: Slot[];
 }
@@ -56,6 +58,8 @@ function compile(): Map<string, Pattern[]> {
         notNext: e.not_next ? new Set(e.not_next) : undefined,
         placeTarget: e.place_target ?? false,
         needsTarget: e.needs_target ?? false,
+        hardwareSubject: e.hardware_subject ?? false,
+        noTarget: e.no_target ?? false,
         confidence: e.confidence ?? 0.7,
         slots,
       };

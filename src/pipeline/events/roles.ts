@@ -34,8 +34,42 @@ export interface RoleContext {
   pair?: [EventRole, EventRole];   // the two actors of the previous sentence's last two-sided event
 }
 
-interface RolesFile { pair_determiners: string[]; pair_nouns: string[] }
+interface RolesFile { pair_determiners: string[]; pair_nouns: string[]; hardware: string[] }
 let pairWords: { determiners: Set<string>; nouns: Set<string> } | undefined;
+let hardware: Set<string> | undefined;
+
+/**
+ * Whether the subject of the verb chain starting at `top` is unowned military hardware or a
+ * pronoun ("the missiles already deployed", "nothing prevents them from being placed").
+ */
+export function hardwareSubject(tokens: Token[], top: number, from: number): 'noun' | 'pronoun' | undefined {
+  hardware ??= new Set(ploverData<RolesFile>('roles').hardware);
+  let k = leftOfChain(tokens, top, from);
+  // "them from being placed", "them to be moved": the subject of a gerund or infinitive
+  if (k > from && (tokens[k].lemma === 'from' || tokens[k].lemma === 'to')) k = leftOfChain(tokens, k, from);
+  if (k < from) return undefined;
+  const t = tokens[k];
+  if (t.pos === 'PRON' && (t.lemma === 'they' || t.lemma === 'them')) return 'pronoun';
+  // "the missiles [already deployed within the country's borders] will be aimed": past a reduced relative
+  for (let j = k; j >= from && j > k - 10; j--) {
+    const w = tokens[j];
+    if (w.pos === 'NOUN' && hardware.has(w.text.toLowerCase())) return 'noun';
+    if ((w.pos === 'PUNCT' && w.text !== '-' && w.text !== "'" && w.text !== '’') || w.pos === 'SCONJ' || w.pos === 'AUX' || w.pos === 'PRON') return undefined;
+  }
+  return undefined;
+}
+
+/** The nearest actor mention before token `before` in the sentence that is no place or object of a preposition. */
+export function mentionBefore(c: RoleContext, before: number): number | undefined {
+  for (let k = before - 1; k >= c.from; k--) {
+    const m = c.ix.at[k];
+    if (m < 0) continue;
+    const e = c.ix.mentions[m];
+    if (!precededBy(c.a.tokens, e.first, c.from, NOT_SUBJECT_AFTER)) return m;
+    k = e.first;
+  }
+  return undefined;
+}
 
 /** "the two countries", "both sides", "the parties": tokens [from, to] name a pair of actors. */
 function isPairPhrase(tokens: Token[], from: number, to: number): boolean {
@@ -348,8 +382,14 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
   let k = head - 1;
   while (k >= c.from && k > head - 4 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'VERB') && c.ix.at[k] < 0) k--;
   if (k >= c.from && POSSESSIVE.has(tokens[k].text.toLowerCase()) && k - 1 >= c.from) {
-    // "Poland's offer"; but "the partners' talks": an owner that is no actor leaves the source unknown.
-    if (c.ix.at[k - 1] < 0) return { targets: [], carried: false, passive: false };
+    // "Poland's offer"; but "the partners' talks": an owner that is no actor leaves the source
+    // unknown, unless it names the pair of the last dyad ("the two partners' failed talks").
+    if (c.ix.at[k - 1] < 0) {
+      let j = k - 1;
+      while (j > c.from && NP_POS.has(tokens[j - 1].pos)) j--;
+      if (c.pair && isPairPhrase(tokens, j, k - 1)) return { source: c.pair[0], targets: [], targetRoles: [c.pair[1]], carried: true, passive: false };
+      return { targets: [], carried: false, passive: false };
+    }
     source = c.ix.at[k - 1];
   } else if (k >= c.from && c.ix.at[k] >= 0) source = c.ix.at[k];
   else if (k >= c.from && tokens[k].pos === 'PRON' && SUBJECT_PRONOUNS.has(tokens[k].lemma)) source = pronounSource(c, k);
