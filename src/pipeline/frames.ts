@@ -1,5 +1,6 @@
 // The frames stage: how the writer frames things. Scare quotes (quoted terms nobody is said to have
-// said), loaded words by category, hedges and intensifiers, each with the span of its words.
+// said), loaded words by category, hedges and intensifiers, each with the span of its words. Word
+// lists are matched only outside speech: a speaker's loaded words are the speaker's, not the writer's.
 import type { Frame } from '../model/types.ts';
 import type { Stage } from './stage.ts';
 import { classifyQuotes } from './voices/classify.ts';
@@ -8,11 +9,15 @@ import type { PhraseHit, PhraseMatcher } from './voices/phrases.ts';
 export const framesStage: Stage = {
   name: 'frames',
   run(analysis, ctx) {
-    const { terms, context } = classifyQuotes(analysis, ctx);
+    const { terms, speech, indirect, context } = classifyQuotes(analysis, ctx);
     const frames: Frame[] = terms.map((t) => ({ kind: 'scare-quote', text: t.text, start: t.start, end: t.end }));
     const tokens = analysis.tokens;
     const body = analysis.doc.body;
     const taken = new Set<number>();   // a token gets one word-list frame, the first list that claims it
+    // Words a speaker said (quoted or reported) frame nothing of the writer's: they are left out.
+    for (const z of [...speech.map((s) => s.span), ...indirect]) {
+      for (let i = context.tokenFrom(z.start); i < tokens.length && tokens[i].start < z.end; i++) taken.add(i);
+    }
     const isTaken = (hit: PhraseHit) => { for (let i = hit.first; i <= hit.last; i++) if (taken.has(i)) return true; return false; };
     const add = (kind: string, matcher: PhraseMatcher, category?: string) => {
       for (const hit of matcher.all(tokens)) {

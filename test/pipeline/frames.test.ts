@@ -95,3 +95,11 @@ test('a longer quoted fragment that nobody said is a scare quote, not a quote', 
   assert.deepEqual(scare(a), ['ready to fight to the last Ukrainian soldier']);
   assert.deepEqual(a.quotes, []);
 });
+
+test('loaded words, hedges and intensifiers a speaker said are not the writer’s frames', () => {
+  const a = analyse('“This is pure aggression and it may well clearly end in disaster,” said the ambassador. The regime answered.');
+  assert.equal(a.quotes.length, 1);
+  assert.deepEqual(a.frames.map((f) => f.text), ['regime']);
+  const b = analyse('The ambassador said that the drills were an aggression. Critics call the plan a disaster.');
+  assert.deepEqual(of(b, 'loaded').map((f) => f.text), ['disaster']);
+});
