@@ -3,7 +3,7 @@
 import type { Actor, Token } from '../model/types.ts';
 import type { InstitutionType, KbFile, PersonSpec, StateSpec } from './schema.ts';
 import { NameIndex } from './name-index.ts';
-import { fold, slug } from './normalize.ts';
+import { fold, slug, splitUnits } from './normalize.ts';
 import { demonymPlural, expandCores, possessive, personVariants, spellingVariants, surnameVariants, type Transliteration } from './variants.ts';
 import type { KbName, KnowledgeBase, NameMatch, Office, Place } from './types.ts';
 import { isoCountryNames } from './iso-countries.ts';
@@ -24,7 +24,12 @@ export class KbBuilder {
   translit: Transliteration | undefined;
   translitCountries = new Set<string>();
 
-  constructor(readonly files: KbFile[]) {}
+  /** With `explain`: for each indexed form and actor, the rule or listing that made it (for `kb find`). */
+  readonly origins?: Map<string, string[]>;
+
+  constructor(readonly files: KbFile[], options: { explain?: boolean } = {}) {
+    if (options.explain) this.origins = new Map();
+  }
 
   build(): KnowledgeBase {
     const { files } = this;
@@ -68,6 +73,9 @@ export class KbBuilder {
         const best = hit[hit.length - 1];
         return best ? actors.get(best.actor) : undefined;
       },
+      officeTerms: (country: string, office: Office) => (terms.get(`${country.toUpperCase()} ${office}`) ?? [])
+        .map((t) => ({ actor: actors.get(t.actor)!, ...(t.from ? { from: t.from } : {}), ...(t.to ? { to: t.to } : {}) })),
+      origins: (text: string, actor: string) => this.origins?.get(`${formKey(text)}\t${actor}`) ?? [],
       lexicon: (name: string) => lexicons.get(name) ?? [],
       sectorCode: (word: string) => sectors.get(fold(word)),
     };
@@ -83,8 +91,15 @@ export class KbBuilder {
     return old;
   }
 
-  private name(form: string, name: KbName, alias?: Actor, strict = false): void {
+  private name(form: string, name: KbName, alias?: Actor, strict = false, how?: string): void {
     this.index.add(form, name, strict);
+    if (this.origins) {
+      const key = `${formKey(form)}\t${name.actor}`;
+      const list = this.origins.get(key) ?? [];
+      const why = how ?? `listed ${name.form}`;
+      if (!list.includes(why)) list.push(why);
+      this.origins.set(key, list);
+    }
     if (alias && form !== alias.name && !alias.aliases.includes(form) && name.form !== 'sector' && name.form !== 'title') alias.aliases.push(form);
   }
 
@@ -129,7 +144,7 @@ export class KbBuilder {
     const prior = this.stateNames.get(s.code) ?? { names: [], demonyms: [] };
     for (const n of plain) {
       for (const v of withoutThe(n)) {
-        this.name(v, { actor: id, form: 'name', code: s.code }, a);
+        this.name(v, { actor: id, form: 'name', code: s.code }, a, false, n === canonical ? 'canonical name' : s.names?.includes(n) ? 'listed name' : 'ISO 3166 name (i18n-iso-countries)');
         this.addPlace(v, s.code, 'country');
         if (!prior.names.includes(v) && !/\s(of|and)\s/.test(v)) prior.names.push(v);
       }
@@ -141,31 +156,32 @@ export class KbBuilder {
     for (const d of s.demonyms ?? []) {
       this.name(d, { actor: id, form: 'demonym', code: s.code });
       const pl = demonymPlural(d);
-      if (pl) this.name(pl, { actor: id, form: 'demonym', code: s.code });
+      if (pl) this.name(pl, { actor: id, form: 'demonym', code: s.code }, undefined, false, `plural of the demonym "${d}" (by rule)`);
       if (!prior.demonyms.includes(d)) prior.demonyms.push(d);
     }
     this.stateNames.set(s.code, prior);
     const capitals = [s.capital, ...(s.capitals ?? [])].filter((c): c is string => !!c);
     for (const c of capitals) {
-      if (s.capital_metonym !== false) this.name(c, { actor: id, form: 'capital', code: `${s.code}GOV` });
+      if (s.capital_metonym !== false) this.name(c, { actor: id, form: 'capital', code: `${s.code}GOV` }, undefined, false, 'capital: stands for the government unless the context makes it a place');
       this.addPlace(c, s.code, 'city');
     }
     for (const seat of s.seats ?? []) {
       const [n, code] = typeof seat === 'string' ? [seat, `${s.code}GOV`] : [seat.name, seat.code];
-      for (const v of withoutThe(n)) this.name(v, { actor: id, form: 'capital', code });
+      for (const v of withoutThe(n)) this.name(v, { actor: id, form: 'capital', code }, undefined, false, `seat of government (${code})`);
     }
   }
 
   private addIgo(g: NonNullable<KbFile['igos']>[number]): void {
     const id = `igo:${g.id ?? g.code}`;
     const a = this.actor({ id, name: g.name, kind: 'igo', code: g.code, aliases: [] });
-    for (const n of [g.name, ...(g.aliases ?? [])]) for (const v of withoutThe(n, true)) for (const s of spellingVariants(v)) this.name(s, { actor: id, form: v === g.name ? 'name' : 'alias', code: g.code }, a);
+    for (const n of [g.name, ...(g.aliases ?? [])]) for (const v of withoutThe(n, true)) for (const s of spellingVariants(v)) this.name(s, { actor: id, form: v === g.name ? 'name' : 'alias', code: g.code }, a, false, variantOf(s, v, v === g.name ? 'canonical name' : 'listed alias'));
     for (const ac of g.acronyms ?? []) this.name(ac, { actor: id, form: 'acronym', code: g.code }, a);
-    for (const seat of g.seats ?? []) for (const v of withoutThe(seat)) this.name(v, { actor: id, form: 'capital', code: g.code });
-    for (const [member, joined] of Object.entries(g.members ?? {})) {
+    for (const seat of g.seats ?? []) for (const v of withoutThe(seat)) this.name(v, { actor: id, form: 'capital', code: g.code }, undefined, false, 'seat: stands for the organisation');
+    for (const [member, term] of Object.entries(g.members ?? {})) {
       const st = this.actors.get(`state:${member}`);
       if (!st) continue;
-      st.memberships = [...(st.memberships ?? []), { org: id, ...(joined ? { from: joined } : {}) }];
+      const { from, to } = typeof term === 'string' ? { from: term, to: undefined } : term ?? {};
+      st.memberships = [...(st.memberships ?? []), { org: id, ...(from ? { from } : {}), ...(to ? { to } : {}) }];
     }
   }
 
@@ -190,7 +206,7 @@ export class KbBuilder {
     const a = this.actor({ id, name: canonical, kind: 'org', code, aliases: [], ...(country ? { country } : {}) });
     const kb: KbName = { actor: id, form: 'name', code };
     const strict = !!t?.strict_case;
-    for (const v of withoutThe(canonical)) this.name(v, kb, a, strict);
+    for (const v of withoutThe(canonical)) this.name(v, kb, a, strict, t && !o.full_name ? `canonical name, made from the institution type "${o.type}" and the country` : 'canonical name');
     const cores = [...withoutThe(core), ...(o.forms ?? []), ...(o.name && o.name !== t?.name ? [] : t?.forms ?? [])];
     const acronyms = o.acronyms ?? [];
     if (names && country) {
@@ -200,8 +216,8 @@ export class KbBuilder {
         if (f !== a.name && !a.aliases.includes(f)) a.aliases.push(f);
       }
     }
-    if (!t) for (const f of cores) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict);
-    for (const al of o.aliases ?? []) for (const v of withoutThe(al, true)) for (const s of spellingVariants(v)) this.name(s, { ...kb, form: 'alias' }, a);
+    if (!t) for (const f of cores) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict, variantOf(v, f, 'listed name, also matched without its country'));
+    for (const al of o.aliases ?? []) for (const v of withoutThe(al, true)) for (const s of spellingVariants(v)) this.name(s, { ...kb, form: 'alias' }, a, false, variantOf(s, v, 'listed alias'));
     for (const ac of acronyms) this.name(ac, { ...kb, form: 'acronym' }, a);
   }
 
@@ -224,16 +240,21 @@ export class KbBuilder {
     const t = p.country && this.translitCountries.has(p.country) ? this.translit : undefined;
     const kb: KbName = { actor: id, form: 'name', code };
     const fulls = new Set<string>();
-    for (const n of [p.name, ...(p.variants ?? [])]) for (const v of personVariants(n, t)) fulls.add(v);
-    for (const f of fulls) this.name(f, { ...kb, form: f === p.name ? 'name' : 'alias' }, a);
-    const surnames = new Set<string>();
+    const fullHow = new Map<string, string>();
+    for (const n of [p.name, ...(p.variants ?? [])]) for (const v of personVariants(n, t)) {
+      fulls.add(v);
+      if (!fullHow.has(v)) fullHow.set(v, v === p.name ? 'canonical name' : v === n ? 'listed variant' : `transliteration variant of "${n}" (by rule: given names, surname endings)`);
+    }
+    for (const f of fulls) this.name(f, { ...kb, form: f === p.name ? 'name' : 'alias' }, a, false, fullHow.get(f));
+    const surnames = new Map<string, string>();   // surname -> how it was made
     if (!p.no_surname) for (const f of [p.name, ...(p.variants ?? [])]) {
       const parts = f.split(' ');
       // respellings are kept to full names: alone, a respelled Russian surname is often a Polish one (Novitsky -> Nowicki)
-      if (parts.length > 1) for (const s of surnameVariants(parts[parts.length - 1], t && { ...t, spellings: [] })) surnames.add(s);
+      const own = parts[parts.length - 1];
+      if (parts.length > 1) for (const s of surnameVariants(own, t && { ...t, spellings: [] })) if (!surnames.has(s)) surnames.set(s, s === own ? `surname alone of "${f}"` : `surname ending variant of "${own}" (by rule), alone`);
     }
-    for (const s of p.surnames ?? []) surnames.add(s);
-    for (const s of surnames) this.name(s, { ...kb, form: 'alias' }, a);
+    for (const s of p.surnames ?? []) surnames.set(s, 'listed surname');
+    for (const [s, how] of surnames) this.name(s, { ...kb, form: 'alias' }, a, false, how);
   }
 
   /** "the Belarusian President", "Poland's Foreign Minister": the office, resolved by date later. */
@@ -296,6 +317,16 @@ function withoutThe(name: string, keepBeforeWord = false): string[] {
   return [m[1]];
 }
 
+
+/** The index key of a form: its folded units (as NameIndex keys them). */
+function formKey(form: string): string {
+  return splitUnits(form).map((u) => u.norm).join(' ');
+}
+
+/** How a spelling variant came about. */
+function variantOf(v: string, listed: string, how: string): string {
+  return v === listed ? how : `spelling variant of "${listed}" (by rule: Defence/Defense, Organisation/Organization...)`;
+}
 
 /** Order ISO days, absent first (plain comparison: localeCompare would load the collator). */
 function cmp(a: string | undefined, b: string | undefined): number {

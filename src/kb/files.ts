@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { validateKbFile, type KbFile } from './schema.ts';
+import { kbIssues, type KbFile } from './schema.ts';
+import { lineIn } from './lines.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -22,7 +23,15 @@ export function yamlFiles(dir: string): string[] {
 export function readKbFile(file: string): KbFile {
   let text: string;
   try { text = readFileSync(file, 'utf8'); } catch (e) { throw new Error(`${file}: cannot read: ${(e as Error).message}`); }
-  return validateKbFile(file, parseYamlCached(file, text));
+  const data = parseYamlCached(file, text);
+  const issues = kbIssues(data);
+  if (issues.length) {
+    // the slow path, on failure only: parse again with positions for the line number
+    const [first] = issues;
+    const line = lineIn(text, first.path, first.onKey);
+    throw new Error(`${file}${line ? `:${line}` : ''}: ${first.where}: ${first.reason}`);
+  }
+  return (data ?? {}) as KbFile;
 }
 
 const CACHE_DIR = join(tmpdir(), 'sitrep-kb-cache');

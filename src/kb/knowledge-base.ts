@@ -9,7 +9,11 @@ import type { KbFile } from './schema.ts';
 
 export type { KbName, KnowledgeBase, NameForm, NameMatch, Office, Place } from './types.ts';
 
-export interface LoadOptions { kbFiles?: string[] }
+export interface LoadOptions {
+  kbFiles?: string[];
+  /** Record how each name form was made (for `sitrep kb find`); costs memory, so off by default. */
+  explain?: boolean;
+}
 
 /** The shipped knowledge: data/kb at the root of the package. */
 export const KB_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'kb');
@@ -19,7 +23,7 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   const paths = [...yamlFiles(KB_DIR), ...(options.kbFiles ?? [])];
   const files = paths.map(readKbFile);
   checkReferences(paths, files);
-  return new KbBuilder(files).build();
+  return new KbBuilder(files, { explain: options.explain }).build();
 }
 
 /** What one file may name from another: institution types and the states qualifying orgs. */

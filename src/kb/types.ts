@@ -31,6 +31,10 @@ export interface KnowledgeBase {
   place(name: string): Place | undefined;
   state(alpha3: string): Actor | undefined;
   officeHolder(country: string, office: Office, date?: string): Actor | undefined;
+  /** Every term of an office in a country, earliest first (a term runs from `from` to the day before `to`). */
+  officeTerms(country: string, office: Office): { actor: Actor; from?: string; to?: string }[];
+  /** How a written form came to name an actor: listed, or made by which rule. Empty unless loaded with `explain`. */
+  origins(text: string, actor: string): string[];
   lexicon(name: string): string[];
   /** The sector code (MIL, GOV, LEG, SPY, MED...) of a sector word ("top brass" -> MIL). */
   sectorCode(word: string): string | undefined;

@@ -28,8 +28,8 @@ test('loads states, organisations and people with their codes', () => {
 });
 
 test('a bad knowledge-base file fails with its name and the problem', () => {
-  assert.throws(() => loadKnowledgeBase({ kbFiles: [fixture('bad-role.yaml')] }), /bad-role\.yaml: people\[0\] \(Invented Person\) roles\[0\]: unknown office "chief_dreamer"/);
-  assert.throws(() => loadKnowledgeBase({ kbFiles: [fixture('bad-day.yaml')] }), /bad-day\.yaml: igos\[0\] \(TESTORG\) member BLR: "BLR" must be an ISO day/);
+  assert.throws(() => loadKnowledgeBase({ kbFiles: [fixture('bad-role.yaml')] }), /bad-role\.yaml:5: people\[0\] \(Invented Person\) roles\[0\]: unknown office "chief_dreamer"/);
+  assert.throws(() => loadKnowledgeBase({ kbFiles: [fixture('bad-day.yaml')] }), /bad-day\.yaml:4: igos\[0\] \(TESTORG\) member BLR: "BLR" must be an ISO day/);
   assert.throws(() => loadKnowledgeBase({ kbFiles: [fixture('missing.yaml')] }), /missing\.yaml: cannot read/);
   assert.throws(() => loadKnowledgeBase({ kbFiles: [fixture('bad-type.yaml')] }), /bad-type\.yaml: orgs\[0\] \(ministry-of-dreams\): unknown institution type/);
 });

@@ -65,6 +65,11 @@ export function isPlaceUse(scope: ActorScope, first: number, last: number): bool
   return false;
 }
 
+/** A title resolved to a person: by the document's date, or, with no date, to the holder whose term is open (said in `via`). */
+function officeVia(scope: ActorScope, via: string): string {
+  return scope.date ? via : `${via}+undated`;
+}
+
 interface Owner { m: NameMatch; actor: Actor; entry: KbName; country: string }
 
 function asOwner(scope: ActorScope, m: NameMatch | undefined): Owner | undefined {
@@ -104,7 +109,7 @@ export function readKnown(scope: ActorScope, m: NameMatch): number {
   if (entry.office) {
     const country = countryOf(actor);
     const holder = country ? scope.kb.officeHolder(country, entry.office, scope.date) : undefined;
-    if (holder) scope.mention(m.first, m.last, holder, { role: m.text, via: 'kb:office' });
+    if (holder) scope.mention(m.first, m.last, holder, { role: m.text, via: officeVia(scope, 'kb:office') });
     else scope.mention(m.first, m.last, actor, { code: country ? country + (entry.office === 'defence_minister' ? 'MIL' : 'GOV') : actor.code, role: m.text, via });
     return m.last + 1;
   }
@@ -147,7 +152,7 @@ export function readKnown(scope: ActorScope, m: NameMatch): number {
     } else if (head?.kind === 'office' && owners.length === 1) {
       const holder = scope.kb.officeHolder(o.country, head.office, scope.date);
       const role = scope.text(o.m.first, end);
-      if (holder) scope.mention(o.m.first, end, holder, { role, via: `${ownVia}+office` });
+      if (holder) scope.mention(o.m.first, end, holder, { role, via: officeVia(scope, `${ownVia}+office`) });
       else scope.mention(o.m.first, end, o.actor, { code: o.country + (head.office === 'defence_minister' ? 'MIL' : 'GOV'), role, via: `${ownVia}+office` });
     } else if (head?.kind === 'office') {
       scope.mention(o.m.first, end, o.actor, { code: o.country + (head.office === 'defence_minister' ? 'MIL' : 'GOV'), via: `${ownVia}+office` });
