@@ -402,3 +402,11 @@ test('the subject of a passive cue is not the speaker: “…” The note was po
   const r = only(analyse('“We stay,” Marta Kask was quoted as saying.', [KASK]));
   assert.equal(r.speaker, 'person:marta-kask');
 });
+
+test('“According to X, an apposition, CLAUSE”: the apposition is not reported speech', () => {
+  const a = analyse('According to Marta Kask, a senior adviser at the ministry, the new radars will be ready in spring.', [KASK]);
+  const q = only(a);
+  assert.equal(q.kind, 'indirect');
+  assert.equal(q.text, 'the new radars will be ready in spring');
+  assert.equal(q.speaker, 'person:marta-kask');
+});

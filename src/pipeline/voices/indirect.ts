@@ -85,6 +85,10 @@ export function findIndirectSpeech(v: VoiceContext, quoted: Span[]): IndirectSpe
       let comma = first + 2;
       while (comma < endTok && t[comma].text !== ',') comma++;
       const who = comma < endTok && speakerPhrase(t, first + 2, comma - 1) ? credible(v, resolveSpeaker(v, first + 2, comma - 1, sentence.start)) : undefined;
+      // "According to X, an analyst at Y, CLAUSE": the apposition is not part of what X said.
+      let next = comma + 1;
+      while (next < endTok && t[next].text !== ',') next++;
+      if (next < endTok && speakerPhrase(t, comma + 1, next - 1)) comma = next;
       push(comma < endTok ? clause(v, comma + 1, endTok) : undefined, who ? { ...who, cue: 'according to', via: 'before' } : undefined);
       continue;
     }
