@@ -1,6 +1,6 @@
 // Events stage: PLOVER events from trigger patterns (data/plover/patterns.yaml), with source
 // and target from the actor mentions of the sentence, place, time and modality.
-import type { Analysis, Event, EventRole, Modality, TimeExpr } from '../model/types.ts';
+import type { Analysis, Event, EventRole, Modality, PloverType, TimeExpr } from '../model/types.ts';
 import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
@@ -48,10 +48,23 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
     if (!matches.length) continue;
     const heads = new Map<number, PatternMatch>();
     for (const m of matches) for (const w of m.words) heads.set(w, m);
+    const byHead = new Map<number, Event[]>();
+    const absorb = (governor: number, targets: EventRole[]) => {
+      const told = byHead.get(governor) ?? [];
+      const open = told.filter((e) => !e.target);
+      if (!open.length || !targets.length) return;
+      for (const e of open) {
+        const mine = targets.filter((t) => country(t.code) !== country(e.source!.code));
+        if (!mine.length) continue;
+        e.target = mine[0];
+        for (const t of mine.slice(1)) events.push({ ...e, target: t, id: `${a.doc.id}:e${events.length + 1}` });
+      }
+    };
     for (const m of matches) {
-      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime, pair, mover.role)) {
+      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime, pair, mover.role, absorb)) {
         e.id = `${a.doc.id}:e${events.length + 1}`;
         events.push(e);
+        byHead.set(m.first, [...(byHead.get(m.first) ?? []), e]);
         if (MILITARY.has(e.type) && e.source && e.modality !== 'negated') mover.role = e.source;
         if (e.source && e.target && country(e.source.code) !== country(e.target.code)) pair = pairBefore = [e.source, e.target];
       }
@@ -62,7 +75,7 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
 
 function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType<typeof indexMentions>, s: number, from: number, to: number,
   m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], inTime: Uint8Array, pair?: [EventRole, EventRole],
-  mover?: EventRole): Event[] {
+  mover?: EventRole, absorb?: (governor: number, targets: EventRole[]) => void): Event[] {
   const { tokens } = a;
   const head = tokens[m.first];
   const quote = direct.find((q) => q.start <= head.start && head.end <= q.end);
@@ -72,10 +85,11 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower, SPEECH_ACTS.has(m.pattern.type),
     (i) => inTime[i] === 1);
   let modality: Modality = found.modality;
+  let absorbedBy: number | undefined;
   if (found.governor) {
     const g = heads.get(found.governor.token)!;
     if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive') modality = 'negated';
-    else if (ABSORBING.has(g.pattern.type)) return [];
+    else if (ABSORBING.has(g.pattern.type)) absorbedBy = g.first;
   }
   // "Poland's plans to host a US base": a stated intention to cooperate is itself an AGREE.
   let type = m.pattern.type;
@@ -87,9 +101,14 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   }
   const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST',
     placeIsTarget: (SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT') || m.pattern.type === 'ASSAULT',
-    selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair };
+    selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair, ofIsTarget: DONE_TO.has(m.pattern.type) };
   const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
+  if (absorbedBy !== undefined) {
+    // "promised to continue military aid to Mozambique": no event of its own, but its target is the promise's
+    if (!m.pattern.noTarget) absorb?.(absorbedBy, parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t)));
+    return [];
+  }
   const hw = isNoun ? undefined : hardwareSubject(tokens, found.chainTop, lower);
   if (m.pattern.hardwareSubject && !hw) return [];
   if (parts.source === undefined && MILITARY.has(type) && hw) {
@@ -130,13 +149,22 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "could be shot at any adversary": a capability against whoever, not an event
   if (modality === 'hypothetical' && genericObject(tokens, m.last, to)) return [];
 
-  const score = scoreOf(type, cameo);
   let confidence = m.pattern.confidence + (targets.length ? 0.1 : 0) - (parts.carried ? 0.15 : 0);
   confidence = Math.round(Math.max(0.1, Math.min(0.95, confidence)) * 100) / 100;
   const lastTok = tokens[m.last];
   const sentence = a.sentences[s];
+  // "Portugal will support Turkey", "Nigeria will withdraw its force unless...": the act is
+  // predicted, and its announcement is an act of its own, done: intent to cooperate (AGREE) or a
+  // threat (THREATEN).
+  const intentType = intentOf(type, modality, found, c, targets.length > 0);
   // One event per target: "sanctions on Iran, Libya and Cuba" are three dyads.
-  return (targets.length ? targets : [undefined]).map((target) => ({
+  const coded: { type: PloverType; cameo?: string; via: string; modality: Modality }[] = [{ type, cameo, via, modality }];
+  if (intentType) coded.push({ type: intentType, cameo: intentType === 'AGREE' ? '03' : type === 'ASSAULT' || type === 'MOBILIZE' ? '138' : '13', via: `rule:${intentType.toLowerCase()}/intent (${via})`, modality: 'asserted' });
+  return coded.flatMap((k) => (targets.length ? targets : [undefined]).map((target) => ({ ...eventOf(k.type, k.cameo, k.via, k.modality, target), id: '' })));
+
+  function eventOf(type: PloverType, cameo: string | undefined, via: string, modality: Modality, target: EventRole | undefined): Event {
+    const score = scoreOf(type, cameo);
+    return {
     id: '',
     start: sentence.start, end: sentence.end,
     type,
@@ -152,7 +180,66 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     confidence,
     via,
     trigger: { start: head.start, end: lastTok.end, text: a.doc.body.slice(head.start, lastTok.end) },
-  }));
+    };
+  }
+}
+
+/** Acts done to someone: "the blockade of Serbia", "the condemnation of Israel" name the target after "of". */
+const DONE_TO = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'ACCUSE', 'SUPPORT', 'REJECT', 'AID']);
+
+/** Hostile material acts: announcing one is a threat. */
+const HOSTILE = new Set(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);
+
+/**
+ * The type of the declaration an act's modality implies, if any: "X will visit Y" is also X's
+ * stated intention to cooperate (AGREE); "X will impose a curfew unless ..." a threat. Only when
+ * the actor itself declares it: not under another actor's report ("analysts say Russia will
+ * attack"), nor under hopes and fears.
+ */
+function intentOf(type: PloverType, modality: Modality, found: ReturnType<typeof modalityOf>, c: RoleContext, hasTarget: boolean): PloverType | undefined {
+  if (!found.intent && !(modality === 'hypothetical' && found.cues.includes('would'))) return undefined;
+  if (modality !== 'predicted' && modality !== 'hypothetical') return undefined;
+  const conditional = found.cues.some((w) => /^(if|unless)$/i.test(w));
+  // "will withdraw its force unless ...": a cooperative move held back on a condition is a threat
+  const kind: PloverType | undefined = HOSTILE.has(type) || (type === 'RETREAT' && conditional) ? 'THREATEN' : COOPERATIVE.has(type) ? 'AGREE' : undefined;
+  if (!kind) return undefined;
+  if (type === 'MOBILIZE' && !hasTarget) return undefined;    // "plans to deploy a brigade" threatens nobody in particular
+  const blocking = cueTables().sentenceWords;
+  if (found.cues.some((w) => blocking.has(w.toLowerCase()))) return undefined;
+  // the report the act sits in, if any: its speaker must be the actor
+  const speaker = reporterBefore(c, found.chainTop);
+  if (speaker === 'other') return undefined;
+  if (!found.intent && speaker !== 'self') return undefined;     // "would" is a declaration only in the actor's own report
+  return kind;
+}
+
+function leftOfVerb(tokens: Analysis['tokens'], k: number, from: number): number {
+  let j = k - 1;
+  while (j >= from && (tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX' || tokens[j].pos === 'PART')) j--;
+  return j;
+}
+
+/** Whether the act at `top` sits in a report of its own actor ('self'), of another ('other'), or none. */
+function reporterBefore(c: RoleContext, top: number): 'self' | 'other' | undefined {
+  const { tokens } = c.a;
+  const report = cueTables().reportVerbs;
+  for (let k = top - 1; k >= c.from; k--) {
+    if (tokens[k].pos !== 'VERB' || !report.has(tokens[k].lemma)) continue;
+    const speaker = mentionBefore(c, k);
+    if (speaker === undefined) {
+      // "analysts said Russia will attack": an unnamed speaker is someone else; "he said he will" is the actor
+      const before = leftOfVerb(tokens, k, c.from);
+      return before >= c.from && tokens[before].pos === 'PRON' ? 'self' : 'other';
+    }
+    // the act's subject: a pronoun, or the speaker again, after the report verb
+    for (let j = k + 1; j < top; j++) {
+      if (tokens[j].pos === 'PRON' && /^(it|they|he|she|we)$/.test(tokens[j].lemma)) return 'self';
+      const m = c.ix.at[j];
+      if (m >= 0) return country(c.ix.mentions[m].code) === country(c.ix.mentions[speaker].code) ? 'self' : 'other';
+    }
+    return 'self';
+  }
+  return undefined;
 }
 
 function obligationEvent(a: Analysis, s: number, o: ReturnType<typeof findObligations>[number], ix: ReturnType<typeof indexMentions>, n: number): Event {

@@ -11,6 +11,8 @@ export interface ModalityFinding {
   chainTop: number;
   /** A trigger that takes this one as its complement, and how: "offer to host" (infinitive), "negotiating the stationing" (object). */
   governor?: { token: number; how: 'infinitive' | 'object' };
+  /** The act is announced or declared intended by its actor ("will visit", "plans to impose", "is prepared to"). */
+  intent: boolean;
 }
 
 const LOCAL_WINDOW = 6;
@@ -90,6 +92,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
 
   // Walk up the chain of "to"-complements: "is trying to gradually diversify".
   let top = head;
+  let intent = false;
   let governor: ModalityFinding['governor'];
   let noun = isNoun;
   for (let step = 0; step < 4; step++) {
@@ -99,6 +102,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     if (g.how === 'infinitive') {
       const gm = cues.governors.get(tokens[g.token].lemma) ?? cues.governors.get(tokens[g.token].text.toLowerCase());
       if (gm) note(gm, tokens[g.token].text);
+      if (cues.intentGovernors.has(tokens[g.token].lemma) || cues.intentGovernors.has(tokens[g.token].text.toLowerCase())) intent = true;
     }
     top = g.token;
     noun = isNominal(tokens, top);
@@ -110,7 +114,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     const c = cueAt(cues.local, tokens, k, top);
     // "Should Moscow ask for more, ...": a clause-initial "should" is a condition, not advice.
     if (c && c.text === 'should' && (k === from || tokens[k - 1].pos === 'PUNCT')) note('hypothetical', 'should (if)');
-    else if (c) note(c.modality, c.text);
+    else if (c) { note(c.modality, c.text); if (c.modality === 'predicted') intent = true; }
   }
 
   // A nominal subject takes the modality of its verb: "Russian pressure on Belarus would likely ...".
@@ -156,5 +160,5 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     }
     if (sentenceModality) modality = strongest([modality, sentenceModality]);
   }
-  return { modality, cues: words, chainTop: top, governor };
+  return { modality, cues: words, chainTop: top, governor, intent };
 }

@@ -31,6 +31,7 @@ export interface RoleContext {
   crossThat?: boolean;       // "demanded that the US cancel": the target opens the that-clause
   placeIsTarget?: boolean;   // a verbal act: "threatened to resume attacks in Israel" targets Israel
   selfMoving?: boolean;      // moves of one's own forces (MOBILIZE, RETREAT): a passive subject is the source
+  ofIsTarget?: boolean;      // an act done to someone: "the blockade of Serbia" names the target, not the source
   pair?: [EventRole, EventRole];   // the two actors of the previous sentence's last two-sided event
 }
 
@@ -393,18 +394,26 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     source = c.ix.at[k - 1];
   } else if (k >= c.from && c.ix.at[k] >= 0) source = c.ix.at[k];
   else if (k >= c.from && tokens[k].pos === 'PRON' && SUBJECT_PRONOUNS.has(tokens[k].lemma)) source = pronounSource(c, k);
-  // "withdrawal of Russian troops", "the visit by the Polish delegation".
+  // "withdrawal of Russian troops", "the visit by the Polish delegation"; but "the blockade of
+  // Serbia", "the invasion of Ukraine": the "of" of an act done to someone names its target.
+  let ofTarget: number | undefined;
   if (source === undefined) {
     for (let j = last + 1; j < Math.min(c.to, last + 2); j++) {
-      if (isWord(tokens[j], 'of') || isWord(tokens[j], 'by')) source = nextMention(c, j + 1, 4);
+      if (isWord(tokens[j], 'by')) source = nextMention(c, j + 1, 4);
+      else if (isWord(tokens[j], 'of')) {
+        if (c.ofIsTarget) ofTarget = nextMention(c, j + 1, 4);
+        else source = nextMention(c, j + 1, 4);
+      }
     }
   }
+  const withOf = (p: Participants): Participants =>
+    ofTarget !== undefined && !p.targets.length && !p.targetRoles && p.source !== undefined ? { ...p, targets: [ofTarget] } : p;
   if (source === undefined) {
     // The subject of the verb the noun is the object of: "Minsk and Warsaw held talks".
     let v = head - 1;
     while (v >= c.from && v > head - 5 && tokens[v].pos !== 'VERB') v--;
     if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from)) {
-      return cueTables().supportVerbs.has(tokens[v].lemma) ? verbParticipants(c, v, last, v) : { targets: [], carried: false, passive: false };
+      return cueTables().supportVerbs.has(tokens[v].lemma) ? withOf(verbParticipants(c, v, last, v)) : { targets: [], carried: false, passive: false };
     }
     // No verb in reach (often a verb mis-tagged as a noun): the subject of the clause, if near.
     const near = subjectBefore(c, head, 12);
