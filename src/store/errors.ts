@@ -2,3 +2,8 @@
 export class StoreSchemaError extends Error {
   constructor(message: string) { super(message); this.name = 'StoreSchemaError'; }
 }
+
+/** A query the store cannot answer as asked: a malformed cursor, day or filter. `field` names the culprit (an API answers 400). */
+export class StoreQueryError extends Error {
+  constructor(readonly field: string, message: string) { super(`${field}: ${message}`); this.name = 'StoreQueryError'; }
+}

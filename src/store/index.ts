@@ -1,14 +1,19 @@
-// The store: every Analysis and the corpus links, behind one interface. SQLite is the
-// implementation today; a PostgreSQL one will sit behind the same interface.
+// The store: every Analysis and the corpus links, behind one interface, on an SQLite file or a
+// PostgreSQL server through the same query code (Kysely, with a dialect module per database).
 import type { Actor, Analysis, CorpusLinks, DocumentMeta, Event } from '../model/types.ts';
-import { openSqliteStore } from './sqlite/store.ts';
+import type { StoreQueries } from './queries.ts';
+import { openSqlite } from './dialect/sqlite.ts';
+import { isPostgresUrl, openPostgres } from './dialect/postgres.ts';
+import { openSqlStore } from './sql-store.ts';
 
 export interface StoredDocument { id: string; source: string; meta: DocumentMeta }
 
 export interface StoreCounts { documents: number; actors: number; events: number; quotes: number; frames: number }
 
 /** Every method is asynchronous, so that an embedded SQLite file and a PostgreSQL server sit behind the same interface. */
-export interface Store {
+export interface Store extends StoreQueries {
+  /** Which database holds the store. */
+  dialect: 'sqlite' | 'postgres';
   hasDocument(id: string): Promise<boolean>;
   /** Writes the batch in one transaction; documents already stored are skipped. Returns how many were new. */
   saveAnalyses(list: Analysis[]): Promise<number>;
@@ -29,10 +34,16 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Opens (creating when needed) an SQLite store file; ':memory:' gives a throw-away store. */
-export async function openStore(path: string): Promise<Store> {
-  return openSqliteStore(path);
+/**
+ * Opens a store, creating and migrating it when needed: a 'postgres://' or 'postgresql://' URL
+ * opens PostgreSQL (the database must exist); anything else is an SQLite file path, and
+ * ':memory:' gives a throw-away store.
+ */
+export async function openStore(target: string): Promise<Store> {
+  return openSqlStore(isPostgresUrl(target) ? openPostgres(target) : openSqlite(target));
 }
+
+export { isPostgresUrl } from './dialect/postgres.ts';
 
 /** Every item of an async iterable, in order (for the few callers that need them all at once). */
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -41,4 +52,5 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-export { StoreSchemaError } from './errors.ts';
+export { StoreQueryError, StoreSchemaError } from './errors.ts';
+export type * from './queries.ts';

@@ -1,6 +1,7 @@
 // Records <-> table rows. Absent optional fields are stored as NULL and come back absent, so
 // that a stored Analysis reads back equal to the one that was saved.
-import type { Actor, ActorKind, Claim, Event, EventRole, Frame, Mention, Modality, PloverType, Quote, Sentence, TimeExpr } from '../../model/types.ts';
+import type { ActorsTable, ClaimsTable, EventsTable, FramesTable, MentionsTable, QuotesTable, SentencesTable, TimesTable } from './db.ts';
+import type { Actor, ActorKind, Claim, Event, EventRole, Frame, Mention, Modality, PloverType, Quote, Sentence, TimeExpr } from '../model/types.ts';
 
 type Row = Record<string, unknown>;
 type Value = string | number | null;
@@ -16,14 +17,14 @@ function compact<T extends object>(o: { [K in keyof T]: unknown }): T {
   return out as T;
 }
 
-export function sentenceRow(doc: string, idx: number, s: Sentence): Record<string, Value> {
+export function sentenceRow(doc: string, idx: number, s: Sentence): SentencesTable {
   return { doc_id: doc, idx, span_start: s.start, span_end: s.end, tok_first: s.tokens[0], tok_end: s.tokens[1], paragraph: s.paragraph };
 }
 export function sentenceOf(r: Row): Sentence {
   return { start: r.span_start as number, end: r.span_end as number, tokens: [r.tok_first as number, r.tok_end as number], paragraph: r.paragraph as number };
 }
 
-export function actorRow(a: Actor): Record<string, Value> {
+export function actorRow(a: Actor): ActorsTable {
   return {
     id: a.id, name: a.name, kind: a.kind, code: a.code, country: nul(a.country), aliases: JSON.stringify(a.aliases ?? []),
     roles: json(a.roles), memberships: json(a.memberships), is_new: a.isNew === undefined ? null : a.isNew ? 1 : 0,
@@ -37,14 +38,14 @@ export function actorOf(r: Row): Actor {
   });
 }
 
-export function mentionRow(doc: string, idx: number, m: Mention): Record<string, Value> {
+export function mentionRow(doc: string, idx: number, m: Mention): MentionsTable {
   return { doc_id: doc, idx, span_start: m.start, span_end: m.end, text: m.text, actor_id: nul(m.actor), kind: m.kind, code: nul(m.code), role: nul(m.role), via: m.via };
 }
 export function mentionOf(r: Row): Mention {
   return compact<Mention>({ start: r.span_start, end: r.span_end, text: r.text, actor: r.actor_id, kind: r.kind, code: r.code, role: r.role, via: r.via });
 }
 
-export function timeRow(doc: string, idx: number, t: TimeExpr): Record<string, Value> {
+export function timeRow(doc: string, idx: number, t: TimeExpr): TimesTable {
   return { doc_id: doc, idx, span_start: t.start, span_end: t.end, text: t.text, value_start: t.value?.start ?? null, value_end: t.value?.end ?? null, via: t.via };
 }
 export function timeOf(r: Row): TimeExpr {
@@ -68,8 +69,8 @@ function roleOf(r: Row, prefix: string): EventRole | undefined {
   });
 }
 
-export function eventRow(doc: string, idx: number, e: Event): Record<string, Value> {
-  return {
+export function eventRow(doc: string, idx: number, e: Event): EventsTable {
+  return <EventsTable>{
     doc_id: doc, idx, id: e.id, type: e.type, mode: nul(e.mode), context: json(e.context), span_start: e.start, span_end: e.end,
     ...roleCols('source', e.source), ...roleCols('target', e.target),
     place_text: e.place?.text ?? null, place_start: e.place?.start ?? null, place_end: e.place?.end ?? null, place_country: e.place?.country ?? null,
@@ -90,7 +91,7 @@ export function eventOf(r: Row): Event {
   });
 }
 
-export function quoteRow(doc: string, idx: number, q: Quote): Record<string, Value> {
+export function quoteRow(doc: string, idx: number, q: Quote): QuotesTable {
   return {
     doc_id: doc, idx, span_start: q.start, span_end: q.end, text: q.text, kind: q.kind,
     speaker_actor: nul(q.speaker), speaker_text: nul(q.speakerText), speaker_code: nul(q.speakerCode), cue: nul(q.cue),
@@ -103,14 +104,14 @@ export function quoteOf(r: Row): Quote {
   });
 }
 
-export function claimRow(doc: string, idx: number, c: Claim): Record<string, Value> {
+export function claimRow(doc: string, idx: number, c: Claim): ClaimsTable {
   return { doc_id: doc, idx, span_start: c.start, span_end: c.end, text: c.text, holder: c.holder, about: JSON.stringify(c.about), hedge: c.hedge, cues: JSON.stringify(c.cues) };
 }
 export function claimOf(r: Row): Claim {
   return { start: r.span_start as number, end: r.span_end as number, text: r.text as string, holder: r.holder as string, about: parse<string[]>(r.about) ?? [], hedge: r.hedge as number, cues: parse<string[]>(r.cues) ?? [] };
 }
 
-export function frameRow(doc: string, idx: number, f: Frame): Record<string, Value> {
+export function frameRow(doc: string, idx: number, f: Frame): FramesTable {
   return { doc_id: doc, idx, span_start: f.start, span_end: f.end, kind: f.kind, text: f.text, category: nul(f.category) };
 }
 export function frameOf(r: Row): Frame {

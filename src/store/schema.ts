@@ -1,9 +1,15 @@
-// The schema as a list of migrations. Each runs once, in order, and bumps schema_version.
-// Plain SQL that PostgreSQL also accepts (no triggers, no SQLite-only types); "start"/"end"
-// are reserved words in places, so spans are span_start/span_end.
+// The schema as one list of migrations for both databases. Each runs once, in order, and bumps
+// schema_version. Plain SQL that SQLite and PostgreSQL both accept; the few statements that
+// cannot be shared (full-text search) sit in a migration's `sqlite` / `postgres` lists.
+// No triggers, and document-scoped tables are keyed by doc_id with foreign keys only to their
+// own document and to reference tables (actors), so that PostgreSQL can later be sharded by
+// document (Citus). "start"/"end" are reserved words in places, so spans are span_start/span_end.
+// DOUBLE PRECISION is REAL in SQLite and a 64-bit float (not float4) in PostgreSQL.
 
-export const MIGRATIONS: string[][] = [
-  [
+export interface Migration { common: string[]; sqlite?: string[]; postgres?: string[] }
+
+export const MIGRATIONS: Migration[] = [
+  { common: [
     `CREATE TABLE documents (
        id TEXT PRIMARY KEY, source TEXT NOT NULL, body TEXT NOT NULL, meta TEXT NOT NULL,
        dropped TEXT NOT NULL, title TEXT, outlet TEXT, published TEXT, url TEXT, position INTEGER NOT NULL)`,
@@ -39,7 +45,7 @@ export const MIGRATIONS: string[][] = [
        target_actor TEXT, target_code TEXT, target_text TEXT, target_start INTEGER, target_end INTEGER,
        place_text TEXT, place_start INTEGER, place_end INTEGER, place_country TEXT,
        when_text TEXT, when_start TEXT, when_end TEXT,
-       modality TEXT NOT NULL, cameo TEXT, goldstein REAL, quad_class INTEGER, confidence REAL NOT NULL,
+       modality TEXT NOT NULL, cameo TEXT, goldstein DOUBLE PRECISION, quad_class INTEGER, confidence DOUBLE PRECISION NOT NULL,
        via TEXT NOT NULL, trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
        PRIMARY KEY (doc_id, idx))`,
     `CREATE INDEX events_id ON events (id)`,
@@ -52,7 +58,7 @@ export const MIGRATIONS: string[][] = [
     `CREATE TABLE claims (
        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL, holder TEXT NOT NULL,
-       about TEXT NOT NULL, hedge REAL NOT NULL, cues TEXT NOT NULL, PRIMARY KEY (doc_id, idx))`,
+       about TEXT NOT NULL, hedge DOUBLE PRECISION NOT NULL, cues TEXT NOT NULL, PRIMARY KEY (doc_id, idx))`,
     `CREATE TABLE frames (
        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
@@ -63,11 +69,37 @@ export const MIGRATIONS: string[][] = [
     `CREATE TABLE storylines (id TEXT PRIMARY KEY, position INTEGER NOT NULL, label TEXT NOT NULL, actors TEXT NOT NULL)`,
     `CREATE TABLE storyline_events (storyline_id TEXT NOT NULL REFERENCES storylines(id) ON DELETE CASCADE,
        idx INTEGER NOT NULL, doc_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (storyline_id, idx))`,
-  ],
-  [
+  ] },
+  { common: [
     // documents are appended and read in stored order: the next position and each page come from this index
     `CREATE INDEX documents_position ON documents (position)`,
-  ],
+  ] },
+  {
+    // the API's filters and counts, and full-text search over document bodies (with titles) and quotes
+    common: [
+      `CREATE INDEX documents_outlet ON documents (outlet)`,
+      `CREATE INDEX quotes_speaker ON quotes (speaker_actor)`,
+      `CREATE INDEX claims_holder ON claims (holder)`,
+      `CREATE INDEX same_actor_same_as ON same_actor (same_as)`,
+      `CREATE INDEX storyline_events_event ON storyline_events (doc_id, event_id)`,
+    ],
+    // one FTS5 table for both kinds of text, written by the store code in the same transaction
+    sqlite: [
+      `CREATE VIRTUAL TABLE text_fts USING fts5(doc_id UNINDEXED, kind UNINDEXED, idx UNINDEXED, text,
+         tokenize = 'porter unicode61 remove_diacritics 2')`,
+      `INSERT INTO text_fts (doc_id, kind, idx, text)
+         SELECT id, 'document', 0, COALESCE(title, '') || char(10) || char(10) || body FROM documents`,
+      `INSERT INTO text_fts (doc_id, kind, idx, text) SELECT doc_id, 'quote', idx, text FROM quotes`,
+    ],
+    // generated tsvector columns (computed by PostgreSQL on insert, no trigger) with GIN indexes
+    postgres: [
+      `ALTER TABLE documents ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS
+         (to_tsvector('english'::regconfig, COALESCE(title, '') || ' ' || body)) STORED`,
+      `CREATE INDEX documents_search ON documents USING GIN (search_tsv)`,
+      `ALTER TABLE quotes ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, text)) STORED`,
+      `CREATE INDEX quotes_search ON quotes USING GIN (search_tsv)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,34 @@
+// What differs between the two databases, and nothing else: opening a connection, serialising
+// writers, and full-text search. Every other query is shared code over Kysely.
+import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
+import type { DB } from '../db.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** One full-text hit: a document (idx 0) or a quote (its idx in the document). */
+export interface TextHit { kind: 'document' | 'quote'; doc_id: string; idx: number; snippet: string; rank: number }
+
+export interface StoreDialect {
+  name: DialectName;
+  db: Kysely<DB>;
+  /** Names the store in messages (a path, or a URL without its password). */
+  label: string;
+  /** Called first in every write transaction: one writer at a time, so positions and links stay in order. */
+  lockWriters(trx: Transaction<DB>): Promise<void>;
+  /** Keeps the text index in step with written documents and quotes (SQLite; PostgreSQL computes its own columns). */
+  indexTexts(trx: Transaction<DB>, rows: { doc_id: string; kind: 'document' | 'quote'; idx: number; text: string }[]): Promise<void>;
+  /** documents.id matches the words of `text` (all of them, stemmed). */
+  documentMatches(text: string): Expression<SqlBool>;
+  /** the quote row (quotes.doc_id, quotes.idx) matches the words of `text`. */
+  quoteMatches(text: string): Expression<SqlBool>;
+  /** Best hits first; `rank` is higher for better hits, in (0, 1). */
+  searchTexts(text: string, kinds: ('document' | 'quote')[], limit: number): Promise<TextHit[]>;
+}
+
+/** The words of a free-text query: letters and digits only, so no query syntax leaks into the database. */
+export function queryWords(text: string): string[] {
+  return (text.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
+}
+
+/** A snippet's marks around matched words. */
+export const MARK = { open: '[', close: ']', ellipsis: '…' };

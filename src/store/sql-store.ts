@@ -1,0 +1,48 @@
+// The Store over Kysely: the same code for an SQLite file and a PostgreSQL server; what differs
+// lives in dialect/. Writes go through write.ts, whole records through read.ts, the API's
+// lists through lists.ts.
+import type { Store, StoreCounts, StoredDocument } from './index.ts';
+import type { Analysis } from '../model/types.ts';
+import type { StoreDialect } from './dialect/dialect.ts';
+import { migrate } from './migrate.ts';
+import { makeQueries } from './lists.ts';
+import * as read from './read.ts';
+import { saveBatch, writeLinks } from './write.ts';
+
+export async function openSqlStore(d: StoreDialect): Promise<Store> {
+  try {
+    await migrate(d);
+  } catch (err) {
+    await d.db.destroy();
+    throw err;
+  }
+  const db = d.db;
+  return {
+    ...makeQueries(d),
+    dialect: d.name,
+    hasDocument: async (id) => (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
+    saveAnalyses: (list) => saveBatch(d, list),
+    getAnalysis: (id) => read.getAnalysis(db, id),
+    async *documents(): AsyncGenerator<StoredDocument> {
+      for await (const r of read.documentRows(db)) yield { id: r.id, source: r.source, meta: JSON.parse(r.meta) };
+    },
+    async *analyses(): AsyncGenerator<Analysis> {
+      for await (const r of read.documentRows(db)) {
+        const a = await read.getAnalysis(db, r.id);
+        if (a) yield a;
+      }
+    },
+    actor: (id) => read.actor(db, id),
+    findActors: (q) => read.findActors(db, q),
+    event: (id) => read.event(db, id),
+    actorDocuments: (ids) => read.actorDocuments(db, ids),
+    saveLinks: (links) => writeLinks(d, links),
+    links: () => read.links(db),
+    async counts(): Promise<StoreCounts> {
+      const [documents, actors, events, quotes, frames] = await Promise.all(
+        (['documents', 'actors', 'events', 'quotes', 'frames'] as const).map((t) => read.countRows(db, t)));
+      return { documents, actors, events, quotes, frames };
+    },
+    close: () => db.destroy(),
+  };
+}
