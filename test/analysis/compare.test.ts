@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareStoryline, findStoryline, renderComparison } from '../../src/analysis/compare.ts';
+import type { CorpusLinks, Storyline } from '../../src/model/types.ts';
+import { voicesStore } from './voices-fixture.ts';
+
+const story = (id: string, label: string, docs: string[]): Storyline => ({ id, label, actors: [], events: docs.map((doc, i) => ({ doc, event: `${doc}:e${i}` })) });
+const LINKS: CorpusLinks = {
+  sameActor: {}, sameEvent: [],
+  storylines: [story('s1', 'US military base — Poland, United States', ['a', 'b']), story('s2', 'US sanctions — Russia, United States', ['a']), story('s3', 'Kaliningrad missiles — Russia', ['a', 'b', 'c'])],
+};
+
+test('a storyline is found by id, by its label, or by a part of its label', () => {
+  assert.equal(findStoryline(LINKS, 's2').id, 's2');
+  assert.equal(findStoryline(LINKS, 'us military BASE').id, 's1');
+  assert.equal(findStoryline(LINKS, 'kaliningrad').id, 's3');
+  // two match "United States": the one told by more documents wins
+  assert.equal(findStoryline(LINKS, 'United States').id, 's1');
+  assert.throws(() => findStoryline(LINKS, 'Antarctica'), /no storyline matches "Antarctica".*s1/);
+  const tie = { ...LINKS, storylines: [story('x', 'drills north', ['a', 'b']), story('y', 'drills south', ['a', 'c'])] };
+  assert.throws(() => findStoryline(tie, 'drills'), /matches several storylines: x \(drills north\), y \(drills south\)/);
+});
+
+test('the comparison puts each outlet’s events, speakers and framing side by side', async () => {
+  const { store, wire, review } = await voicesStore();
+  const c = await compareStoryline(store, 'brigade');
+  assert.equal(c.storyline.id, 'story:brigade');
+  assert.deepEqual(c.storyline.actors, ['Germany', 'Lithuania']);
+  assert.deepEqual(c.outlets.map((o) => o.outlet), ['Baltic Wire', 'Eastern Review']);
+  const [w, r] = c.outlets;
+  assert.deepEqual(w.documents.map((d) => d.id), [wire.doc.id]);
+  assert.ok(w.events.length > 0 && r.events.length > 0, 'both tell a deployment');
+  assert.ok(w.events.every((e) => e.type === 'MOBILIZE' && e.doc === wire.doc.id));
+  assert.equal(Object.values(r.modalities).reduce((x, n) => x + (n ?? 0), 0), r.events.length);
+  assert.ok(w.voice.speakers.some((s) => s.name === 'Boris Pistorius'));
+  assert.equal(r.voice.speakers.length, 0);
+  assert.equal(r.voice.scareQuotes.length, 3);
+  // the summary tells the two ways of telling apart
+  assert.match(c.summary[0], /^Baltic Wire tells it mainly through its sources: quotes \d named speakers/);
+  assert.match(c.summary[1], /^Eastern Review tells it mainly in the author's own voice: quotes nobody; 0% of its sentences/);
+  assert.ok(c.summary.some((l) => /^In contrast: Baltic Wire lets \d named speakers speak .*; Eastern Review lets 0 named speakers speak/.test(l)), c.summary.join('\n'));
+  assert.ok(c.summary.includes('No speaker is quoted by more than one outlet.'));
+  const text = renderComparison(c, 'text');
+  assert.match(text, /SIDE BY SIDE/);
+  assert.match(text, /direct quotes\s+[1-9]\d*\s+0/);
+  assert.match(text, /scare quotes \(3\): “forward defence”, “responsibility”, “Zeitenwende”/);
+  assert.match(text, /Boris Pistorius \(DEUMIL\): 2 direct quotes/);
+  assert.match(renderComparison(c, 'markdown'), /^# Storyline: German brigade in Lithuania/m);
+  assert.equal(JSON.parse(renderComparison(c, 'json')).outlets.length, 2);
+  await store.close();
+});
+
+test('a storyline no stored document tells compares nothing', async () => {
+  const { store } = await voicesStore();
+  const c = await compareStoryline(store, 'story:other');
+  assert.deepEqual(c.outlets, []);
+  assert.match(renderComparison(c, 'text'), /told by 0 outlets in 0 documents/);
+  await store.close();
+});
