@@ -71,7 +71,8 @@ export function renderSpeakerQuotes(r: SpeakerRecord, format: 'text' | 'markdown
   for (const q of r.quotes) {
     const where = [q.outlet, q.published].filter(Boolean).join(', ') || q.title || q.doc;
     w.list([`${q.kind === 'direct' ? `“${clip(q.text, 300)}”` : `(reported) ${clip(q.text, 300)}`} — ${where} [${q.doc} ${q.start}-${q.end}]`]);
-    w.list([`as ${q.speakerText ?? '?'}${q.cue ? ` ${q.cue}` : ''}${q.kind === 'indirect' || q.text.length < q.sentence.length - 20 ? `, in: ${clip(q.sentence, 200)}` : ''}`], 1);
+    const named = [q.speakerText && `named as “${q.speakerText}”`, q.cue && `cue “${q.cue}”`].filter(Boolean).join(', ');
+    w.list([`${named || 'speaker as stored'}; sentence: ${clip(q.sentence, 200)}`], 1);
   }
   return w.done();
 }
