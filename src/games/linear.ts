@@ -37,3 +37,35 @@ export function* subsets(n: number, k: number): Generator<number[]> {
     for (let j = i + 1; j < k; j++) s[j] = s[j - 1]! + 1;
   }
 }
+
+/**
+ * Solves M x = b for an integer matrix by fraction-free (Bareiss) elimination: returns the
+ * numerators and the common denominator (positive), or undefined when M is singular.
+ */
+export function solveIntegerSquare(M: bigint[][], b: bigint[]): { num: bigint[]; den: bigint } | undefined {
+  const n = M.length;
+  const a = M.map((row, i) => [...row, b[i]!]);
+  let prev = 1n;
+  for (let k = 0; k < n; k++) {
+    let pivot = -1;
+    for (let r = k; r < n; r++) if (a[r]![k] !== 0n) { pivot = r; break; }
+    if (pivot < 0) return undefined;
+    if (pivot !== k) [a[k], a[pivot]] = [a[pivot]!, a[k]!];
+    const pk = a[k]!;
+    for (let i = k + 1; i < n; i++) {
+      const ri = a[i]!;
+      for (let j = k + 1; j <= n; j++) ri[j] = (ri[j]! * pk[k]! - ri[k]! * pk[j]!) / prev;
+      ri[k] = 0n;
+    }
+    prev = pk[k]!;
+  }
+  // back substitution on the echelon form: x_i = (b_i - sum a_ij x_j) / a_ii, kept over det
+  const det = a[n - 1]![n - 1]!;
+  const num = new Array<bigint>(n).fill(0n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = a[i]![n]! * det;
+    for (let j = i + 1; j < n; j++) s -= a[i]![j]! * num[j]!;
+    num[i] = s / a[i]![i]!;
+  }
+  return det < 0n ? { num: num.map((x) => -x), den: -det } : { num, den: det };
+}

@@ -3,7 +3,7 @@
 // and von Stengel 2010). Degenerate games are covered because every vertex is enumerated, not
 // only those reached by pivoting.
 import { ONE, Rational, ZERO } from '../rational.ts';
-import { solveSquare, subsets } from '../linear.ts';
+import { solveIntegerSquare, subsets } from '../linear.ts';
 import type { StrategicGame } from '../strategic.ts';
 
 interface Vertex { point: Rational[]; labels: boolean[] }
@@ -50,28 +50,44 @@ function normalise(v: Rational[]): Rational[] {
  * `side` says how labels are numbered: rows of the game (P) or columns (Q).
  */
 function vertices(d: number, e: number, C: (k: number, j: number) => Rational, m: number, side: 'row' | 'column'): Vertex[] {
+  // Scale C to integers once, so that each small system is solved without fractions.
+  let L = 1n;
+  for (let k = 0; k < d; k++) for (let j = 0; j < e; j++) { const den = C(k, j).den; L = (L / gcd(L, den)) * den; }
+  const Z: bigint[][] = Array.from({ length: d }, (_, k) => Array.from({ length: e }, (_, j) => C(k, j).num * (L / C(k, j).den)));
   const out: Vertex[] = [];
   const seen = new Set<string>();
   const total = d + e;
   for (let size = 1; size <= Math.min(d, e); size++) {
     for (const I of subsets(d, size)) {
       for (const T of subsets(e, size)) {
-        const M = T.map((j) => I.map((k) => C(k, j)));
-        const sol = solveSquare(M, T.map(() => ONE));
-        if (!sol || sol.some((x) => x.sign() < 0)) continue;
+        // v_I^T Z[I,T] = L
+        const sol = solveIntegerSquare(T.map((j) => I.map((k) => Z[k]![j]!)), T.map(() => L));
+        if (!sol || sol.num.some((x) => x <= 0n)) continue;      // a zero entry: found with a smaller support
+        let over = false;
+        const loads: bigint[] = [];
+        for (let j = 0; j < e && !over; j++) {
+          let s = 0n;
+          I.forEach((k, idx) => { s += sol.num[idx]! * Z[k]![j]!; });
+          if (s > L * sol.den) over = true;
+          loads.push(s);
+        }
+        if (over) continue;
         const point = Array.from({ length: d }, () => ZERO);
-        I.forEach((k, idx) => { point[k] = sol[idx]!; });
-        const k = point.join(',');
-        if (seen.has(k)) continue;
-        const loads = Array.from({ length: e }, (_, j) => point.reduce((s, x, kk) => (x.isZero() ? s : s.add(x.mul(C(kk, j)))), ZERO));
-        if (loads.some((l) => l.gt(ONE))) continue;
-        seen.add(k);
+        I.forEach((k, idx) => { point[k] = Rational.of(sol.num[idx]!, sol.den); });
+        const key = point.join(',');
+        if (seen.has(key)) continue;
+        seen.add(key);
         const labels = Array.from({ length: total }, () => false);
         point.forEach((x, kk) => { if (x.isZero()) labels[side === 'row' ? kk : m + kk] = true; });
-        loads.forEach((l, j) => { if (l.eq(ONE)) labels[side === 'row' ? m + j : j] = true; });
+        loads.forEach((l, j) => { if (l === L * sol.den) labels[side === 'row' ? m + j : j] = true; });
         out.push({ point, labels });
       }
     }
   }
   return out;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
 }
