@@ -4,7 +4,7 @@ import type { Analysis, Event, EventRole, Modality, PloverType, TimeExpr } from 
 import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
-import { hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
+import { conditionSubject, hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
 import { indexMentions, roleOf, country } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
 import { headingSentences } from './events/headings.ts';
@@ -82,6 +82,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   let lower = from;
   if (quote) while (lower < to && tokens[lower].start < quote.start) lower++;
   if (notAnEvent(tokens, ix, m, heads, from, to)) return [];
+  if (m.pattern.type === 'REQUEST' && purposeOfProtest(tokens, m, heads)) return [];
   const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower, SPEECH_ACTS.has(m.pattern.type),
     (i) => inTime[i] === 1);
   let modality: Modality = found.modality;
@@ -141,6 +142,12 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     if (partner) targets = [{ code: partner, text: partner, start: head.start, end: tokens[m.last].end }];
   }
   if (!targets.length && m.pattern.needsTarget) return [];
+  // a threat targets whoever its condition names: "threatened to stop talks if the US goes ahead"
+  const threatTarget = () => {
+    const t = conditionSubject(c, m.last);
+    return t !== undefined && country(ix.mentions[t].code) !== country(source.code) ? roleOf(ix, t) : undefined;
+  };
+  if (!targets.length && type === 'THREATEN') { const t = threatTarget(); if (t) targets = [t]; }
 
   const when = nearestTime(a.times, head.start, a.sentences[s].start, a.sentences[s].end);
   const published = a.doc.meta.published;
@@ -156,11 +163,15 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "Portugal will support Turkey", "Nigeria will withdraw its force unless...": the act is
   // predicted, and its announcement is an act of its own, done: intent to cooperate (AGREE) or a
   // threat (THREATEN).
-  const intentType = intentOf(type, modality, found, c, targets.length > 0);
+  const intentType = m.pattern.noIntent ? undefined : intentOf(type, modality, found, c, targets.length > 0);
+  const intentTargets = intentType === 'THREATEN' && !targets.length ? [threatTarget()].filter((t) => t !== undefined) : targets;
   // One event per target: "sanctions on Iran, Libya and Cuba" are three dyads.
   const coded: { type: PloverType; cameo?: string; via: string; modality: Modality }[] = [{ type, cameo, via, modality }];
   if (intentType) coded.push({ type: intentType, cameo: intentType === 'AGREE' ? '03' : type === 'ASSAULT' || type === 'MOBILIZE' ? '138' : '13', via: `rule:${intentType.toLowerCase()}/intent (${via})`, modality: 'asserted' });
-  return coded.flatMap((k) => (targets.length ? targets : [undefined]).map((target) => ({ ...eventOf(k.type, k.cameo, k.via, k.modality, target), id: '' })));
+  return coded.flatMap((k, n) => {
+    const ts = n === 0 ? targets : intentTargets;
+    return (ts.length ? ts : [undefined]).map((target) => ({ ...eventOf(k.type, k.cameo, k.via, k.modality, target), id: '' }));
+  });
 
   function eventOf(type: PloverType, cameo: string | undefined, via: string, modality: Modality, target: EventRole | undefined): Event {
     const score = scoreOf(type, cameo);
@@ -186,6 +197,28 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
 
 /** Acts done to someone: "the blockade of Serbia", "the condemnation of Israel" name the target after "of". */
 const DONE_TO = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'ACCUSE', 'SUPPORT', 'REJECT', 'AID']);
+
+/**
+ * "blocked roads to demand reforms", "rallied, demanding his resignation", "a demonstration
+ * calling for": a demand that is the purpose of a protest is what the protest is about.
+ */
+function purposeOfProtest(tokens: Analysis['tokens'], m: PatternMatch, heads: Map<number, PatternMatch>): boolean {
+  const head = tokens[m.first];
+  const before = m.first > 0 ? tokens[m.first - 1] : undefined;
+  const purpose = (before && isWordTo(before)) || (head.pos === 'VERB' && /ing$/i.test(head.text)) || (head.pos === 'NOUN' && before?.pos === 'PRON');
+  if (!purpose) return false;
+  for (const [k, h] of heads) {
+    if (k !== h.first || h.pattern.type !== 'PROTEST' || h.last >= m.first || m.first - h.last > 16) continue;
+    let broken = false;
+    for (let j = h.last + 1; j < m.first; j++) if (tokens[j].text === ';' || tokens[j].lemma === 'say') broken = true;
+    if (!broken) return true;
+  }
+  return false;
+}
+
+function isWordTo(t: Analysis['tokens'][number]): boolean {
+  return t.lemma === 'to' && (t.pos === 'PART' || t.pos === 'ADP');
+}
 
 /** Hostile material acts: announcing one is a threat. */
 const HOSTILE = new Set(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']);

@@ -4,7 +4,7 @@ import type { PatternMatch } from './patterns.ts';
 import type { MentionIndex } from './mentions.ts';
 
 /** Types whose complement is the content of the act, not an event of its own ("offered to host"). */
-export const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT']);
+export const ABSORBING = new Set(['AGREE', 'REQUEST', 'THREATEN', 'CONSULT', 'SUPPORT', 'ACCUSE', 'REJECT', 'CONCEDE']);
 
 /** Verbal acts whose that-clause is their content: "demanded that", "promised that". */
 const CLAUSE_TAKING = new Set(['REQUEST', 'AGREE', 'THREATEN']);

@@ -28,6 +28,8 @@ function isBoundary(t: Token, openers: Set<string>): boolean {
 function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, inTime?: (i: number) => boolean): { token: number; how: 'infinitive' | 'object' } | undefined {
   let k = i - 1;
   while (k >= from && tokens[k].pos === 'ADV') k--;
+  // "to be deployed": a passive infinitive
+  if (k - 1 >= from && tokens[k].lemma === 'be' && isWord(tokens[k - 1], 'to')) k--;
   if (k >= from && isWord(tokens[k], 'to') && (tokens[k].pos === 'PART' || tokens[k].pos === 'ADP')) {
     for (let g = k - 1, n = 0; g >= from && n < 10; g--, n++) {
       const t = tokens[g];
@@ -39,7 +41,7 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
     return undefined;
   }
   if (isNoun) {
-    for (let g = i - 1, n = 0; g >= from && n < 5; g--, n++) {
+    for (let g = i - 1, n = 0; g >= from && n < 7; g--, n++) {
       const t = tokens[g];
       if (t.pos === 'VERB') {
         if (isAdjectival(tokens, g, from)) return undefined;
@@ -79,16 +81,19 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   } else if (head > lower && tokens[head - 1].pos === 'ADV' && cues.realis.has(tokens[head - 1].lemma)) realis = true;
 
   // "calls by Moscow for a ceasefire": the thing called for has not happened.
-  if (isNoun) {
-    let k = head - 1;
-    while (k >= lower && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
+  const calledFor = (i: number): boolean => {
+    let k = i - 1;
+    while (k >= lower && k > i - 5 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PRON' || tokens[k].pos === 'NUM'
+      || tokens[k].pos === 'NOUN' || /ing$/.test(tokens[k].text))) k--;
     if (k > lower && isWord(tokens[k], 'for')) {
       for (let g = k - 1, n = 0; g >= lower && n < 5; g--, n++) {
-        if (cues.forGovernors.has(tokens[g].lemma)) { note('hypothetical', `${tokens[g].text} for`); break; }
+        if (cues.forGovernors.has(tokens[g].lemma)) { note('hypothetical', `${tokens[g].text} for`); return true; }
         if (tokens[g].pos === 'PUNCT') break;
       }
     }
-  }
+    return false;
+  };
+  if (isNoun) calledFor(head);
 
   // Walk up the chain of "to"-complements: "is trying to gradually diversify".
   let top = head;
@@ -107,6 +112,9 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     top = g.token;
     noun = isNominal(tokens, top);
   }
+
+  // "a call for its forces to be deployed": the subject of a for-to infinitive that is called for
+  if (top !== head && tokens[top].pos === 'NOUN' && !found.length) calledFor(top);
 
   // Auxiliaries and negations just before the chain, inside its clause.
   for (let k = top - 1, n = 0; k >= lower && n < LOCAL_WINDOW; k--, n++) {

@@ -6,7 +6,7 @@ import { ploverData } from './data.ts';
 
 interface PatternEntry {
   words: string; pos?: 'verb' | 'noun'; name?: string; cameo?: string; mode?: string;
-  not_next?: string[]; place_target?: boolean; needs_target?: boolean; hardware_subject?: boolean; no_target?: boolean; confidence?: number;
+  not_next?: string[]; place_target?: boolean; needs_target?: boolean; hardware_subject?: boolean; no_target?: boolean; no_intent?: boolean; confidence?: number;
 }
 
 /** One slot of a pattern: a set of alternative lemmas, or a wildcard gap. */
@@ -23,6 +23,7 @@ export interface Pattern {
   needsTarget: boolean;      // too vague to code without a target ("host")
   hardwareSubject: boolean;  // codes only when its subject is military hardware ("missiles aimed at")
   noTarget: boolean;         // what follows is a place, not a target ("placed in Kaliningrad")
+  noIntent: boolean;         // announcing it declares no intention towards anyone ("will resign")
   confidence: number;
   slots: Slot[];
 }
@@ -34,7 +35,7 @@ export interface PatternMatch {
   words: number[];           // token indices of the matched words
 }
 
-const MAX_MODIFIER_GAP = 4;  // modifiers allowed between two words: "put heavy pressure on"
+const MAX_MODIFIER_GAP = 5;  // modifiers allowed between two words: "put heavy pressure on", "lifted a day-old blockade"
 const MAX_WILDCARD_GAP = 6;  // tokens a "*" may stand for
 const GAP_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PRON', 'PROPN', 'PART', 'NOUN', 'SYM']);
 
@@ -60,6 +61,7 @@ function compile(): Map<string, Pattern[]> {
         needsTarget: e.needs_target ?? false,
         hardwareSubject: e.hardware_subject ?? false,
         noTarget: e.no_target ?? false,
+        noIntent: e.no_intent ?? false,
         confidence: e.confidence ?? 0.7,
         slots,
       };

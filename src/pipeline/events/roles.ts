@@ -237,8 +237,11 @@ function coordinatedAfter(c: RoleContext, m: number, exclude: string | undefined
   while (at < c.to && out.length < 8) {
     let k = at;
     if (tokens[k].text === ',') k++;
-    if (k < c.to && (tokens[k].lemma === 'and' || tokens[k].lemma === 'or')) k++;
+    const conj = k < c.to && (tokens[k].lemma === 'and' || tokens[k].lemma === 'or');
+    if (conj) k++;
     if (k === at) break;
+    // ", a Saudi weekly reports": after a bare comma an article starts another phrase
+    if (!conj && k < c.to && tokens[k].pos === 'DET') break;
     while (k < c.to && tokens[k].pos === 'DET') k++;
     const next = k < c.to ? c.ix.at[k] : -1;
     if (next < 0 || c.ix.mentions[next].first !== k) break;
@@ -310,6 +313,8 @@ function settledSubject(c: RoleContext, head: number, last: number, top: number,
 /** Participants of a verbal trigger (head..last), whose verb chain starts at `top`. */
 export function verbParticipants(c: RoleContext, head: number, last: number, top: number): Participants {
   const { tokens } = c.a;
+  const between = betweenPair(c, last);     // "fighting between Azerbaijanis and Armenians"
+  if (between) return between;
   let k = top - 1;
   while (k >= c.from && tokens[k].pos === 'ADV') k--;
   const passive = k >= c.from && tokens[k].lemma === 'be' && isParticiple(tokens[head]);
@@ -364,20 +369,25 @@ function hasMentionBefore(c: RoleContext, top: number): boolean {
   return false;
 }
 
+/** "between X and Y" right after the trigger: X is the source, Y the target. */
+function betweenPair(c: RoleContext, last: number): Participants | undefined {
+  const { tokens } = c.a;
+  for (let k = last + 1; k < Math.min(c.to, last + 3); k++) {
+    if (!isWord(tokens[k], 'between')) continue;
+    const x = nextMention(c, k + 1, 3);
+    if (x === undefined) return undefined;
+    const after = c.ix.mentions[x].last + 1;
+    const y = after < c.to && COORD.has(tokens[after].lemma) ? nextMention(c, after + 1, 3) : undefined;
+    return { source: x, targets: y !== undefined ? [y] : [], carried: false, passive: false };
+  }
+  return undefined;
+}
+
 /** Participants of a nominal trigger: "Poland's offer to the US", "talks between X and Y", "its withdrawal". */
 export function nounParticipants(c: RoleContext, head: number, last: number, top: number): Participants {
   const { tokens } = c.a;
-  // "between X and Y" right after the noun.
-  for (let k = last + 1; k < Math.min(c.to, last + 3); k++) {
-    if (isWord(tokens[k], 'between')) {
-      const x = nextMention(c, k + 1, 3);
-      if (x !== undefined) {
-        const after = c.ix.mentions[x].last + 1;
-        const y = after < c.to && COORD.has(tokens[after].lemma) ? nextMention(c, after + 1, 3) : undefined;
-        return { source: x, targets: y !== undefined ? [y] : [], carried: false, passive: false };
-      }
-    }
-  }
+  const between = betweenPair(c, last);
+  if (between) return between;
   let source: number | EventRole | undefined;
   // Possessive or adjective right before: "Poland's offer", "the Russian deployment", "its offer".
   let k = head - 1;
@@ -435,3 +445,18 @@ function nextMention(c: RoleContext, from: number, within: number): number | und
   return undefined;
 }
 
+/** "threatened to stop talks if the United States goes ahead": the subject of the condition after the trigger. */
+export function conditionSubject(c: RoleContext, last: number): number | undefined {
+  const { tokens } = c.a;
+  for (let k = last + 1; k < c.to; k++) {
+    if (tokens[k].text === ';' || tokens[k].text === '.') return undefined;
+    if (!(isWord(tokens[k], 'if') || isWord(tokens[k], 'unless'))) continue;
+    for (let j = k + 1; j < Math.min(c.to, k + 8); j++) {
+      if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || tokens[j].text === ',') return undefined;
+      const m = c.ix.at[j];
+      if (m >= 0 && !precededBy(tokens, c.ix.mentions[m].first, k + 1, NOT_SUBJECT_AFTER)) return m;
+    }
+    return undefined;
+  }
+  return undefined;
+}
