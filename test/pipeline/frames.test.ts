@@ -103,3 +103,16 @@ test('loaded words, hedges and intensifiers a speaker said are not the writer’
   const b = analyse('The ambassador said that the drills were an aggression. Critics call the plan a disaster.');
   assert.deepEqual(of(b, 'loaded').map((f) => f.text), ['disaster']);
 });
+
+test('minimisation and flag-waving are categories of loaded words too', () => {
+  const a = analyse('The sanctions are little more than a cosmetic gesture, while the patriotic press praises the heroic crews.');
+  assert.deepEqual(of(a, 'loaded').map((f) => [f.text, f.category]), [
+    ['little more than', 'minimisation'], ['cosmetic', 'minimisation'], ['patriotic', 'flag-waving'], ['heroic', 'flag-waving'],
+  ]);
+});
+
+test('hedges and boosters of several words: is believed to, make no mistake', () => {
+  const a = analyse('Make no mistake, the battalion is believed to be moving north.');
+  assert.deepEqual(of(a, 'intensifier').map((f) => f.text), ['Make no mistake']);
+  assert.deepEqual(of(a, 'hedge').map((f) => f.text), ['is believed to']);
+});
