@@ -410,3 +410,19 @@ test('“According to X, an apposition, CLAUSE”: the apposition is not reporte
   assert.equal(q.text, 'the new radars will be ready in spring');
   assert.equal(q.speaker, 'person:marta-kask');
 });
+
+test('a name in the apposition speaks for the description before it: “…,” the head of X, Marta Kask, said.', () => {
+  const q = only(analyse('“The drills are routine,” the head of the border guard, Marta Kask, said.', [KASK]));
+  assert.equal(q.speaker, 'person:marta-kask');
+  const r = only(analyse('The head of the border guard, Marta Kask, claimed that the fence would be finished by May.', [KASK]));
+  assert.equal(r.kind, 'indirect');
+  assert.equal(r.speaker, 'person:marta-kask');
+  // a description in the apposition leaves the named subject speaking
+  const s = only(analyse('Marta Kask, the head of the border guard, claimed that the fence would be finished by May.', [KASK]));
+  assert.equal(s.speaker, 'person:marta-kask');
+});
+
+test('As X put it, “…”', () => {
+  const q = only(analyse('As Marta Kask put it, “Estonia is nobody’s buffer zone.”', [KASK]));
+  assert.equal(q.speaker, 'person:marta-kask');
+});

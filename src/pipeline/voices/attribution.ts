@@ -67,6 +67,15 @@ function apposition(tokens: Token[], first: number, last: number): boolean {
   return true;
 }
 
+/** "the head of the committee, Jan Nowak, said": a person named in the apposition is the speaker
+ *  the description before it stands for. */
+function namedApposition(v: VoiceContext, first: number, last: number, offset: number): Speaker | undefined {
+  const t = v.tokens;
+  if (first > last || !speakerPhrase(t, first, last)) return undefined;
+  const who = resolveSpeaker(v, first, last, offset);
+  return who?.how === 'named' && who.person ? who : undefined;
+}
+
 function cueLabel(v: VoiceContext, hit: PhraseHit): string {
   return v.text(hit.first, hit.last);
 }
@@ -158,6 +167,8 @@ export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedS
     // After a quote closed with a full stop a new sentence may begin ("“…” The minister said this
     // at a rally."): only a bare "X said (on Monday)." is still its attribution.
     if (/[.!?…]\s*$/.test(span.text) && !bareTail(t, hit.last + 1, to)) return undefined;
+    const named = headEnd < last && /^(the|a|an)$/i.test(t[from].text) ? namedApposition(v, headEnd + 2, last - 1, span.start) : undefined;
+    if (named) return { ...named, cue: cueLabel(v, hit), via: 'after' };
     const who = resolveSpeaker(v, from, headEnd, span.start);
     return who ? { ...who, cue: cueLabel(v, hit), via: 'after' } : undefined;
   }
@@ -201,11 +212,12 @@ export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset
     if (/^to$/i.test(t[last].text)) return undefined;   // "to describe …": an infinitive has no speaker
     last--;
   }
+  let appositive: [number, number] | undefined;
   if (last >= floor && isComma(t[last])) {
     // An apposition: "Fleischer, an expert at the institute, said".
     let k = last - 1;
     while (k >= floor && k > last - 16 && !isComma(t[k]) && !isStop(t[k])) k--;
-    if (k >= floor && isComma(t[k]) && apposition(t, k + 1, last - 1)) last = k - 1;
+    if (k >= floor && isComma(t[k]) && apposition(t, k + 1, last - 1)) { appositive = [k + 1, last - 1]; last = k - 1; }
   }
   if (last < floor) return undefined;
   let first = last;
@@ -214,6 +226,9 @@ export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset
     && !WH_WORDS.has(norm(t[first - 1].text)) && last - first < 9) first--;
   while (first <= last && (t[first].pos === 'ADP' || t[first].pos === 'CCONJ' || t[first].pos === 'PUNCT')) first++;
   if (!speakerPhrase(t, first, last)) return undefined;
+  // "The head of the committee, Jan Nowak, claimed": the name in the apposition speaks.
+  const named = appositive && /^(the|a|an)$/i.test(t[first].text) ? namedApposition(v, appositive[0], appositive[1], offset) : undefined;
+  if (named) return { ...named, cue, via };
   const who = resolveSpeaker(v, first, last, offset);
   return who ? { ...who, cue, via } : undefined;
 }
