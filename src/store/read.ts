@@ -116,7 +116,10 @@ export async function storylines(db: Kysely<DB>): Promise<CorpusLinks['storyline
   return heads.map((r) => ({ id: r.id, label: r.label, events: byStory.get(r.id) ?? [], actors: JSON.parse(r.actors) as string[] }));
 }
 
-export async function countRows(db: Kysely<DB>, table: keyof DB & string): Promise<number> {
-  const r = await db.selectFrom(table as 'documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
+/** Rows per table, in one statement so that all five come from the same snapshot. */
+export async function counts(db: Kysely<DB>): Promise<{ documents: number; actors: number; events: number; quotes: number; frames: number }> {
+  const tables = ['documents', 'actors', 'events', 'quotes', 'frames'] as const;
+  const r = await db.selectNoFrom((eb) => tables.map((t) => eb.selectFrom(t).select(eb.fn.countAll().as('n')).as(t))).executeTakeFirstOrThrow();
+  const out = Object.fromEntries(tables.map((t) => [t, Number((r as Record<string, unknown>)[t])]));
+  return out as { documents: number; actors: number; events: number; quotes: number; frames: number };
 }

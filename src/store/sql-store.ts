@@ -38,11 +38,7 @@ export async function openSqlStore(d: StoreDialect): Promise<Store> {
     actorDocuments: (ids) => read.actorDocuments(db, ids),
     saveLinks: (links) => writeLinks(d, links),
     links: () => read.links(db),
-    async counts(): Promise<StoreCounts> {
-      const [documents, actors, events, quotes, frames] = await Promise.all(
-        (['documents', 'actors', 'events', 'quotes', 'frames'] as const).map((t) => read.countRows(db, t)));
-      return { documents, actors, events, quotes, frames };
-    },
+    counts: (): Promise<StoreCounts> => read.counts(db),
     close: () => db.destroy(),
   };
 }

@@ -17,9 +17,9 @@ export interface StoreDialect {
   lockWriters(trx: Transaction<DB>): Promise<void>;
   /** Keeps the text index in step with written documents and quotes (SQLite; PostgreSQL computes its own columns). */
   indexTexts(trx: Transaction<DB>, rows: { doc_id: string; kind: 'document' | 'quote'; idx: number; text: string }[]): Promise<void>;
-  /** documents.id matches the words of `text` (all of them, stemmed). */
+  /** The document aliased `d` matches the words of `text` (all of them, stemmed). */
   documentMatches(text: string): Expression<SqlBool>;
-  /** the quote row (quotes.doc_id, quotes.idx) matches the words of `text`. */
+  /** The quote aliased `q` matches the words of `text`. */
   quoteMatches(text: string): Expression<SqlBool>;
   /** Best hits first; `rank` is higher for better hits, in (0, 1). */
   searchTexts(text: string, kinds: ('document' | 'quote')[], limit: number): Promise<TextHit[]>;

@@ -35,11 +35,11 @@ export function openSqlite(path: string): StoreDialect {
     },
     documentMatches(text) {
       const q = ftsQuery(text);
-      return q ? sql<boolean>`documents.id IN (SELECT doc_id FROM text_fts WHERE text_fts MATCH ${q} AND kind = 'document')` : none;
+      return q ? sql<boolean>`d.id IN (SELECT doc_id FROM text_fts WHERE text_fts MATCH ${q} AND kind = 'document')` : none;
     },
     quoteMatches(text) {
       const q = ftsQuery(text);
-      return q ? sql<boolean>`(quotes.doc_id, quotes.idx) IN (SELECT doc_id, idx FROM text_fts WHERE text_fts MATCH ${q} AND kind = 'quote')` : none;
+      return q ? sql<boolean>`(q.doc_id, q.idx) IN (SELECT doc_id, idx FROM text_fts WHERE text_fts MATCH ${q} AND kind = 'quote')` : none;
     },
     async searchTexts(text, kinds, limit) {
       const q = ftsQuery(text);
