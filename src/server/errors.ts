@@ -1,6 +1,10 @@
 // Every error leaves the server as JSON {error, field?}: validation errors name the field at
 // fault, limits answer 413, unknown things 404, and nothing internal leaks beyond a message.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { StoreQueryError } from '../store/index.ts';
+
+/** Store query fields under the names the API gives its parameters. */
+const STORE_FIELDS: Record<string, string> = { text: 'q' };
 
 /** An error the API reports as it is, with its HTTP status and, for bad input, the field. */
 export class ApiError extends Error {
@@ -62,6 +66,10 @@ export function errorResponse(err: FastifyError | ApiError | Error, batchLimit: 
       return { status: 400, body: { error: 'the request body is empty', field: 'body' } };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, body: { error: 'the Content-Length does not match the body' } };
+  }
+  if (err instanceof StoreQueryError) {
+    const field = STORE_FIELDS[err.field] ?? err.field;
+    return { status: 400, body: { error: err.message.replace(/^[^:]+: /, `"${field}": `), field } };
   }
   if (/cursor/i.test(err.name) || /\bcursor\b/i.test(err.message)) return { status: 400, body: { error: `bad cursor: ${err.message}`, field: 'cursor' } };
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return { status: fe.statusCode, body: { error: err.message } };
