@@ -426,3 +426,11 @@ test('As X put it, “…”', () => {
   const q = only(analyse('As Marta Kask put it, “Estonia is nobody’s buffer zone.”', [KASK]));
   assert.equal(q.speaker, 'person:marta-kask');
 });
+
+test('“…,” X said, adding that CLAUSE: the clause is X’s reported speech', () => {
+  const a = analyse('“We will not be provoked,” Marta Kask said, adding that the patrols would continue.', [KASK]);
+  assert.deepEqual(a.quotes.map((q) => [q.kind, q.text, q.speaker]), [
+    ['direct', 'We will not be provoked', 'person:marta-kask'],
+    ['indirect', 'the patrols would continue', 'person:marta-kask'],
+  ]);
+});

@@ -101,7 +101,7 @@ export function findIndirectSpeech(v: VoiceContext, quoted: Span[]): IndirectSpe
       const cue = v.text(hit.first, hit.last);
       // "Berlin rejected the calls, saying it …": the participle's subject is the sentence's.
       const who = /ing$/i.test(t[i].text) && t[i - 1].text === ','
-        ? credible(v, sentenceSubject(v, first, i, cue))
+        ? credible(v, sentenceSubject(v, first, i, cue) ?? earlierSpeaker(v, first, i, cue))
         : credible(v, subjectOf(v, hit, first, t[i].start, cue, 'before'));
       // "what Minsk said it is not interested in": a relative clause, not a report.
       if (!who || precededByWh(v, hit, first)) continue;
@@ -109,6 +109,18 @@ export function findIndirectSpeech(v: VoiceContext, quoted: Span[]): IndirectSpe
     }
   }
   return out;
+}
+
+/** "“…,” X said, adding that …": the speaker of the speech verb earlier in the sentence. */
+function earlierSpeaker(v: VoiceContext, first: number, limit: number, cue: string): Attribution | undefined {
+  const t = v.tokens;
+  for (let j = limit - 2; j >= first; j--) {
+    const hit = v.lex.directCues.at(t, j, limit);
+    if (!hit || t[j].pos !== 'VERB' || v.inSpeech(t[j].start)) continue;
+    const who = subjectOf(v, hit, first, t[j].start, cue, 'before');
+    if (who) return who;
+  }
+  return undefined;
 }
 
 /** The words before the first verb of a sentence, as a speaker. */
