@@ -54,8 +54,7 @@ async function upsertActors(trx: Transaction<DB>, actors: Actor[]): Promise<void
 /** Writes the analyses whose documents are not stored yet; returns how many were written. */
 export async function saveBatch(d: StoreDialect, list: Analysis[]): Promise<number> {
   if (list.length === 0) return 0;
-  return d.db.transaction().execute(async (trx) => {
-    await d.lockWriters(trx);
+  return d.writeTransaction(async (trx) => {
     const ids = [...new Set(list.map((a) => a.doc.id))];
     const stored = new Set<string>();
     for (let i = 0; i < ids.length; i += 500) {
@@ -108,8 +107,7 @@ export async function saveBatch(d: StoreDialect, list: Analysis[]): Promise<numb
 
 /** Replaces the stored links with these, in one transaction. */
 export async function writeLinks(d: StoreDialect, links: CorpusLinks): Promise<void> {
-  await d.db.transaction().execute(async (trx) => {
-    await d.lockWriters(trx);
+  await d.writeTransaction(async (trx) => {
     for (const t of ['same_actor', 'event_groups', 'storyline_events', 'storylines'] as const) await trx.deleteFrom(t).execute();
     await insertMany(trx, 'same_actor', Object.entries(links.sameActor).map(([actor, same]) => ({ actor_id: actor, same_as: same })));
     await insertMany(trx, 'event_groups', links.sameEvent.flatMap((g) =>

@@ -4,7 +4,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Analysis, Claim } from '../../src/model/types.ts';
 import { collect, StoreQueryError, type Store } from '../../src/store/index.ts';
-import type { Page } from '../../src/store/queries.ts';
+import type { ActorQuery, ClaimQuery, DocumentQuery, EventQuery, Page, QuoteQuery } from '../../src/store/queries.ts';
 import { linkAnalyses } from '../../src/link/index.ts';
 import { corpus, docA, docB, docC } from './fixture.ts';
 import { eachBackend, type Backend } from './backends.ts';
@@ -70,7 +70,7 @@ eachBackend((b) => {
     assert.deepEqual(await ids({ since: '2025-03-11' }), [B]);
     assert.deepEqual(await ids({ until: '2025-02' }), [C]);
     assert.deepEqual(await ids({ since: '2025', until: '2025-03-10' }), [A, C]);
-    const paged = await all((q) => s.listDocuments(q), {}, 1);
+    const paged = await all((q: DocumentQuery) => s.listDocuments(q), {}, 1);
     assert.equal(paged.pages, 3);
     assert.deepEqual(paged.items.map((d) => d.id), [A, B, C]);
   });
@@ -103,9 +103,9 @@ eachBackend((b) => {
     assert.deepEqual(await eventIds(s, { since: '2025-03-12' }), [`${B}:e1`, `${B}:e2`, `${C}:e2`]);
     assert.deepEqual(await eventIds(s, { until: '2025-02' }), [`${C}:e1`]);
     assert.deepEqual(await eventIds(s, { since: '2025-05', modality: ['predicted'], actor: 'state:AUS' }), [`${C}:e2`]);
-    const paged = await all((q) => s.listEvents(q), { actor: 'state:POL' }, 1);
+    const paged = await all((q: EventQuery) => s.listEvents(q), { actor: 'state:POL' }, 1);
     assert.deepEqual(paged.items.map((r) => r.event.id), [`${A}:e1`, `${B}:e1`]);
-    const pages3 = await all((q) => s.listEvents(q), {}, 3);
+    const pages3 = await all((q: EventQuery) => s.listEvents(q), {}, 3);
     assert.equal(pages3.pages, 3);
     assert.deepEqual(pages3.items.map((r) => r.event.id), page.items.map((r) => r.event.id));
   });
@@ -146,7 +146,7 @@ eachBackend((b) => {
     const base = (await s.storylines()).find((st) => st.label.includes('base'));
     assert.ok(base);
     assert.equal((await texts({ storyline: base.id })).length, 3, 'quotes of the documents the storyline runs through');
-    const paged = await all((q) => s.listQuotes(q), {}, 3);
+    const paged = await all((q: QuoteQuery) => s.listQuotes(q), {}, 3);
     assert.equal(paged.pages, 2);
     assert.equal(paged.items.length, 4);
   });
@@ -165,7 +165,7 @@ eachBackend((b) => {
     assert.deepEqual(await texts({ outlet: 'Baltic Monitor' }), ['Russia could answer by placing more missiles in Kaliningrad']);
     assert.deepEqual(await texts({ doc: B, text: 'provocation' }), ['called the move "a provocation & nothing else"']);
     assert.deepEqual(await texts({ since: '2025-03-12' }), (await texts({ doc: B })));
-    const paged = await all((q) => s.listClaims(q), {}, 2);
+    const paged = await all((q: ClaimQuery) => s.listClaims(q), {}, 2);
     assert.deepEqual(paged.items.map((r) => r.claim.text), everything.items.map((r) => r.claim.text));
   });
 
@@ -189,7 +189,7 @@ eachBackend((b) => {
     assert.deepEqual(await ids({ country: 'JPN' }), ['new:person:emi-tanaka', 'state:JPN']);
     assert.deepEqual(await ids({ isNew: true, country: 'POL' }), ['new:person:jan-kowalczyk']);
     assert.deepEqual(await ids({ isNew: false, country: 'POL' }), ['state:POL']);
-    const paged = await all((q) => s.listActors(q), {}, 4);
+    const paged = await all((q: ActorQuery) => s.listActors(q), {}, 4);
     assert.equal(paged.pages, 3);
     assert.deepEqual(paged.items.map((a) => a.id), every.map((a) => a.id));
   });

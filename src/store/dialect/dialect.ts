@@ -13,8 +13,8 @@ export interface StoreDialect {
   db: Kysely<DB>;
   /** Names the store in messages (a path, or a URL without its password). */
   label: string;
-  /** Called first in every write transaction: one writer at a time, so positions and links stay in order. */
-  lockWriters(trx: Transaction<DB>): Promise<void>;
+  /** Runs `work` in one transaction that holds the write lock from its start: one writer at a time, so positions and links stay in order. */
+  writeTransaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
   /** Keeps the text index in step with written documents and quotes (SQLite; PostgreSQL computes its own columns). */
   indexTexts(trx: Transaction<DB>, rows: { doc_id: string; kind: 'document' | 'quote'; idx: number; text: string }[]): Promise<void>;
   /** The document aliased `d` matches the words of `text` (all of them, stemmed). */

@@ -1,10 +1,27 @@
 // SQLite: one file through better-sqlite3, WAL journal so that readers never wait for the
 // writer, foreign keys on; full-text search in an FTS5 table the store writes beside the rows.
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from '../db.ts';
 import { StoreSchemaError } from '../errors.ts';
 import { MARK, queryWords, type StoreDialect, type TextHit } from './dialect.ts';
+
+/**
+ * Writers to one file from this process take turns here: better-sqlite3 is synchronous, so a
+ * second connection waiting on SQLite's lock would block the very event loop the first needs
+ * to finish. Other processes wait on SQLite's own lock (busy_timeout).
+ */
+const fileWriters = new Map<string, Promise<unknown>>();
+
+function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const prev = fileWriters.get(key) ?? Promise.resolve();
+  const mine = prev.catch(() => undefined).then(work);
+  const tail = mine.catch(() => undefined);
+  fileWriters.set(key, tail);
+  void tail.then(() => { if (fileWriters.get(key) === tail) fileWriters.delete(key); });
+  return mine;
+}
 
 /** An FTS5 query: every word, each quoted (so none is read as an operator). */
 function ftsQuery(text: string): string | null {
@@ -29,7 +46,14 @@ export function openSqlite(path: string): StoreDialect {
     name: 'sqlite',
     db,
     label: path,
-    async lockWriters() { /* one connection, and SQLite itself allows one writer */ },
+    writeTransaction(work) {
+      const run = () => db.transaction().execute(async (trx) => {
+        // a write as the first statement takes SQLite's write lock now, not halfway through the batch
+        await sql`DELETE FROM schema_version WHERE 0`.execute(trx);
+        return work(trx);
+      });
+      return path === ':memory:' || path === '' ? run() : inTurn(resolve(path), run);
+    },
     async indexTexts(trx, rows) {
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('text_fts').values(rows.slice(i, i + 500)).execute();
     },
