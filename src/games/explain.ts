@@ -1,0 +1,109 @@
+// The equilibrium of a game told in words: who moves, what they choose and what the other moves
+// would have led to, the outcome and, for each payoff, the reason and the evidence cited for it.
+import type { Behaviour } from './behaviour.ts';
+import type { Scenario } from './scenario.ts';
+import type { TreeGame, TreeNode } from './tree.ts';
+import { outcomeName, reachedTerminals, scenarioEquilibria } from './outcomes.ts';
+
+/** A cited record's sentence, found in the store: "doc:e3" -> text. */
+export type EvidenceLookup = (id: string) => string | undefined;
+
+export function explainScenario(scenario: Scenario, lookup?: EvidenceLookup): string {
+  const tree = scenario.tree;
+  const { method, equilibria } = scenarioEquilibria(tree);
+  const lines: string[] = [`${scenario.title}`];
+  if (scenario.description) lines.push(scenario.description);
+  lines.push('', `Players: ${scenario.players.map((p) => `${p.name} (${p.id}, actor ${p.actor})`).join('; ')}.`);
+  lines.push(`Payoffs: ${scenario.payoffKind === 'ordinal' ? 'ordinal ranks (higher is better), middle of each range' : 'cardinal values, middle of each range'}.`);
+  lines.push(method === 'spe'
+    ? `Solved by backward induction (every mover sees all earlier moves): ${equilibria.length} subgame-perfect equilibri${equilibria.length === 1 ? 'um' : 'a'}.`
+    : `The tree has hidden moves, so it is read with its pure Nash equilibria: ${equilibria.length} found.`);
+  if (equilibria.length === 0) return [...lines, '', 'No pure equilibrium: try sitrep game solve --method sequence or extreme.'].join('\n');
+  equilibria.forEach((eq, k) => {
+    lines.push('', equilibria.length > 1 ? `Equilibrium ${k + 1}:` : 'The equilibrium path:');
+    lines.push(...describePath(scenario, tree, eq));
+    const ends = reachedTerminals(tree, eq);
+    for (const { node, prob } of ends) {
+      const name = outcomeName(node);
+      const o = scenario.outcomes.get(name);
+      lines.push('', `Outcome${ends.length > 1 ? ` (probability ${prob})` : ''}: ${name}${o ? ` - ${o.text}` : ''}`);
+      for (const a of o?.payoffs ?? []) {
+        const range = a.low.eq(a.high) ? '' : ` (range ${a.low.toDecimalString()}-${a.high.toDecimalString()})`;
+        lines.push(`  ${scenario.players[a.player]!.name}: ${a.kind} ${a.nominal.toDecimalString()}${range}${a.reason ? ` - ${a.reason}` : ''}`);
+        for (const id of a.evidence) {
+          const text = lookup?.(id);
+          lines.push(`      evidence ${id}${text ? `: "${text}"` : lookup ? ' (not in the store)' : ''}`);
+        }
+      }
+    }
+    const off = offPath(scenario, tree, eq);
+    if (off.length) lines.push('', 'Off the path (what keeps it in place):', ...off);
+  });
+  return lines.join('\n');
+}
+
+function mover(scenario: Scenario, n: TreeNode): string {
+  const p = n.infoset!.player;
+  return p === 0 ? 'Chance' : scenario.players[p - 1]!.name;
+}
+
+function chosen(eq: Behaviour, n: TreeNode): number[] {
+  const set = n.infoset!;
+  const probs = set.player === 0 ? set.probs! : eq[set.player - 1]![set.index]!;
+  return probs.map((p, a) => (p.sign() > 0 ? a : -1)).filter((a) => a >= 0);
+}
+
+/** Where each action of a node leads under the equilibrium (the outcomes reached from there). */
+function leadsTo(tree: TreeGame, eq: Behaviour, n: TreeNode): string {
+  const names = new Set<string>();
+  const walk = (m: TreeNode): void => {
+    if (m.children.length === 0) { names.add(outcomeName(m)); return; }
+    for (const a of chosen(eq, m)) walk(m.children[a]!);
+  };
+  walk(n);
+  return [...names].join(' or ');
+}
+
+function rankOf(scenario: Scenario, player: number, outcome: string): string {
+  const a = scenario.outcomes.get(outcome)?.payoffs.find((x) => x.player === player);
+  return a ? a.nominal.toDecimalString() : '?';
+}
+
+function describeNode(scenario: Scenario, tree: TreeGame, eq: Behaviour, n: TreeNode, prefix: string): string[] {
+  const set = n.infoset!;
+  const acts = chosen(eq, n);
+  const who = mover(scenario, n);
+  if (set.player === 0) {
+    return [`${prefix}${n.label || 'Chance moves'}: ${set.actions.map((a, i) => `${a} (${set.probs![i]})`).join(', ')}.`];
+  }
+  const p = set.player - 1;
+  const pick = acts.map((a) => set.actions[a]).join(' / ');
+  const here = leadsTo(tree, eq, n.children[acts[0]!]!);
+  const others = set.actions.map((action, a) => ({ action, a })).filter(({ a }) => !acts.includes(a))
+    .map(({ action, a }) => {
+      const end = leadsTo(tree, eq, n.children[a]!);
+      return `"${action}" would lead to ${end} (${who} ${end.split(' or ').map((o) => rankOf(scenario, p, o)).join('/')})`;
+    });
+  const why = `${here} (${who} ${here.split(' or ').map((o) => rankOf(scenario, p, o)).join('/')})`;
+  return [`${prefix}${n.label ? `${n.label}: ` : ''}${who} chooses "${pick}", leading to ${why}${others.length ? `; ${others.join('; ')}` : ''}.`];
+}
+
+function describePath(scenario: Scenario, tree: TreeGame, eq: Behaviour): string[] {
+  const out: string[] = [];
+  let step = 1;
+  const walk = (n: TreeNode): void => {
+    if (n.children.length === 0) return;
+    out.push(...describeNode(scenario, tree, eq, n, `  ${step++}. `));
+    for (const a of chosen(eq, n)) walk(n.children[a]!);
+  };
+  walk(tree.root);
+  return out;
+}
+
+function offPath(scenario: Scenario, tree: TreeGame, eq: Behaviour): string[] {
+  const onPath = new Set<TreeNode>();
+  const mark = (n: TreeNode): void => { onPath.add(n); for (const a of n.children.length ? chosen(eq, n) : []) mark(n.children[a]!); };
+  mark(tree.root);
+  return tree.nodes.filter((n) => n.children.length > 0 && !onPath.has(n) && n.infoset!.player !== 0)
+    .flatMap((n) => describeNode(scenario, tree, eq, n, '  - '));
+}
