@@ -434,3 +434,19 @@ test('“…,” X said, adding that CLAUSE: the clause is X’s reported speech
     ['indirect', 'the patrols would continue', 'person:marta-kask'],
   ]);
 });
+
+test('CLAUSE, according to X: trailing “according to” reports the clause', () => {
+  const q = only(analyse('The new radars will be ready in spring, according to Marta Kask.', [KASK]));
+  assert.deepEqual([q.kind, q.text, q.speaker, q.cue], ['indirect', 'The new radars will be ready in spring', 'person:marta-kask', 'according to']);
+});
+
+test('a usual source before a place speaks with it: Officials in Tallinn said that …', () => {
+  const q = only(analyse('Officials in Tallinn said on Friday that the cable was cut on purpose.', [{ text: 'Tallinn', actor: 'state:EST', kind: 'state' }]));
+  assert.equal(q.speakerText, 'Officials in Tallinn');
+  assert.equal(q.text, 'the cable was cut on purpose');
+});
+
+test('one capitalised common word opening a sentence is a generic speaker, not a name: Critics describe X as a “…”', () => {
+  const a = analyse('Critics describe the new fence as a “wall of shame” along the border.');
+  assert.deepEqual(a.quotes, []);
+});

@@ -224,6 +224,16 @@ export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset
   while (first - 1 >= floor && NOUN_PHRASE_POS.has(t[first - 1].pos) && !isComma(t[first - 1]) && !(t[first - 1].pos === 'ADP' && norm(t[first - 1].text) !== 'of')
     && !(t[first - 1].pos === 'CCONJ' && norm(t[first - 1].text) !== 'and')
     && !WH_WORDS.has(norm(t[first - 1].text)) && last - first < 9) first--;
+  // "Officials in Vilnius said", "analysts at the institute": a usual source before the place.
+  const at = first - 1;
+  if (at - 1 >= floor && /^(in|at|from|with|close)$/.test(norm(t[at].text)) && last - at <= 4) {
+    let k = at - 1;
+    while (k - 1 >= floor && (t[k - 1].pos === 'ADJ' || t[k - 1].pos === 'DET' || t[k - 1].pos === 'NUM')) k--;
+    const head = t[at - 1];
+    const w = norm(head.text);
+    const source = [w, norm(head.lemma), w.replace(/e?s$/, ''), w.replace(/s$/, '')].some((x) => v.lex.sourceWords.has(x));
+    if ((head.pos === 'NOUN' || head.pos === 'PROPN') && source) first = k;
+  }
   while (first <= last && (t[first].pos === 'ADP' || t[first].pos === 'CCONJ' || t[first].pos === 'PUNCT')) first++;
   if (!speakerPhrase(t, first, last)) return undefined;
   // "The head of the committee, Jan Nowak, claimed": the name in the apposition speaks.

@@ -152,6 +152,11 @@ function trailing(v: VoiceContext, first: number, endTok: number, push: (r: Span
   let comma = last;
   while (comma > first && t[comma].text !== ',' && last - comma < 16) comma--;
   if (comma <= first + 2 || t[comma].text !== ',') return false;
+  // "CLAUSE, according to X."
+  if (comma + 3 <= last && norm(t[comma + 1].text) === 'according' && norm(t[comma + 2].text) === 'to') {
+    const who = speakerPhrase(t, comma + 3, last) ? credible(v, resolveSpeaker(v, comma + 3, last, t[comma].start)) : undefined;
+    return who ? push(clause(v, first, comma), { ...who, cue: 'according to', via: 'after' }) : false;
+  }
   // the tail: NP cue [adverbials] or cue NP
   for (let i = comma + 1; i <= last; i++) {
     const hit = v.lex.indirectCues.at(t, i, last + 1);

@@ -174,7 +174,7 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
       if (earlier) return { ...earlier };
       // One capitalised word opening a sentence, unknown to the actors stage, is most likely a
       // common word ("Others say", "Critics said"): the tagger calls those proper nouns too.
-      const at = t.indexOf(name[0], first);
+      const at = v.tokenFrom(name[0].start);   // (words are copies: find the token by its offset)
       if (at === 0 || (at > 0 && t[at - 1].sentence !== name[0].sentence)) return { text: v.text(first, last), how: 'generic' };
     }
     // "its Foreign Ministry" keeps its determiner; "military expert Alyaksandr Alesin" is the name alone.
