@@ -15,7 +15,7 @@ interface Term { actor: string; from?: string; to?: string }
 export class KbBuilder {
   readonly actors = new Map<string, Actor>();
   readonly index = new NameIndex();
-  readonly places = new Map<string, Place>();
+  readonly places = new Map<string, Place[]>();   // folded name -> its readings, the usual one first
   readonly lexicons = new Map<string, string[]>();
   readonly maps = new Map<string, Map<string, string>>();   // lexicons that map words to codes
   readonly terms = new Map<string, Term[]>();     // "BLR head_of_state" -> terms
@@ -62,7 +62,8 @@ export class KbBuilder {
       actors,
       get: (id: string) => actors.get(id),
       matchNames: (tokens: Token[]): NameMatch[] => index.match(tokens),
-      place: (name: string) => findPlace(places, name),
+      place: (name: string) => findPlaces(places, name)[0],
+      places: (name: string) => findPlaces(places, name),
       state: (alpha3: string) => actors.get(`state:${alpha3.toUpperCase()}`),
       officeHolder: (country: string, office: Office, date?: string) => {
         const list = terms.get(`${country.toUpperCase()} ${office}`) ?? [];
@@ -284,22 +285,28 @@ export class KbBuilder {
   private addPlace(name: string, country: string, kind: Place['kind'], aliases: string[] = []): void {
     for (const n of [name, ...aliases]) {
       const key = placeKey(n);
-      if (!this.places.has(key) || kind === 'country') this.places.set(key, { name, country, kind });
+      const list = this.places.get(key) ?? [];
+      if (list.some((p) => p.country === country)) {
+        // a state's own name outranks a city of the same name in it
+        if (kind === 'country') list.splice(list.findIndex((p) => p.country === country), 1, { name, country, kind });
+      } else if (kind === 'country') list.unshift({ name, country, kind });
+      else list.push({ name, country, kind });
+      this.places.set(key, list);
     }
   }
 }
 
 const REGION_WORD = /\s+(region|oblast|province|district|voivodeship|governorate|area)$/;
 
-/** A place by name; "Lviv region" falls back to Lviv's country, "Poland's" to Poland. */
-function findPlace(places: Map<string, Place>, name: string): Place | undefined {
+/** A place's readings by name; "Lviv region" falls back to Lviv's country, "Poland's" to Poland. */
+function findPlaces(places: Map<string, Place[]>, name: string): Place[] {
   const whole = placeKey(name);
   const key = whole.replace(/\s*'s?$/, '');
   const hit = places.get(whole) ?? places.get(key);
   if (hit) return hit;
   const m = REGION_WORD.exec(key);
-  const base = m ? places.get(key.slice(0, m.index)) : undefined;
-  return base && base.kind !== 'country' ? { name: name.trim(), country: base.country, kind: 'region' } : undefined;
+  const base = m ? places.get(key.slice(0, m.index))?.filter((p) => p.kind !== 'country') : undefined;
+  return base?.length ? base.map((b) => ({ name: name.trim(), country: b.country, kind: 'region' as const })) : [];
 }
 
 function placeKey(name: string): string {

@@ -28,7 +28,10 @@ export interface KnowledgeBase {
   actors: Map<string, Actor>;
   get(id: string): Actor | undefined;
   matchNames(tokens: Token[]): NameMatch[];
+  /** The usual reading of a place name (Brest: the Belarusian city). */
   place(name: string): Place | undefined;
+  /** Every reading of a place name, the usual one first (Brest in Belarus, Brest in France); the context chooses. */
+  places(name: string): Place[];
   state(alpha3: string): Actor | undefined;
   officeHolder(country: string, office: Office, date?: string): Actor | undefined;
   /** Every term of an office in a country, earliest first (a term runs from `from` to the day before `to`). */

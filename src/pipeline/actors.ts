@@ -15,6 +15,7 @@ import { readPlace } from './actors/places.ts';
 import { personCodeOn } from './actors/dated-code.ts';
 import { readAcronymDefinition, readDefinedAcronym } from './actors/acronyms.ts';
 import { fold } from '../kb/normalize.ts';
+import { readTitleCoref } from './actors/coref.ts';
 
 export const actorsStage: Stage = {
   name: 'actors',
@@ -55,6 +56,7 @@ export const actorsStage: Stage = {
         if (m) next = readKnown(scope, m);
       }
       if (next === i) next = ownerlessMinistry(scope, i);
+      if (next === i) next = readTitleCoref(scope, i);
       if (next === i && scope.coveredBy[i] < 0) next = readToldOutlet(scope, i);
       if (next === i && scope.coveredBy[i] < 0 && scope.isCapitalised(i)) {
         const id = surnames.get(scope.words[i]);

@@ -7,6 +7,7 @@ import type { KbName, NameMatch, Office } from '../../kb/types.ts';
 import type { MinistryType } from './lexicon.ts';
 import { mentionMinistry, ministryAt, noteMinistry } from './ministries.ts';
 import { countryOf, type ActorScope } from './scope.ts';
+import { ambiguousPlace, choosePlace } from './ambiguity.ts';
 
 type Head =
   | { kind: 'ministry'; type: MinistryType; end: number }
@@ -113,6 +114,31 @@ export function readKnown(scope: ActorScope, m: NameMatch): number {
     else scope.mention(m.first, m.last, actor, { code: country ? country + (entry.office === 'defence_minister' ? 'MIL' : 'GOV') : actor.code, role: m.text, via });
     return m.last + 1;
   }
+  // a state's name that also names a region elsewhere (Georgia, the US state): the context decides
+  let stateNote: string | undefined;
+  if (actor.kind === 'state' && entry.form === 'name') {
+    const readings = ambiguousPlace(scope, m.text);
+    if (readings?.some((p) => p.kind !== 'country')) {
+      const choice = choosePlace(scope, m.first, m.last, readings, false);
+      if (choice.place.kind !== 'country') {
+        scope.mention(m.first, m.last, undefined, { kind: 'place', via: `kb:place ${choice.place.country} (${choice.reason})` });
+        return m.last + 1;
+      }
+      stateNote = ` (the state, not the ${readings.filter((p) => p.kind !== 'country').map((p) => `${p.country} ${p.kind}`).join(' or ')}: ${choice.reason})`;
+    }
+  }
+  const end = readOwners(scope, m, actor, entry, via);
+  if (stateNote) {
+    const start = scope.tokens[m.first].start;
+    for (let k = scope.mentions.length - 1; k >= 0; k--) {
+      const x = scope.mentions[k];
+      if (x.start === start && x.actor === actor.id) { x.via += stateNote; break; }
+    }
+  }
+  return end;
+}
+
+function readOwners(scope: ActorScope, m: NameMatch, actor: Actor, entry: KbName, via: string): number {
   const first = asOwner(scope, m);
   if (!first) {
     scope.mention(m.first, m.last, actor, { code: entry.code ?? actor.code, via });

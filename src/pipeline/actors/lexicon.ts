@@ -23,6 +23,10 @@ export interface ActorWords {
   regionPrefixes: Set<string>;
   nameConnectors: Set<string>;
   nameParticles: Set<string>;
+  /** Words that make a name a region inside a country ("the Georgia governor"). */
+  regionalCues: PhraseTable<true>;
+  /** Titles that, after "the", point back to a person named with that title. */
+  corefTitles: PhraseTable<string>;
   /** Every single word that appears in a title, sector or ministry phrase: such words are no names. */
   roleWords: Set<string>;
 }
@@ -44,6 +48,8 @@ interface WordsFile {
   region_prefixes: string[];
   name_connectors: string[];
   name_particles: string[];
+  regional_cues: string[];
+  coref_titles: string[];
 }
 
 let cached: ActorWords | undefined;
@@ -83,6 +89,8 @@ export function actorWords(): ActorWords {
     regionPrefixes: new Set(raw.region_prefixes),
     nameConnectors: new Set(raw.name_connectors.map(String)),
     nameParticles: new Set(raw.name_particles),
+    regionalCues: table({ cue: raw.regional_cues ?? [] }, () => true as const),
+    corefTitles: (() => { const t = new PhraseTable<string>(); for (const p of raw.coref_titles ?? []) t.add(p, p); return t; })(),
     roleWords,
   };
   return cached;

@@ -89,7 +89,7 @@ export function ownerlessMinistry(scope: ActorScope, i: number): number {
   if (words[i] === 'ministry' && (words[i - 1] === 'the' || words[i - 1] === 'that' || words[i - 1] === 'this')
     && !scope.lex.ministries.match(words, i)) {
     const last = scope.recent(offset, (m) => m.actor !== undefined && scope.ministryIds.has(m.actor));
-    if (!last?.actor) return i;
+    if (!last?.actor) return ministryOfMinister(scope, i);
     const actor = scope.actors.get(last.actor)!;
     scope.mention(i - 1, i, actor, { via: 'coref:ministry' });
     return i + 1;
@@ -125,4 +125,30 @@ export function ownerlessMinistry(scope: ActorScope, i: number): number {
   if (!country) return i;
   mentionMinistry(scope, i, hit.end - 1, country, hit.value, via);
   return hit.end;
+}
+
+/** Folded role words -> the kind of ministry a minister of that title heads. */
+function ministerType(role: string): MinistryType | undefined {
+  const r = fold(role);
+  if (!/minister|secretary/.test(r)) return undefined;
+  for (const [type, re] of KIND_TESTS) if (re.test(r)) return type;
+  return undefined;
+}
+
+/**
+ * "the ministry" with no ministry named before: the ministry of the minister named last
+ * ("Defence Minister X said ... the ministry added" -> that country's defence ministry).
+ */
+function ministryOfMinister(scope: ActorScope, i: number): number {
+  const offset = scope.tokens[i].start;
+  let type: MinistryType | undefined;
+  const minister = scope.recent(offset, (m) => {
+    if (m.kind !== 'person' || !m.actor) return false;
+    const actor = scope.actors.get(m.actor);
+    type = [m.role, ...(actor?.roles ?? []).map((r) => r.title)].map((t) => (t ? ministerType(t) : undefined)).find((t) => t);
+    return type !== undefined && scope.mentionCountry(m) !== undefined;
+  });
+  if (!minister || !type) return i;
+  mentionMinistry(scope, i - 1, i, scope.mentionCountry(minister)!, type, 'coref:ministry-of-minister');
+  return i + 1;
 }

@@ -2,6 +2,7 @@
 // no actor, so that later stages can find where an event happened.
 import { wordEnd } from './names.ts';
 import type { ActorScope } from './scope.ts';
+import { ambiguousPlace, choosePlace } from './ambiguity.ts';
 
 export function readPlace(scope: ActorScope, i: number): number {
   const ends: number[] = [];
@@ -16,9 +17,13 @@ export function readPlace(scope: ActorScope, i: number): number {
   }
   // the longest run of words that the kb knows as a place
   for (let k = ends.length - 1; k >= 0; k--) {
-    const place = scope.kb.place(scope.text(i, ends[k]));
+    const text = scope.text(i, ends[k]);
+    const place = scope.kb.place(text);
     if (place && place.kind !== 'country') {
-      scope.mention(i, ends[k], undefined, { kind: 'place', via: 'kb:place' });
+      // a name shared by places in several countries: the context chooses, and says why
+      const readings = ambiguousPlace(scope, text)?.filter((p) => p.kind !== 'country');
+      const choice = readings && readings.length > 1 ? choosePlace(scope, i, ends[k], readings, true) : undefined;
+      scope.mention(i, ends[k], undefined, { kind: 'place', via: choice ? `kb:place ${choice.place.country} (${choice.reason})` : 'kb:place' });
       return ends[k] + 1;
     }
   }

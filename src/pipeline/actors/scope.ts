@@ -25,6 +25,8 @@ export class ActorScope {
   /** Actor ids of ministries, so that "the ministry" can find the last one named. */
   readonly ministryIds = new Map<string, string>();    // actor id -> ministry type
   focus?: string;
+  /** How often the document's kb names point to each country (the focus is the first). */
+  readonly countryCounts = new Map<string, number>();
   /** Whether the focus stands out: named often, and clearly more than any other country. */
   focusIsClear = false;
 
@@ -101,7 +103,7 @@ export class ActorScope {
 
   /** The country the document is mostly about: the one its kb names point to most often. */
   private focusCountry(): string | undefined {
-    const counts = new Map<string, number>();
+    const counts = this.countryCounts;
     for (const m of this.matches) {
       const e = m.entries[0];
       const c = e && (e.code && /^[A-Z]{3}/.test(e.code) && e.form !== 'name' ? e.code.slice(0, 3) : countryOf(this.kb.get(e.actor)));
