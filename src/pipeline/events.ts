@@ -4,7 +4,7 @@ import type { Analysis, Event, EventRole, Modality, PloverType, TimeExpr } from 
 import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
-import { conditionSubject, hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
+import { betweenPair, conditionSubject, hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
 import { indexMentions, roleOf, country } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
 import { headingSentences } from './events/headings.ts';
@@ -19,6 +19,8 @@ const COOPERATIVE = new Set(['CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT'
 
 /** Verbal acts: what follows the trigger is what was said, not a condition on saying it. */
 const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'CONCEDE']);
+
+const STOP = new Set([',', ';', '.', ':']);
 
 /** Military acts whose unnamed hardware ("the missiles") belongs to the last actor that moved it. */
 const MILITARY = new Set(['MOBILIZE', 'ASSAULT', 'THREATEN']);
@@ -102,9 +104,17 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   }
   const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST',
     placeIsTarget: (SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT') || m.pattern.type === 'ASSAULT',
-    selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair, ofIsTarget: DONE_TO.has(m.pattern.type) };
+    selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair, ofIsTarget: DONE_TO.has(m.pattern.type),
+    notPassive: m.pattern.notPassive, mediator: m.pattern.mediator };
   const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
+  if (m.pattern.mediator) {
+    // "a mediation effort between the Emirates and Saudi Arabia": both sides are targets
+    let at = m.last + 1;
+    while (at < to && at < m.last + 8 && tokens[at].lemma !== 'between' && !STOP.has(tokens[at].text)) at++;
+    const sides = at < to && tokens[at].lemma === 'between' ? betweenPair({ ...c, mediator: false }, at - 1) : undefined;
+    if (sides && typeof sides.source === 'number') { parts.targets = [sides.source, ...sides.targets]; parts.targetRoles = undefined; }
+  }
   if (absorbedBy !== undefined) {
     // "promised to continue military aid to Mozambique": no event of its own, but its target is the promise's
     if (!m.pattern.noTarget) absorb?.(absorbedBy, parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t)));
@@ -163,11 +173,14 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "Portugal will support Turkey", "Nigeria will withdraw its force unless...": the act is
   // predicted, and its announcement is an act of its own, done: intent to cooperate (AGREE) or a
   // threat (THREATEN).
-  const intentType = m.pattern.noIntent ? undefined : intentOf(type, modality, found, c, targets.length > 0);
+  const intentType = m.pattern.noIntent ? undefined : intentOf(type, modality, found, c, targets.length > 0) ?? refusalOf(type, modality, found);
   const intentTargets = intentType === 'THREATEN' && !targets.length ? [threatTarget()].filter((t) => t !== undefined) : targets;
   // One event per target: "sanctions on Iran, Libya and Cuba" are three dyads.
   const coded: { type: PloverType; cameo?: string; via: string; modality: Modality }[] = [{ type, cameo, via, modality }];
-  if (intentType) coded.push({ type: intentType, cameo: intentType === 'AGREE' ? '03' : type === 'ASSAULT' || type === 'MOBILIZE' ? '138' : '13', via: `rule:${intentType.toLowerCase()}/intent (${via})`, modality: 'asserted' });
+  if (intentType) {
+    const code = intentType === 'AGREE' ? '03' : intentType === 'REJECT' ? '12' : type === 'ASSAULT' || type === 'MOBILIZE' ? '138' : '13';
+    coded.push({ type: intentType, cameo: code, via: `rule:${intentType.toLowerCase()}/${intentType === 'REJECT' ? 'refusal' : 'intent'} (${via})`, modality: 'asserted' });
+  }
   return coded.flatMap((k, n) => {
     const ts = n === 0 ? targets : intentTargets;
     return (ts.length ? ts : [undefined]).map((target) => ({ ...eventOf(k.type, k.cameo, k.via, k.modality, target), id: '' }));
@@ -251,6 +264,18 @@ function leftOfVerb(tokens: Analysis['tokens'], k: number, from: number): number
   while (j >= from && (tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX' || tokens[j].pos === 'PART')) j--;
   return j;
 }
+
+/**
+ * "will not accept", "would not meet their demands", "failed to reach agreement": a cooperative
+ * act its actor declines is, besides the act negated, a rejection that took place.
+ */
+function refusalOf(type: PloverType, modality: Modality, found: ReturnType<typeof modalityOf>): PloverType | undefined {
+  if (modality !== 'negated' || !COOPERATIVE_OR_AGREE.has(type)) return undefined;
+  const cues = found.cues.map((w) => w.toLowerCase());
+  const refused = cues.some((w) => w === 'fail' || w === 'failed' || w === 'fails') || (cues.some((w) => w === 'will' || w === 'would' || w === "'ll") && cues.some((w) => w === 'not' || w === "n't" || w === 'never'));
+  return refused ? 'REJECT' : undefined;
+}
+const COOPERATIVE_OR_AGREE = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'RETREAT', 'CONCEDE']);
 
 /** Whether the act at `top` sits in a report of its own actor ('self'), of another ('other'), or none. */
 function reporterBefore(c: RoleContext, top: number): 'self' | 'other' | undefined {

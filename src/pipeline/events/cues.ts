@@ -101,5 +101,7 @@ export function isNominal(tokens: Token[], i: number): boolean {
 /** A participle used as an adjective: "the failed talks", "Poland's proposed hosting". */
 export function isAdjectival(tokens: Token[], i: number, from: number): boolean {
   const before = i > from ? tokens[i - 1] : undefined;
-  return !!before && (before.pos === 'DET' || before.pos === 'ADJ' || POSSESSIVE_MARKS.has(before.text.toLowerCase()));
+  // "the long-threatened invasion", "war-torn Mozambique": the second half of a hyphenated modifier
+  return !!before && (before.pos === 'DET' || before.pos === 'ADJ' || POSSESSIVE_MARKS.has(before.text.toLowerCase())
+    || (before.text === '-' && !before.space));
 }

@@ -19,6 +19,7 @@ const LOCAL_WINDOW = 6;
 const BOUNDARY_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '.', '!', '?']);
 const SKIP_TO_GOVERNOR = new Set(['NUM', 'SYM', 'DET', 'PRON', 'PROPN', 'ADV', 'PART']);
 const OBJECT_MODIFIERS = new Set(['DET', 'ADJ', 'NUM', 'PRON', 'PROPN', 'NOUN', 'PART']);
+const OBJECT_PREPOSITIONS = new Set(['to', 'on', 'upon', 'for']);
 
 function isBoundary(t: Token, openers: Set<string>): boolean {
   return (t.pos === 'PUNCT' && BOUNDARY_PUNCT.has(t.text)) || (openers.has(t.lemma) && (t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADP'));
@@ -34,6 +35,13 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
     for (let g = k - 1, n = 0; g >= from && n < 10; g--, n++) {
       const t = tokens[g];
       if (inTime?.(g)) continue;          // "talks from a few years back to host": skip the date
+      if (t.pos === 'NOUN') {
+        // "agreed in principle to provide", "the right of the troops to fire": a noun inside a
+        // prepositional phrase is not what governs the infinitive; look past the phrase
+        let b = g - 1;
+        while (b >= from && (tokens[b].pos === 'DET' || tokens[b].pos === 'ADJ' || tokens[b].pos === 'NUM' || tokens[b].pos === 'PROPN' || tokens[b].pos === 'PRON')) b--;
+        if (b > from && tokens[b].pos === 'ADP' && !isWord(tokens[b], 'to')) { g = b; n += 1; continue; }
+      }
       if (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'AUX') return { token: g, how: 'infinitive' };
       if (t.pos === 'PUNCT' && t.text !== '-') return undefined;
       if (!SKIP_TO_GOVERNOR.has(t.pos) && t.pos !== 'ADP') return undefined;
@@ -47,6 +55,8 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
         if (isAdjectival(tokens, g, from)) return undefined;
         return { token: g, how: 'object' };
       }
+      // "agreed to a ceasefire", "conceded to demands", "insisted on talks": a prepositional object
+      if (t.pos === 'ADP' && OBJECT_PREPOSITIONS.has(t.lemma) && g - 1 >= from && tokens[g - 1].pos === 'VERB') continue;
       if (!OBJECT_MODIFIERS.has(t.pos)) return undefined;
     }
   }

@@ -6,7 +6,7 @@ import { ploverData } from './data.ts';
 
 interface PatternEntry {
   words: string; pos?: 'verb' | 'noun'; name?: string; cameo?: string; mode?: string;
-  not_next?: string[]; place_target?: boolean; needs_target?: boolean; hardware_subject?: boolean; no_target?: boolean; no_intent?: boolean; confidence?: number;
+  not_next?: string[]; place_target?: boolean; needs_target?: boolean; hardware_subject?: boolean; no_target?: boolean; no_intent?: boolean; not_passive?: boolean; mediator?: boolean; confidence?: number;
 }
 
 /** One slot of a pattern: a set of alternative lemmas, or a wildcard gap. */
@@ -24,6 +24,8 @@ export interface Pattern {
   hardwareSubject: boolean;  // codes only when its subject is military hardware ("missiles aimed at")
   noTarget: boolean;         // what follows is a place, not a target ("placed in Kaliningrad")
   noIntent: boolean;         // announcing it declares no intention towards anyone ("will resign")
+  notPassive: boolean;       // a participle that is an adjective: "is opposed to", "is committed to"
+  mediator: boolean;         // "mediation between X and Y": X and Y are the targets, the mediator the source
   confidence: number;
   slots: Slot[];
 }
@@ -62,6 +64,8 @@ function compile(): Map<string, Pattern[]> {
         hardwareSubject: e.hardware_subject ?? false,
         noTarget: e.no_target ?? false,
         noIntent: e.no_intent ?? false,
+        notPassive: e.not_passive ?? false,
+        mediator: e.mediator ?? false,
         confidence: e.confidence ?? 0.7,
         slots,
       };
@@ -123,7 +127,11 @@ function matchAt(p: Pattern, tokens: Token[], i: number, end: number): PatternMa
  *  without a plural "s" (a capitalised "Consultations" opening a sentence is tagged as a name). */
 function candidatesFor(idx: Map<string, Pattern[]>, t: Token): Pattern[] | undefined {
   const lower = t.text.toLowerCase();
-  return idx.get(t.lemma) ?? idx.get(lower) ?? (lower.endsWith('s') ? idx.get(lower.slice(0, -1)) : undefined);
+  const byLemma = idx.get(t.lemma);
+  const byText = lower !== t.lemma ? idx.get(lower) : undefined;
+  // "opposed to" (by its text) and "oppose" (by its lemma) both compete
+  if (byLemma && byText) return [...byLemma, ...byText];
+  return byLemma ?? byText ?? (lower.endsWith('s') ? idx.get(lower.slice(0, -1)) : undefined);
 }
 
 /**

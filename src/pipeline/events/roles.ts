@@ -31,6 +31,8 @@ export interface RoleContext {
   crossThat?: boolean;       // "demanded that the US cancel": the target opens the that-clause
   placeIsTarget?: boolean;   // a verbal act: "threatened to resume attacks in Israel" targets Israel
   selfMoving?: boolean;      // moves of one's own forces (MOBILIZE, RETREAT): a passive subject is the source
+  notPassive?: boolean;      // "is opposed to": a participle used as an adjective
+  mediator?: boolean;        // "mediation between X and Y": the pair is no source
   ofIsTarget?: boolean;      // an act done to someone: "the blockade of Serbia" names the target, not the source
   pair?: [EventRole, EventRole];   // the two actors of the previous sentence's last two-sided event
 }
@@ -200,7 +202,7 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     if (k > last && t.pos === 'AUX') break;
     if (k > last && t.pos === 'SCONJ' && !(c.crossThat && k <= last + 4 && t.lemma === 'that')) break;
     // A verb right after the trigger verb is a mis-tagged noun ("rejected calls by X").
-    if (k > last + 1 && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text)) break;
+    if (k > last + 1 && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text) && !isAdjectival(tokens, k, c.from)) break;
     if (k > last && (t.lemma === 'and' || t.lemma === 'but') && k + 1 < c.to && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX')) break;
     // ", and German officials have called": a comma before a conjunction ends the clause.
     if (t.text === ',' && k + 1 < c.to && (tokens[k + 1].pos === 'CCONJ' || tokens[k + 1].pos === 'SCONJ' || RELATIVE.has(tokens[k + 1].lemma))) break;
@@ -313,11 +315,11 @@ function settledSubject(c: RoleContext, head: number, last: number, top: number,
 /** Participants of a verbal trigger (head..last), whose verb chain starts at `top`. */
 export function verbParticipants(c: RoleContext, head: number, last: number, top: number): Participants {
   const { tokens } = c.a;
-  const between = betweenPair(c, last);     // "fighting between Azerbaijanis and Armenians"
+  const between = c.mediator ? undefined : betweenPair(c, last);     // "fighting between Azerbaijanis and Armenians"
   if (between) return between;
   let k = top - 1;
   while (k >= c.from && tokens[k].pos === 'ADV') k--;
-  const passive = k >= c.from && tokens[k].lemma === 'be' && isParticiple(tokens[head]);
+  const passive = !c.notPassive && k >= c.from && tokens[k].lemma === 'be' && isParticiple(tokens[head]);
   if (passive) {
     const withAgent = passiveWithAgent(c, top, last);
     if (withAgent) return withAgent;
@@ -370,7 +372,7 @@ function hasMentionBefore(c: RoleContext, top: number): boolean {
 }
 
 /** "between X and Y" right after the trigger: X is the source, Y the target. */
-function betweenPair(c: RoleContext, last: number): Participants | undefined {
+export function betweenPair(c: RoleContext, last: number): Participants | undefined {
   const { tokens } = c.a;
   for (let k = last + 1; k < Math.min(c.to, last + 3); k++) {
     if (!isWord(tokens[k], 'between')) continue;
@@ -386,7 +388,7 @@ function betweenPair(c: RoleContext, last: number): Participants | undefined {
 /** Participants of a nominal trigger: "Poland's offer to the US", "talks between X and Y", "its withdrawal". */
 export function nounParticipants(c: RoleContext, head: number, last: number, top: number): Participants {
   const { tokens } = c.a;
-  const between = betweenPair(c, last);
+  const between = c.mediator ? undefined : betweenPair(c, last);
   if (between) return between;
   let source: number | EventRole | undefined;
   // Possessive or adjective right before: "Poland's offer", "the Russian deployment", "its offer".
@@ -425,6 +427,10 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from)) {
       return cueTables().supportVerbs.has(tokens[v].lemma) ? withOf(verbParticipants(c, v, last, v)) : { targets: [], carried: false, passive: false };
     }
+    // "defended Iraq against Western criticism": a noun in a prepositional adjunct is not done by the clause's subject
+    let p = head - 1;
+    while (p >= c.from && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM' || c.ix.at[p] >= 0)) p--;
+    if (p >= c.from && tokens[p].pos === 'ADP' && !isWord(tokens[p], 'of')) return { targets: [], carried: false, passive: false };
     // No verb in reach (often a verb mis-tagged as a noun): the subject of the clause, if near.
     const near = subjectBefore(c, head, 12);
     if (typeof near.m === 'number' && !near.pronoun) {
