@@ -13,6 +13,7 @@ import { itemRoutes } from './routes/items.ts';
 import { viewRoutes } from './routes/views.ts';
 import { ingestRoutes, RAW_TYPES, singleDocument } from './routes/ingest.ts';
 import { Ingestor } from './ingest.ts';
+import { validatorCompiler } from './validation.ts';
 import { createPipeline } from '../pipeline/index.ts';
 
 export type { ServerOptions, ApiStore } from './context.ts';
@@ -26,9 +27,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
-    // Unknown parameters are errors (not silently dropped), so a misspelt filter never widens a query.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   });
+  app.setValidatorCompiler(validatorCompiler);
 
   await app.register(swagger, {
     openapi: {
