@@ -5,6 +5,7 @@ import { reportCommand } from './report.ts';
 import { showCommand } from './show.ts';
 import { exportCommand } from './export.ts';
 import { evalCommand } from './eval.ts';
+import { gameCommand } from './game.ts';
 import { serveCommand } from './serve.ts';
 import { kbCommand } from './kb.ts';
 import { actorsCommand } from './actors.ts';
@@ -18,7 +19,7 @@ const program = new Command()
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const make of [analyzeCommand, reportCommand, showCommand, exportCommand, evalCommand, kbCommand, actorsCommand, compareCommand, quotesCommand, outletsCommand, serveCommand]) program.addCommand(make());
+for (const make of [analyzeCommand, reportCommand, showCommand, exportCommand, evalCommand, kbCommand, actorsCommand, compareCommand, quotesCommand, outletsCommand, serveCommand, gameCommand]) program.addCommand(make());
 
 try {
   await program.parseAsync(process.argv);
