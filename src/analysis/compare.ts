@@ -42,6 +42,12 @@ export function findStoryline(links: CorpusLinks, query: string): Storyline {
   const ranked = [...(exact.length ? exact : partial)].sort((a, b) => docs(b) - docs(a));
   if (ranked.length > 1 && docs(ranked[0]) > docs(ranked[1])) return ranked[0];
   if (ranked.length === 0) {
+    // No label holds the words as one phrase: the storyline sharing the most of them, if one does.
+    const words = (x: string) => new Set(fold(x).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+    const wanted = words(query);
+    const scored = links.storylines.map((s) => ({ s, n: [...words(s.label)].filter((w) => wanted.has(w)).length }))
+      .filter((x) => x.n > 0).sort((a, b) => b.n - a.n || docs(b.s) - docs(a.s));
+    if (scored.length === 1 || (scored.length > 1 && (scored[0].n > scored[1].n || docs(scored[0].s) > docs(scored[1].s)))) return scored[0].s;
     const known = links.storylines.filter((s) => docs(s) > 1).map((s) => `${s.id} (${s.label})`).slice(0, 20);
     throw new Error(`no storyline matches "${query}"${known.length ? `; storylines across documents: ${known.join(', ')}` : ''}`);
   }

@@ -17,6 +17,9 @@ test('a storyline is found by id, by its label, or by a part of its label', () =
   // two match "United States": the one told by more documents wins
   assert.equal(findStoryline(LINKS, 'United States').id, 's1');
   assert.throws(() => findStoryline(LINKS, 'Antarctica'), /no storyline matches "Antarctica".*s1/);
+  // no label holds the phrase: the storyline sharing the most of its words
+  assert.equal(findStoryline(LINKS, 'American military base in Poland').id, 's1');
+  assert.equal(findStoryline(LINKS, 'missiles near Kaliningrad').id, 's3');
   const tie = { ...LINKS, storylines: [story('x', 'drills north', ['a', 'b']), story('y', 'drills south', ['a', 'c'])] };
   assert.throws(() => findStoryline(tie, 'drills'), /matches several storylines: x \(drills north\), y \(drills south\)/);
 });
