@@ -45,8 +45,10 @@ export async function speakerQuotes(store: Store, query: string): Promise<Speake
   for await (const a of store.analyses()) {
     for (const q of a.quotes) {
       const byActor = q.speaker !== undefined && ids.has(canon(q.speaker));
-      // Words alone decide only for speakers no actor stands for, or the query names no actor.
-      if (!byActor && !((!q.speaker || ids.size === 0) && namesSpeaker(q.speakerText, query))) continue;
+      // Words alone decide only for speakers no actor stands for, or the query names no actor; then
+      // the actor's name counts too ("Fleischer" finds the quotes given to him through "he").
+      const actorName = ids.size === 0 && q.speaker ? a.actors.find((x) => x.id === q.speaker)?.name : undefined;
+      if (!byActor && !((!q.speaker || ids.size === 0) && (namesSpeaker(q.speakerText, query) || namesSpeaker(actorName, query)))) continue;
       if (!byActor && q.speaker && !speakers.has(canon(q.speaker))) {
         const actor = a.actors.find((x) => x.id === q.speaker);
         speakers.set(canon(q.speaker), { id: canon(q.speaker), name: actor?.name ?? q.speakerText ?? q.speaker, ...(q.speakerCode ? { code: q.speakerCode } : {}) });

@@ -23,6 +23,9 @@ test('a speaker no actor stands for is found by the words that named it; reporte
   const r = await speakerQuotes(store, 'Gotkowska');
   assert.deepEqual(r.quotes.map((q) => q.kind).sort(), ['direct', 'indirect']);
   assert.match(renderSpeakerQuotes(r, 'text'), /\(reported\) the brigade “changes the calculus” in the region/);
+  // the words named him "Nausėda" only; his actor's full name finds the quote by his given name
+  const given = await speakerQuotes(store, 'Gitanas');
+  assert.deepEqual(given.quotes.map((q) => [q.text, q.speakerText]), [['Our allies keep their word', 'Nausėda']]);
   const none = await speakerQuotes(store, 'Jens Stoltenberg');
   assert.equal(none.quotes.length, 0);
   assert.match(renderSpeakerQuotes(none, 'text'), /No speaker named "Jens Stoltenberg" is quoted|No quotes of/);
