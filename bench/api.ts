@@ -241,7 +241,7 @@ try {
     }
   }
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!process.env.SITREP_BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else log(`kept ${dir}`);
 }
 if (json) process.stdout.write(JSON.stringify({ events: EVENTS, seconds: SECONDS, concurrency: CONCURRENCY, results }) + '\n');
 else {

@@ -46,7 +46,12 @@ export function makeContext(options: ServerOptions): Context {
       if (value === undefined) return undefined;
       if (await store.actor(value)) return value;
       const found = await store.findActors(value);
-      const ids = [...new Set(found.map((a) => a.id))];
+      let ids = [...new Set(found.map((a) => a.id))];
+      // 'Russia' may also be an alias of something else: the actor whose own name it is wins.
+      if (ids.length > 1) {
+        const named = [...new Set(found.filter((a) => a.name.toLowerCase() === value.trim().toLowerCase()).map((a) => a.id))];
+        if (named.length === 1) ids = named;
+      }
       if (ids.length > 1) throw new ApiError(400, `"${value}" names ${ids.length} actors (${ids.slice(0, 5).join(', ')}): give an id`, field);
       return ids[0] ?? value;   // an unknown actor filters to nothing, as an unknown id does
     },
