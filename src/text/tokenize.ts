@@ -30,6 +30,7 @@ export function tokenize(body: string): TokenizedText {
     tokens.push({ start, end, text: body.slice(start, end), lemma: lemmas[i].toLowerCase(), pos: pos[i], sentence: 0, space: false });
     winkSentence.push(sentenceOf[i]);
   }
+  joinSplitWords(body, tokens, winkSentence);
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let from = 0;
@@ -47,4 +48,45 @@ export function tokenize(body: string): TokenizedText {
     }
   }
   return { sentences, tokens };
+}
+
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const CAPITAL = /^\p{Lu}/u;
+const WEAK_POS = new Set(['X', 'INTJ', 'PUNCT', 'SYM']);
+
+/**
+ * wink-nlp cuts words at letters its model does not know ("Paweł" -> "Pawe" + "ł", "Dvořák" ->
+ * "Dvo" + "ř" + "ák"), and tags the pieces at random. Pieces of letters written together, one
+ * of them not ASCII, are made one token again: a capitalised one is a proper noun. In place.
+ */
+function joinSplitWords(body: string, tokens: Token[], winkSentence: number[]): void {
+  let out = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let j = i;
+    let foreign = hasNonAscii(t.text);
+    while (j + 1 < tokens.length && tokens[j + 1].start === tokens[j].end && LETTERS.test(tokens[j + 1].text) && LETTERS.test(tokens[j].text)) {
+      foreign ||= hasNonAscii(tokens[j + 1].text);
+      j++;
+    }
+    if (j > i && foreign) {
+      const text = body.slice(t.start, tokens[j].end);
+      const pos = CAPITAL.test(text) ? 'PROPN' : WEAK_POS.has(t.pos) ? 'NOUN' : t.pos;
+      tokens[out] = { start: t.start, end: tokens[j].end, text, lemma: text.toLowerCase(), pos, sentence: 0, space: false };
+      winkSentence[out] = winkSentence[i];
+      out++;
+      i = j;
+      continue;
+    }
+    tokens[out] = t;
+    winkSentence[out] = winkSentence[i];
+    out++;
+  }
+  tokens.length = out;
+  winkSentence.length = out;
+}
+
+function hasNonAscii(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) > 127) return true;
+  return false;
 }

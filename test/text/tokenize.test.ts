@@ -22,3 +22,15 @@ test('a blank line ends a sentence and starts a paragraph, even without a full s
 test('empty text gives no sentences', () => {
   assert.deepEqual(tokenize(''), { sentences: [], tokens: [] });
 });
+
+test('words that wink-nlp cuts at letters it does not know are one proper-noun token again', () => {
+  const { tokens } = tokenize('Paweł Błaszczak met Lech Wałęsa and Antonín Dvořák in Łódź. He cannot stay.');
+  const texts = tokens.map((t) => t.text);
+  for (const w of ['Paweł', 'Błaszczak', 'Wałęsa', 'Dvořák', 'Łódź']) {
+    const t = tokens.find((x) => x.text === w);
+    assert.ok(t, `"${w}" is not one token: ${texts.join(' | ')}`);
+    assert.equal(t.pos, 'PROPN');
+  }
+  // ASCII words wink splits on purpose stay split ("can" + "not")
+  assert.ok(texts.includes('can') && texts.includes('not'));
+});
