@@ -10,17 +10,29 @@ export function kbCommand(): Command {
   const check = new Command('check')
     .description('validate the shipped knowledge files, the config\'s and --kb files, and FILES; exit 1 on any error')
     .argument('[files...]', 'knowledge files to check with the shipped ones')
-    .option('--json', 'the problems as JSON');
+    .option('--json', 'the problems as JSON')
+    .option('--coverage', 'also report, for the focus states, terms of office missing since 2000 and kinds of institution missing');
   withKb(check);
-  check.action(async (files: string[], opts: { kb: string[]; json?: boolean }) => {
+  check.action(async (files: string[], opts: { kb: string[]; json?: boolean; coverage?: boolean }) => {
     const { checkKbFiles } = await import('../kb/check.ts');
     const { yamlFiles } = await import('../kb/files.ts');
     const { KB_DIR } = await import('../kb/knowledge-base.ts');
     const paths = [...new Set([...yamlFiles(KB_DIR), ...opts.kb, ...files])];
     const problems = checkKbFiles(paths);
     const errors = problems.filter((p) => p.severity === 'error').length;
-    if (opts.json) process.stdout.write(JSON.stringify({ files: paths.length, errors, warnings: problems.length - errors, problems }) + '\n');
+    let rows: import('../kb/coverage.ts').CoverageRow[] | undefined;
+    if (opts.coverage && errors === 0) {
+      const { coverage } = await import('../kb/coverage.ts');
+      const { loadKnowledgeBase } = await import('../kb/knowledge-base.ts');
+      rows = coverage(loadKnowledgeBase({ kbFiles: [...opts.kb, ...files] }));
+    }
+    if (opts.json) process.stdout.write(JSON.stringify({ files: paths.length, errors, warnings: problems.length - errors, problems, ...(rows ? { coverage: rows } : {}) }) + '\n');
     else {
+      for (const r of rows ?? []) {
+        const gaps = r.gaps.map((g) => `${g.office} ${g.from}..${g.to}`);
+        process.stdout.write(`coverage ${r.state}: ${gaps.length ? `no holder: ${gaps.join(', ')}` : 'every office held since 2000'}` +
+          `${r.missing.length ? `; no institution coded ${r.missing.join(', ')}` : ''}\n`);
+      }
       for (const p of problems) {
         const file = relative(process.cwd(), p.file) || p.file;
         process.stdout.write(`${file}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.where ? `${p.where}: ` : ''}${p.reason}\n`);
