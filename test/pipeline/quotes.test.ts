@@ -450,3 +450,19 @@ test('one capitalised common word opening a sentence is a generic speaker, not a
   const a = analyse('Critics describe the new fence as a “wall of shame” along the border.');
   assert.deepEqual(a.quotes, []);
 });
+
+test('a bare reported clause with a comparison or a plain verb: X said more than 900 … had …; groups say the closure breaches …', () => {
+  const a = analyse('Marta Kask said more than 900 migrants had crossed since May.', [KASK]);
+  assert.deepEqual(a.quotes.map((q) => [q.kind, q.text, q.speaker]), [['indirect', 'more than 900 migrants had crossed since May', 'person:marta-kask']]);
+  const b = analyse('Rights groups say the new fence breaches international law.');
+  assert.deepEqual(b.quotes.map((q) => [q.text, q.speakerText]), [['the new fence breaches international law', 'Rights groups']]);
+  // the listener after "told" is no subject: "told the soldiers stationed there" reports nothing
+  assert.deepEqual(analyse('Marta Kask told the soldiers stationed near Narva to stay alert.', [KASK]).quotes, []);
+});
+
+test('its deputy, a name in apposition, speaks: Its deputy head, Ivan Horak, told the radio that …', () => {
+  const a = analyse('Its deputy head, Ivan Horak, told the radio that the crossings were “well organised”.', [{ text: 'Ivan Horak', actor: 'person:ivan-horak', kind: 'person' }]);
+  const indirect = a.quotes.find((q) => q.kind === 'indirect');
+  assert.equal(indirect?.speaker, 'person:ivan-horak');
+  assert.equal(indirect?.text, 'the crossings were “well organised”', 'the closing mark stays with the clause');
+});

@@ -16,7 +16,7 @@ export interface IndirectSpeech { text: string; start: number; end: number; attr
 /** Tokens that may stand between a speech verb and "that": "told reporters", "said in a statement on Monday". */
 const OBJECT_REACH = 6;
 /** A bare complement must show its finite verb this soon: "said it would", "said the troops will". */
-const BARE_SUBJECT_REACH = 4;
+const BARE_SUBJECT_REACH = 6;
 const OBJECT_POS = new Set(['PROPN', 'NOUN', 'PRON', 'DET', 'ADJ', 'ADP', 'NUM']);
 /** Speech verbs whose object is the listener: "told reporters", "informed the council". */
 const ADDRESSED = new Set(['tell', 'inform', 'assure', 'warn', 'brief']);
@@ -28,6 +28,9 @@ function clause(v: VoiceContext, from: number, to: number): Span | undefined {
   while (last >= from && (SENTENCE_END.has(t[last].text) || t[last].pos === 'PUNCT')) last--;
   while (from <= last && t[from].pos === 'PUNCT') from++;
   if (last - from < 2) return undefined;
+  // A quote opened in the clause closes in it: keep its closing mark.
+  const text = v.analysis.doc.body.slice(t[from].start, t[last].end);
+  if ((text.match(/[“«]/g) ?? []).length > (text.match(/[”»]/g) ?? []).length && /^[”»]$/.test(t[last + 1]?.text ?? '')) last++;
   return { start: t[from].start, end: t[last].end };
 }
 
@@ -47,14 +50,21 @@ function toldAsQuote(clause: Span, quotes: Span[]): boolean {
   return inside * 2 > clause.end - clause.start;
 }
 
-/** "said it would", "said the new troops will": a subject, then a finite verb, right after the cue. */
-function bareComplement(t: Token[], i: number, end: number): boolean {
+/** "said it would", "said the new troops will", "say the closure breaches": a subject, then a finite
+ *  verb, right after the cue. After a verb whose object is the listener ("told the soldiers"), only
+ *  an auxiliary counts: "told the troops stationed there" is not a report. */
+function bareComplement(t: Token[], i: number, end: number, addressed: boolean): boolean {
   if (i >= end) return false;
   if (SUBJECT_PRONOUNS.has(norm(t[i].text)) && t[i].pos === 'PRON') return i + 1 < end && (t[i + 1].pos === 'AUX' || t[i + 1].pos === 'VERB');
   if (!['DET', 'PROPN', 'NOUN', 'ADJ', 'NUM'].includes(t[i].pos)) return false;
+  let noun = t[i].pos === 'NOUN' || t[i].pos === 'PROPN';
   for (let k = i + 1; k < end && k <= i + BARE_SUBJECT_REACH; k++) {
     if (t[k].pos === 'AUX') return true;
+    // "more than 900 asylum seekers had": a comparison inside the subject
+    if (norm(t[k].text) === 'than' || (norm(t[k].text) === 'of' && noun)) continue;
+    if (t[k].pos === 'VERB') return noun && !addressed && !/ing$/i.test(t[k].text);
     if (!['DET', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'PART'].includes(t[k].pos)) return false;
+    if (t[k].pos === 'NOUN' || t[k].pos === 'PROPN') noun = true;
   }
   return false;
 }
@@ -63,7 +73,7 @@ function bareComplement(t: Token[], i: number, end: number): boolean {
 function complementStart(v: VoiceContext, hit: PhraseHit, end: number): number | undefined {
   const t = v.tokens;
   let k = hit.last + 1;
-  if (bareComplement(t, k, end)) return k;
+  if (bareComplement(t, k, end, ADDRESSED.has(norm(t[hit.first].lemma)))) return k;
   while (k < end && k <= hit.last + OBJECT_REACH && norm(t[k].text) !== 'that' && OBJECT_POS.has(t[k].pos)) k++;
   return k < end && norm(t[k].text) === 'that' ? k + 1 : undefined;
 }
@@ -101,7 +111,7 @@ export function findIndirectSpeech(v: VoiceContext, quoted: Span[]): IndirectSpe
       const cue = v.text(hit.first, hit.last);
       // "Berlin rejected the calls, saying it …": the participle's subject is the sentence's.
       const who = /ing$/i.test(t[i].text) && t[i - 1].text === ','
-        ? credible(v, sentenceSubject(v, first, i, cue) ?? earlierSpeaker(v, first, i, cue))
+        ? credible(v, earlierSpeaker(v, first, i, cue) ?? sentenceSubject(v, first, i, cue))
         : credible(v, subjectOf(v, hit, first, t[i].start, cue, 'before'));
       // "what Minsk said it is not interested in": a relative clause, not a report.
       if (!who || precededByWh(v, hit, first)) continue;
