@@ -37,6 +37,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the SITREP_TOKEN the server was started with' } } },
       tags: ['documents', 'events', 'actors', 'quotes', 'claims', 'storylines', 'outlets', 'dyads', 'search', 'server'].map((name) => ({ name })),
     },
+    // Components keep the names the schemas were registered under (Event, Actor...).
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   if (options.cors?.length) await app.register(cors, { origin: options.cors, methods: ['GET', 'HEAD', 'POST'], exposedHeaders: ['Link'] });

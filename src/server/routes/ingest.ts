@@ -33,6 +33,15 @@ export function ingestRoutes(app: FastifyInstance, ctx: Context, ingestor: Inges
         422: { $ref: 'IngestReply#' },
       },
     },
+    // Validation wraps a single document into a list; the description shows both shapes clients may send.
+    config: {
+      swaggerTransform: ({ schema, url }: { schema: Record<string, any>; url: string }) => {
+        const body = structuredClone(schema.body);
+        const list = body.content['application/json'].schema;
+        body.content['application/json'].schema = { oneOf: [INGEST_ITEM, list] };
+        return { schema: { ...schema, body }, url };
+      },
+    },
     onRequest: async (req) => { checkWriteToken(req.headers.authorization, ctx.options.token); },
     preValidation: async (req) => {
       if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
