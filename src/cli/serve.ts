@@ -34,6 +34,9 @@ export function serveCommand(): Command {
     });
     app.addHook('onClose', async () => { await store.close(); });
     const url = await startServer(app, opts.host, port);
+    if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host)) {
+      process.stderr.write(`warning: listening on ${opts.host}, beyond loopback: anyone who can reach it can read the store\n`);
+    }
     process.stdout.write(`sitrep API on ${url} (docs ${url}/docs, OpenAPI ${url}/openapi.json); store ${opts.db}; writing ${token ? 'allowed with the token' : 'off (set SITREP_TOKEN to allow it)'}\n`);
     const stop = () => { void app.close().then(() => process.exit(0)); };
     process.once('SIGINT', stop);
