@@ -54,8 +54,8 @@ export function findStoryline(links: CorpusLinks, query: string): Storyline {
   throw new Error(`"${query}" matches several storylines: ${ranked.slice(0, 20).map((s) => `${s.id} (${s.label})`).join(', ')}`);
 }
 
-export async function compareStoryline(store: Store, query: string): Promise<Comparison> {
-  const links = await store.links();
+export async function compareStoryline(store: Store, query: string, known?: CorpusLinks): Promise<Comparison> {
+  const links = known ?? await store.links();
   const story = findStoryline(links, query);
   const canon = (id: string) => links.sameActor[id] ?? id;
   const byDoc = new Map<string, Set<string>>();
@@ -201,4 +201,27 @@ function write(c: Comparison, w: Writer): string {
 export function renderComparison(c: Comparison, format: 'text' | 'markdown' | 'json'): string {
   if (format === 'json') return JSON.stringify(c, null, 2) + '\n';
   return write(c, format === 'markdown' ? markdownWriter() : textWriter());
+}
+
+/** For the report: the comparison of each of these storylines that more than one outlet tells. */
+export async function storylineComparisons(store: Store, ids: string[], max = 10): Promise<Comparison[]> {
+  const links = await store.links();
+  const out: Comparison[] = [];
+  for (const id of ids) {
+    if (out.length >= max) break;
+    if (!links.storylines.some((s) => s.id === id)) continue;
+    const c = await compareStoryline(store, id, links);
+    if (c.outlets.length > 1) out.push(c);
+  }
+  return out;
+}
+
+/** The report's section: per storyline, the rule-made summary of how each outlet tells it. */
+export function writeComparisons(w: Writer, comparisons: Comparison[]): void {
+  w.heading('How each outlet tells each storyline');
+  if (comparisons.length === 0) { w.para('No storyline is told by more than one outlet.'); return; }
+  for (const c of comparisons) {
+    w.para(`${c.storyline.label} (${c.storyline.id}; sitrep compare for the details):`);
+    w.list(c.summary);
+  }
 }

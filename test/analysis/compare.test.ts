@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareStoryline, findStoryline, renderComparison } from '../../src/analysis/compare.ts';
+import { compareStoryline, findStoryline, renderComparison, storylineComparisons, writeComparisons } from '../../src/analysis/compare.ts';
+import { textWriter } from '../../src/analysis/writer.ts';
 import type { CorpusLinks, Storyline } from '../../src/model/types.ts';
 import { voicesStore } from './voices-fixture.ts';
 
@@ -58,5 +59,20 @@ test('a storyline no stored document tells compares nothing', async () => {
   const c = await compareStoryline(store, 'story:other');
   assert.deepEqual(c.outlets, []);
   assert.match(renderComparison(c, 'text'), /told by 0 outlets in 0 documents/);
+  await store.close();
+});
+
+test('the report’s comparisons: only storylines more than one outlet tells, each with its summary', async () => {
+  const { store } = await voicesStore();
+  const list = await storylineComparisons(store, ['story:other', 'story:brigade', 'story:missing']);
+  assert.deepEqual(list.map((c) => c.storyline.id), ['story:brigade']);
+  const w = textWriter();
+  writeComparisons(w, list);
+  const text = w.done();
+  assert.match(text, /HOW EACH OUTLET TELLS EACH STORYLINE/);
+  assert.match(text, /German brigade in Lithuania \(story:brigade; sitrep compare for the details\):\n\s+- Baltic Wire tells it mainly through its sources/);
+  const empty = textWriter();
+  writeComparisons(empty, await storylineComparisons(store, ['story:other']));
+  assert.match(empty.done(), /No storyline is told by more than one outlet/);
   await store.close();
 });
