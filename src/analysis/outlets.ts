@@ -174,13 +174,16 @@ export function perThousand(n: number, words: number): number {
   return words ? Math.round((n * 10000) / words) / 10 : 0;
 }
 
-/** One profile per outlet over every stored document (documents with no outlet each stand alone). */
-export async function outletProfiles(store: Store): Promise<OutletProfile[]> {
+/** One profile per outlet over every stored document (documents with no outlet each stand alone);
+ *  with `byDocument`, one per document, labelled by outlet and title. */
+export async function outletProfiles(store: Store, byDocument = false): Promise<OutletProfile[]> {
   const links = await store.links();
   const canon = (id: string) => links.sameActor[id] ?? id;
   const groups = new Map<string, { docs: OutletProfile['documents']; voices: VoiceFigures[] }>();
   for await (const a of store.analyses()) {
-    const key = outletLabel(a);
+    const key = byDocument
+      ? `${outletOf(a.doc.meta) ?? '(no outlet)'}: ${clip(a.doc.meta.title ?? a.doc.source, 50)} [${a.doc.id}]`
+      : outletLabel(a);
     const g = groups.get(key) ?? { docs: [], voices: [] };
     g.docs.push({ id: a.doc.id, ...(a.doc.meta.title ? { title: a.doc.meta.title } : {}), ...(a.doc.meta.published ? { published: a.doc.meta.published } : {}) });
     g.voices.push(documentVoice(a, canon));
@@ -192,17 +195,17 @@ export async function outletProfiles(store: Store): Promise<OutletProfile[]> {
 }
 
 /** The profiles as a table (one row per outlet) and, per outlet, whom it quotes and its framing words. */
-export function renderOutletProfiles(profiles: OutletProfile[], format: 'text' | 'markdown' | 'json'): string {
+export function renderOutletProfiles(profiles: OutletProfile[], format: 'text' | 'markdown' | 'json', byDocument = false): string {
   if (format === 'json') return JSON.stringify(profiles, null, 2) + '\n';
   const w = format === 'markdown' ? markdownWriter() : textWriter();
-  w.title('Outlet profiles');
+  w.title(byDocument ? 'Document profiles' : 'Outlet profiles');
   if (profiles.length === 0) { w.para('No documents are stored.'); return w.done(); }
   const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
   const loadedOf = (v: VoiceFigures) => Object.values(v.loaded).reduce((x, l) => x + total(l), 0);
-  w.para('Per outlet over all its documents. Sourced: share of sentences carrying a named speaker\'s words. Claims: the author\'s own judgements, with their mean hedge (0 certain, 1 pure speculation). Markers per 1,000 words: scare quotes and loaded words.');
-  w.table(['outlet', 'docs', 'words', 'direct', 'reported', 'speakers', 'sourced', 'claims (hedge)', 'scare q.', 'loaded', 'hedges', 'intens.', 'per 1k'],
+  w.para(`${byDocument ? 'Per document' : 'Per outlet over all its documents'}. Sourced: share of sentences carrying a named speaker\'s words. Claims: the author\'s own judgements, with their mean hedge (0 certain, 1 pure speculation). Markers per 1,000 words: scare quotes and loaded words.`);
+  w.table([byDocument ? 'document' : 'outlet', 'docs', 'words', 'direct', 'reported', 'speakers', 'sourced', 'claims (hedge)', 'scare q.', 'loaded', 'hedges', 'intens.', 'per 1k'],
     profiles.map(({ outlet, documents, voice: v }) => [
-      clip(outlet, 40), documents.length, v.words, v.quotes.direct, v.quotes.indirect, v.speakers.length, pct(v.sourcedShare),
+      clip(outlet, byDocument ? 70 : 40), documents.length, v.words, v.quotes.direct, v.quotes.indirect, v.speakers.length, pct(v.sourcedShare),
       `${v.claims.author}${v.claims.meanHedge !== null ? ` (${v.claims.meanHedge.toFixed(2)})` : ''}`,
       total(v.scareQuotes), loadedOf(v), total(v.hedges), total(v.intensifiers), perThousand(total(v.scareQuotes) + loadedOf(v), v.words),
     ]));

@@ -31,6 +31,9 @@ test('analyze, then outlets prints one profile per outlet', () => {
   assert.match(r.out, /Baltic Wire\s+1\s+\d+\s+4\s+3\s+5\s+\d+%/);
   assert.match(r.out, /Eastern Review\s+1\s+\d+\s+0\s+0\s+0\s+0%/);
   assert.equal(JSON.parse(sitrep(['outlets', '--format', 'json']).out).length, 2);
+  const docs = sitrep(['outlets', '--documents']);
+  assert.match(docs.out, /DOCUMENT PROFILES/);
+  assert.match(docs.out, /Eastern Review: A brigade of slogans/);
 });
 
 test('quotes --speaker lists what one speaker said, with outlet, day and sentence', () => {
