@@ -12,6 +12,7 @@ import type {
   EventRecordRow, Interval, OutletRow, Page, QuoteQuery, QuoteRow, SearchHit, StoreQueries,
 } from './queries.ts';
 import { findActors, storylines } from './read.ts';
+import { actorCounts } from './actor-counts.ts';
 import * as rows from './rows.ts';
 
 type Row = Record<string, unknown>;
@@ -57,7 +58,7 @@ function list<T>(v: T[] | undefined): T[] | undefined {
 }
 
 /** The conditions of an event query, over events e joined to documents d. */
-function syncEventConds(eb: EB, q: Omit<EventQuery, 'cursor' | 'limit'>, ids: { actor?: string[]; dyad?: [string[], string[]] }): Cond[] {
+function syncEventConds(textIn: (col: Expression<string>, text: string) => Cond, eb: EB, q: Omit<EventQuery, 'cursor' | 'limit'>, ids: { actor?: string[]; dyad?: [string[], string[]] }): Cond[] {
   const c: Cond[] = [];
   if (ids.actor) c.push(eb.or([eb('e.source_actor', 'in', ids.actor), eb('e.target_actor', 'in', ids.actor)]));
   if (ids.dyad) {
@@ -86,7 +87,7 @@ function syncEventConds(eb: EB, q: Omit<EventQuery, 'cursor' | 'limit'>, ids: { 
     c.push(eb.exists(eb.selectFrom('storyline_events as se').select('se.idx')
       .whereRef('se.doc_id', '=', 'e.doc_id').whereRef('se.event_id', '=', 'e.id').where('se.storyline_id', '=', q.storyline)));
   }
-  if (q.text) c.push(wordsIn(sql<string>`substr(d.body, e.span_start + 1, e.span_end - e.span_start)`, q.text, 'text'));
+  if (q.text) c.push(textIn(sql<string>`substr(d.body, e.span_start + 1, e.span_end - e.span_start)`, q.text));
   c.push(...dayConds(EVENT_DAY, q));
   return c;
 }
@@ -132,6 +133,8 @@ const count = (n: unknown): number => Number(n ?? 0);
 
 export function makeQueries(d: StoreDialect): StoreQueries {
   const db = d.db;
+  /** Words in a passage of a document: the document's full-text index narrows, the passage decides. */
+  const textIn = (col: Expression<string>, text: string): Cond => sql<SqlBool>`(${d.documentMatches(text)} AND ${wordsIn(col, text, 'text')})`;
 
   async function listDocuments(q: DocumentQuery): Promise<Page<DocumentSummary>> {
     const size = pageSize(q.limit);
@@ -169,7 +172,7 @@ export function makeQueries(d: StoreDialect): StoreQueries {
     const ids = await eventIds(db, q);
     const found = await db.selectFrom('events as e').innerJoin('documents as d', 'd.id', 'e.doc_id')
       .selectAll('e').select(['d.outlet', 'd.published', 'd.position'])
-      .where((eb) => eb.and([...afterKey(sql<number>`d.position`, sql<number>`e.idx`, key), ...syncEventConds(eb as unknown as EB, q, ids)]))
+      .where((eb) => eb.and([...afterKey(sql<number>`d.position`, sql<number>`e.idx`, key), ...syncEventConds(textIn, eb as unknown as EB, q, ids)]))
       .orderBy('d.position').orderBy('e.idx').limit(size + 1).execute();
     const page = toPage(found as Row[], size, (r) => [Number(r.position), Number(r.idx)], (r) => r);
     const sentences = await sentencesFor(db, page.items.map((r) => ({ doc: r.doc_id as string, start: r.span_start as number, end: r.span_end as number })));
@@ -214,7 +217,7 @@ export function makeQueries(d: StoreDialect): StoreQueries {
         if (about) c.push(eb.or(about.map((id) => sql<SqlBool>`c.about LIKE ${'%' + escapeLike(JSON.stringify(id)) + '%'} ESCAPE '\\'`)));
         if (q.outlet) c.push(eb('d.outlet', '=', q.outlet));
         if (q.doc) c.push(eb('c.doc_id', '=', q.doc));
-        if (q.text) c.push(wordsIn(sql<string>`c.text`, q.text, 'text'));
+        if (q.text) c.push(textIn(sql<string>`c.text`, q.text));
         c.push(...dayConds(sql<string>`d.published`, q));
         return eb.and(c);
       })
@@ -228,15 +231,7 @@ export function makeQueries(d: StoreDialect): StoreQueries {
     const size = pageSize(q.limit);
     const key = decodeCursor(q.cursor, ['s']);
     const named = q.name ? (await findActors(db, q.name)).map((a) => a.id) : undefined;
-    // the column holds the actor's own id or an id merged into it
-    const own = (col: string) => sql<SqlBool>`(${sql.ref(col)} = a.id OR ${sql.ref(col)} IN (SELECT m.actor_id FROM same_actor m WHERE m.same_as = a.id))`;
     const found = await db.selectFrom('actors as a').selectAll('a')
-      .select([
-        sql<number>`(SELECT COUNT(DISTINCT x.doc_id) FROM document_actors x WHERE ${own('x.actor_id')})`.as('documents'),
-        sql<number>`(SELECT COUNT(*) FROM mentions x WHERE ${own('x.actor_id')})`.as('mentions'),
-        sql<number>`(SELECT COUNT(*) FROM events x WHERE ${own('x.source_actor')} OR ${own('x.target_actor')})`.as('events'),
-        sql<number>`(SELECT COUNT(*) FROM quotes x WHERE ${own('x.speaker_actor')})`.as('quotes'),
-      ])
       .where((eb) => {
         const c: Cond[] = [eb.not(eb.exists(eb.selectFrom('same_actor as m').select('m.actor_id').whereRef('m.actor_id', '=', 'a.id')))];
         if (key) c.push(eb('a.id', '>', key[0] as string));
@@ -254,9 +249,9 @@ export function makeQueries(d: StoreDialect): StoreQueries {
         return eb.and(c);
       })
       .orderBy('a.id').limit(size + 1).execute();
-    return toPage(found as Row[], size, (r) => [r.id as string], (r) => ({
-      ...rows.actorOf(r), documents: count(r.documents), mentions: count(r.mentions), events: count(r.events), quotes: count(r.quotes),
-    }));
+    const page = toPage(found as Row[], size, (r) => [r.id as string], rows.actorOf);
+    const counts = await actorCounts(db, page.items.map((a) => a.id));
+    return { next: page.next, items: page.items.map((a) => ({ ...a, ...counts.get(a.id)! })) };
   }
 
   async function outlets(): Promise<OutletRow[]> {
@@ -286,7 +281,7 @@ export function makeQueries(d: StoreDialect): StoreQueries {
     const ids = await eventIds(db, q);
     const found = await db.selectFrom('events as e').innerJoin('documents as d', 'd.id', 'e.doc_id')
       .select(['e.id', 'e.modality', 'e.goldstein', 'e.quad_class']).select(EVENT_DAY.as('day'))
-      .where((eb) => eb.and([...syncEventConds(eb as unknown as EB, q, ids), sql<SqlBool>`${EVENT_DAY} IS NOT NULL`]))
+      .where((eb) => eb.and([...syncEventConds(textIn, eb as unknown as EB, q, ids), sql<SqlBool>`${EVENT_DAY} IS NOT NULL`]))
       .orderBy('day').orderBy('d.position').orderBy('e.idx').execute();
     const points = new Map<string, DyadPoint & { sum: number; scored: number }>();
     for (const r of found) {

@@ -100,6 +100,11 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX quotes_search ON quotes USING GIN (search_tsv)`,
     ],
   },
+  { common: [
+    // pairs of actors (dyads, an actor's events with itself) from one index, which also serves the source alone
+    `CREATE INDEX events_dyad ON events (source_actor, target_actor)`,
+    `DROP INDEX events_source`,
+  ] },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

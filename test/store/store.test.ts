@@ -146,7 +146,7 @@ test('sqlite: a store file of schema version 2 is upgraded, its documents search
   const { path, done } = tempPath();
   try {
     // schema 2 as sitrep wrote it before full-text search: the first two migrations, one document
-    const { MIGRATIONS } = await import('../../src/store/schema.ts');
+    const { MIGRATIONS, SCHEMA_VERSION } = await import('../../src/store/schema.ts');
     const db = new Database(path);
     db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
     for (const m of MIGRATIONS.slice(0, 2)) for (const s of m.common) db.exec(s);
@@ -160,7 +160,7 @@ test('sqlite: a store file of schema version 2 is upgraded, its documents search
     assert.deepEqual((await store.search('matters', { kinds: ['quote'] })).map((h) => [h.kind, h.id]), [['quote', 'd1:q0']]);
     await store.close();
     const raw = new Database(path);
-    assert.equal((raw.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v, 3);
+    assert.equal((raw.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number }).v, SCHEMA_VERSION);
     raw.close();
   } finally { done(); }
 });
