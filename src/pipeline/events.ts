@@ -22,6 +22,12 @@ const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN',
 
 const STOP = new Set([',', ';', '.', ':']);
 
+/** Acts done together: a coordinated subject names the partner, not a second source. */
+const SYMMETRIC = new Set(['CONSULT', 'COOPERATE', 'AGREE']);
+
+/** Acts that answer another's act: their target is that act's author ("rejected Poland's offer"). */
+const REPLIES = new Set(['REJECT', 'CONCEDE', 'SUPPORT', 'ACCUSE']);
+
 /** Military acts whose unnamed hardware ("the missiles") belongs to the last actor that moved it. */
 const MILITARY = new Set(['MOBILIZE', 'ASSAULT', 'THREATEN']);
 
@@ -51,12 +57,13 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
     const heads = new Map<number, PatternMatch>();
     for (const m of matches) for (const w of m.words) heads.set(w, m);
     const byHead = new Map<number, Event[]>();
-    const absorb = (governor: number, targets: EventRole[]) => {
+    const absorb = (governor: number, targets: EventRole[], author?: EventRole) => {
       const told = byHead.get(governor) ?? [];
       const open = told.filter((e) => !e.target);
-      if (!open.length || !targets.length) return;
+      if (!open.length) return;
       for (const e of open) {
-        const mine = targets.filter((t) => country(t.code) !== country(e.source!.code));
+        const answered = author && REPLIES.has(e.type) && country(author.code) !== country(e.source!.code) ? [author] : targets;
+        const mine = answered.filter((t) => country(t.code) !== country(e.source!.code));
         if (!mine.length) continue;
         e.target = mine[0];
         for (const t of mine.slice(1)) events.push({ ...e, target: t, id: `${a.doc.id}:e${events.length + 1}` });
@@ -77,7 +84,7 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
 
 function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType<typeof indexMentions>, s: number, from: number, to: number,
   m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], inTime: Uint8Array, pair?: [EventRole, EventRole],
-  mover?: EventRole, absorb?: (governor: number, targets: EventRole[]) => void): Event[] {
+  mover?: EventRole, absorb?: (governor: number, targets: EventRole[], author?: EventRole) => void): Event[] {
   const { tokens } = a;
   const head = tokens[m.first];
   const quote = direct.find((q) => q.start <= head.start && head.end <= q.end);
@@ -117,7 +124,9 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   }
   if (absorbedBy !== undefined) {
     // "promised to continue military aid to Mozambique": no event of its own, but its target is the promise's
-    if (!m.pattern.noTarget) absorb?.(absorbedBy, parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t)));
+    // "rejected Poland's offer", "denied the accusations made by Israel": a reply targets the author of what it answers
+    const author = isNoun && parts.source !== undefined ? (typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source) : undefined;
+    if (!m.pattern.noTarget) absorb?.(absorbedBy, parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t)), author);
     return [];
   }
   const hw = isNoun ? undefined : hardwareSubject(tokens, found.chainTop, lower);
@@ -131,7 +140,10 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   if (parts.source === undefined) return [];
   const source: EventRole = typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source;
   let targets: EventRole[] = m.pattern.noTarget ? [] : parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t));
+  // "Belarus and Poland discussed": the second is the partner; "Latvia and Lithuania condemned Russia": both act
+  let cosource: EventRole | undefined;
   if (!targets.length && parts.partner !== undefined) targets = [roleOf(ix, parts.partner)];
+  else if (parts.partner !== undefined && !SYMMETRIC.has(type)) cosource = roleOf(ix, parts.partner);
   targets = targets.filter((t) => t.code !== source.code && !(t.actor && t.actor === source.actor));
 
   const placeFound = placeAfter(c, m.first, m.pattern.placeTarget);
@@ -159,9 +171,14 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   };
   if (!targets.length && type === 'THREATEN') { const t = threatTarget(); if (t) targets = [t]; }
 
-  const when = nearestTime(a.times, head.start, a.sentences[s].start, a.sentences[s].end);
+  let when = nearestTime(a.times, head.start, a.sentences[s].start, a.sentences[s].end);
   const published = a.doc.meta.published;
   if (modality === 'asserted' && when?.value && published && when.value.start > published) modality = 'predicted';
+  // "will host Sweden in mid-April": a month without a year, read as past, is next year's for a predicted act
+  if (modality === 'predicted' && when?.value && published && when.value.end < published && !/\d{4}/.test(when.text) && /[A-Za-z]/.test(when.text)
+    && MONTH_NAME.test(when.text)) {
+    when = { ...when, value: { start: nextYear(when.value.start), end: nextYear(when.value.end) } };
+  }
 
   // "could be shot at any adversary": a capability against whoever, not an event
   if (modality === 'hypothetical' && genericObject(tokens, m.last, to)) return [];
@@ -181,9 +198,12 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     const code = intentType === 'AGREE' ? '03' : intentType === 'REJECT' ? '12' : type === 'ASSAULT' || type === 'MOBILIZE' ? '138' : '13';
     coded.push({ type: intentType, cameo: code, via: `rule:${intentType.toLowerCase()}/${intentType === 'REJECT' ? 'refusal' : 'intent'} (${via})`, modality: 'asserted' });
   }
+  const sources = cosource ? [source, cosource] : [source];
   return coded.flatMap((k, n) => {
     const ts = n === 0 ? targets : intentTargets;
-    return (ts.length ? ts : [undefined]).map((target) => ({ ...eventOf(k.type, k.cameo, k.via, k.modality, target), id: '' }));
+    return sources.flatMap((who) => (ts.length ? ts : [undefined])
+      .filter((target) => !target || country(target.code) !== country(who.code))
+      .map((target) => ({ ...eventOf(k.type, k.cameo, k.via, k.modality, target), source: who, id: '' })));
   });
 
   function eventOf(type: PloverType, cameo: string | undefined, via: string, modality: Modality, target: EventRole | undefined): Event {
@@ -249,7 +269,8 @@ function intentOf(type: PloverType, modality: Modality, found: ReturnType<typeof
   // "will withdraw its force unless ...": a cooperative move held back on a condition is a threat
   const kind: PloverType | undefined = HOSTILE.has(type) || (type === 'RETREAT' && conditional) ? 'THREATEN' : COOPERATIVE.has(type) ? 'AGREE' : undefined;
   if (!kind) return undefined;
-  if (type === 'MOBILIZE' && !hasTarget) return undefined;    // "plans to deploy a brigade" threatens nobody in particular
+  // "plans to deploy a brigade", "will march tomorrow": a show of force or protest threatens nobody in particular
+  if ((type === 'MOBILIZE' || type === 'PROTEST') && !hasTarget && !conditional) return undefined;
   const blocking = cueTables().sentenceWords;
   if (found.cues.some((w) => blocking.has(w.toLowerCase()))) return undefined;
   // the report the act sits in, if any: its speaker must be the actor
@@ -325,6 +346,13 @@ function genericObject(tokens: Analysis['tokens'], last: number, to: number): bo
   let k = last + 1;
   if (k < to && tokens[k].pos === 'ADP') k++;
   return k < to && (tokens[k].lemma === 'any' || tokens[k].lemma === 'anything' || tokens[k].lemma === 'anyone' || tokens[k].lemma === 'anybody');
+}
+
+const MONTH_NAME = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/i;
+
+function nextYear(day: string): string {
+  const rest = day.slice(4) === '-02-29' ? '-02-28' : day.slice(4);
+  return `${Number(day.slice(0, 4)) + 1}${rest}`;
 }
 
 /** For each token: 1 when it belongs to a time expression. */

@@ -56,7 +56,10 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
         return { token: g, how: 'object' };
       }
       // "agreed to a ceasefire", "conceded to demands", "insisted on talks": a prepositional object
-      if (t.pos === 'ADP' && OBJECT_PREPOSITIONS.has(t.lemma) && g - 1 >= from && tokens[g - 1].pos === 'VERB') continue;
+      if (t.pos === 'ADP' && OBJECT_PREPOSITIONS.has(t.lemma) && g - 1 >= from && (tokens[g - 1].pos === 'VERB' || tokens[g - 1].pos === 'ADJ')) {
+        if (tokens[g - 1].pos === 'VERB' && isAdjectival(tokens, g - 1, from)) return undefined;
+        return { token: g - 1, how: 'object' };     // "opposed to French mediation"
+      }
       if (!OBJECT_MODIFIERS.has(t.pos)) return undefined;
     }
   }

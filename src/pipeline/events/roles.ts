@@ -17,6 +17,10 @@ const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
 const RELATIVE = new Set(['which', 'that', 'who']);
 const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
 const OF = new Set(['of']);
+const PARTICLES = new Set(['up', 'out', 'off', 'down', 'back', 'on']);
+/** Prepositions of time: "backed down after talks with X" tells the subject's talks; other prepositional
+ *  phrases tell what the subject reacts to ("defended Iraq against criticism", "calls for a ceasefire"). */
+const TEMPORAL_PREPS = new Set(['after', 'before', 'during', 'following', 'since', 'until', 'throughout']);
 const IN = new Set(['in']);
 
 /** What the role finders know about the trigger's sentence. */
@@ -111,6 +115,16 @@ function coordinatedBefore(c: RoleContext, m: number): number | undefined {
   return j >= c.from && c.ix.at[j] >= 0 && c.ix.at[j] !== m ? c.ix.at[j] : undefined;
 }
 
+/** "Farmers in Poland", "Rebels in the Ivory Coast": an unnamed group before "in" and the name at `first`. */
+function groupBefore(c: RoleContext, first: number): boolean {
+  const { tokens } = c.a;
+  let k = first - 1;
+  while (k > c.from && tokens[k].pos === 'DET') k--;
+  if (!isWord(tokens[k], 'in')) return false;
+  const g = k - 1;
+  return g >= c.from && c.ix.at[g] < 0 && (tokens[g].pos === 'NOUN' || (tokens[g].pos === 'PROPN' && /s$/.test(tokens[g].text)));
+}
+
 function pronounSource(c: RoleContext, k: number): number | EventRole | undefined {
   const w = c.a.tokens[k].lemma;
   if (c.quote && FIRST_PERSON.has(w) && c.quote.speakerCode) {
@@ -168,7 +182,7 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
     if (m >= 0) {
       const e = c.ix.mentions[m];
       // "Opposition groups in Zimbabwe are demanding": the place of an unnamed group, if nothing better.
-      if (precededBy(tokens, e.first, c.from, IN) && e.first >= 2 && tokens[e.first - 2].pos === 'NOUN') { ofFallback ??= m; k = e.first; continue; }
+      if (precededBy(tokens, e.first, c.from, IN) && groupBefore(c, e.first)) { ofFallback ??= m; k = e.first; continue; }
       if (precededBy(tokens, e.first, c.from, NOT_SUBJECT_AFTER)) { k = e.first; continue; }
       // "the US-backed government": a name inside a hyphenated modifier is not the subject.
       if (e.last + 1 < c.to && tokens[e.last + 1].text === '-' && !tokens[e.last].space) { k = e.first; continue; }
@@ -371,10 +385,18 @@ function hasMentionBefore(c: RoleContext, top: number): boolean {
   return false;
 }
 
+/** A verb that only carries a nominal trigger ("held talks"); by lemma, or by its text when the lemma is off ("staged": "stag"). */
+function isSupportVerb(t: Token): boolean {
+  const support = cueTables().supportVerbs;
+  const w = t.text.toLowerCase();
+  return support.has(t.lemma) || support.has(w) || support.has(w.replace(/(ed|d|s)$/, '')) || support.has(w.replace(/ed$/, 'e'));
+}
+
 /** "between X and Y" right after the trigger: X is the source, Y the target. */
 export function betweenPair(c: RoleContext, last: number): Participants | undefined {
   const { tokens } = c.a;
   for (let k = last + 1; k < Math.min(c.to, last + 3); k++) {
+    if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX') return undefined;    // "ready to mediate between": the pair is the mediation's
     if (!isWord(tokens[k], 'between')) continue;
     const x = nextMention(c, k + 1, 3);
     if (x === undefined) return undefined;
@@ -410,12 +432,18 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
   // Serbia", "the invasion of Ukraine": the "of" of an act done to someone names its target.
   let ofTarget: number | undefined;
   if (source === undefined) {
-    for (let j = last + 1; j < Math.min(c.to, last + 2); j++) {
-      if (isWord(tokens[j], 'by')) source = nextMention(c, j + 1, 4);
-      else if (isWord(tokens[j], 'of')) {
-        if (c.ofIsTarget) ofTarget = nextMention(c, j + 1, 4);
-        else source = nextMention(c, j + 1, 4);
-      }
+    let j = last + 1;
+    // "the accusations made by Israel": past a participle
+    if (j + 1 < c.to && tokens[j].pos === 'VERB' && isWord(tokens[j + 1], 'by')) j++;
+    if (j < c.to && isWord(tokens[j], 'by')) source = nextMention(c, j + 1, 4);
+    else if (j < c.to && isWord(tokens[j], 'of')) {
+      const x = nextMention(c, j + 1, 4);
+      if (c.ofIsTarget) {
+        ofTarget = x;
+        // "the invasion of Ukraine by Russia"
+        const after = x !== undefined ? c.ix.mentions[x].last + 1 : -1;
+        if (after > 0 && after < c.to && isWord(tokens[after], 'by')) source = nextMention(c, after + 1, 4);
+      } else source = x;
     }
   }
   const withOf = (p: Participants): Participants =>
@@ -423,14 +451,19 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
   if (source === undefined) {
     // The subject of the verb the noun is the object of: "Minsk and Warsaw held talks".
     let v = head - 1;
-    while (v >= c.from && v > head - 5 && tokens[v].pos !== 'VERB') v--;
-    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from)) {
-      return cueTables().supportVerbs.has(tokens[v].lemma) ? withOf(verbParticipants(c, v, last, v)) : { targets: [], carried: false, passive: false };
+    let inPhrase = false;     // "backed down after talks": the noun is in a prepositional phrase, not the verb's object
+    while (v >= c.from && v > head - 5 && tokens[v].pos !== 'VERB') {
+      // an ADP right after the verb is its particle ("speeded up the withdrawal"), not a phrase
+      inPhrase ||= tokens[v].pos === 'ADP' && !(v - 1 >= c.from && tokens[v - 1].pos === 'VERB' && PARTICLES.has(tokens[v].lemma));
+      v--;
+    }
+    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from) && !inPhrase) {
+      return isSupportVerb(tokens[v]) ? withOf(verbParticipants(c, v, last, v)) : { targets: [], carried: false, passive: false };
     }
     // "defended Iraq against Western criticism": a noun in a prepositional adjunct is not done by the clause's subject
     let p = head - 1;
     while (p >= c.from && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM' || c.ix.at[p] >= 0)) p--;
-    if (p >= c.from && tokens[p].pos === 'ADP' && !isWord(tokens[p], 'of')) return { targets: [], carried: false, passive: false };
+    if (p >= c.from && tokens[p].pos === 'ADP' && !TEMPORAL_PREPS.has(tokens[p].lemma) && !isWord(tokens[p], 'of')) return { targets: [], carried: false, passive: false };
     // No verb in reach (often a verb mis-tagged as a noun): the subject of the clause, if near.
     const near = subjectBefore(c, head, 12);
     if (typeof near.m === 'number' && !near.pronoun) {
@@ -442,7 +475,7 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     return { targets: [], carried: false, passive: false };
   }
   const exclude = roleCountry(c, source);
-  const targets = objectAfter(c, head, last, exclude);
+  const targets = ofTarget !== undefined ? [ofTarget] : objectAfter(c, head, last, exclude);
   return { source, targets, carried: false, passive: false };
 }
 
