@@ -466,3 +466,11 @@ test('its deputy, a name in apposition, speaks: Its deputy head, Ivan Horak, tol
   assert.equal(indirect?.speaker, 'person:ivan-horak');
   assert.equal(indirect?.text, 'the crossings were “well organised”', 'the closing mark stays with the clause');
 });
+
+test('a paragraph that is only a quote goes on with the speaker of the quote that ends the paragraph before', () => {
+  const body = 'Marta Kask spoke after the drill. “We are ready,” she said.\n\n“Nobody should doubt our resolve. We have trained for years.”';
+  assert.deepEqual(analyse(body, [KASK]).quotes.map((q) => q.speaker), ['person:marta-kask', 'person:marta-kask']);
+  // another sentence after the attribution: the quote is left without a speaker
+  const other = 'Marta Kask spoke after the drill. “We are ready,” she said. The guests then left.\n\n“Nobody should doubt our resolve. We have trained for years.”';
+  assert.deepEqual(analyse(other, [KASK]).quotes.map((q) => q.speaker), ['person:marta-kask', undefined]);
+});

@@ -71,7 +71,17 @@ function continued(v: VoiceContext, span: QuotedSpan, previous: Speech | undefin
   const from = v.tokenFrom(previous.span.end), to = v.tokenBefore(span.start);
   if (from > v.tokens.length - 1 || to < from - 1 || to - from > CONTINUE_REACH) return undefined;
   const previousLast = v.tokenBefore(previous.span.end), first = v.tokenFrom(span.start);
-  if (previousLast < 0 || first >= v.tokens.length || v.paragraph(previousLast) !== v.paragraph(first)) return undefined;
+  if (previousLast < 0 || first >= v.tokens.length) return undefined;
+  if (v.paragraph(previousLast) !== v.paragraph(first)) {
+    // A paragraph that is nothing but a quote, right after a paragraph that ends with an attributed
+    // quote and its attribution, goes on with the same speaker (the news convention).
+    const body = v.analysis.doc.body;
+    const paraStart = v.analysis.sentences.find((x) => x.paragraph === v.paragraph(first))?.start ?? span.start;
+    const ownParagraph = body.slice(paraStart, span.start).trim() === '' && /^\s*(\n|$)/.test(body.slice(span.end));
+    const next = v.paragraph(first) === v.paragraph(previousLast) + 1;
+    const afterPrevious = body.slice(previous.span.end, paraStart);
+    return ownParagraph && next && !/[“"«]/.test(afterPrevious) && afterPrevious.split(/[.!?]/).length <= 2 ? { ...previous.attribution, via: 'continued' } : undefined;
+  }
   // Only the attribution of the earlier quote may stand between: no other sentence ends there.
   for (let i = from; i < to; i++) if (SENTENCE_END.has(v.tokens[i].text)) return undefined;
   return { ...previous.attribution, via: 'continued' };
