@@ -5,12 +5,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
 import { StoreSchemaError } from './errors.ts';
 import type { StoreDialect } from './dialect/dialect.ts';
 
-/** Any fixed number: the advisory lock that keeps two PostgreSQL clients from migrating at once. */
-const MIGRATION_LOCK = 7_305_114;
-
 export async function migrate(d: StoreDialect): Promise<void> {
-  await d.db.transaction().execute(async (trx) => {
-    if (d.name === 'postgres') await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+  // in the writers' transaction: two clients opening one new store migrate it once
+  await d.writeTransaction(async (trx) => {
     await sql`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`.execute(trx);
     const row = await trx.selectFrom('schema_version').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
     const current = row?.v == null ? 0 : Number(row.v);

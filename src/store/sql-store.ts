@@ -13,7 +13,7 @@ export async function openSqlStore(d: StoreDialect): Promise<Store> {
   try {
     await migrate(d);
   } catch (err) {
-    await d.db.destroy();
+    await d.close();
     throw err;
   }
   const db = d.db;
@@ -39,6 +39,6 @@ export async function openSqlStore(d: StoreDialect): Promise<Store> {
     saveLinks: (links) => writeLinks(d, links),
     links: () => read.links(db),
     counts: (): Promise<StoreCounts> => read.counts(db),
-    close: () => db.destroy(),
+    close: () => d.close(),
   };
 }

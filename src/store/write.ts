@@ -1,6 +1,6 @@
 // Writing a batch of analyses: one transaction, documents already stored skipped, actors merged
 // with what the store knows, every layer inserted in multi-row statements, texts indexed.
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Actor, Analysis, CorpusLinks } from '../model/types.ts';
 import type { DB } from './db.ts';
 import type { StoreDialect } from './dialect/dialect.ts';
@@ -10,7 +10,7 @@ import * as rows from './rows.ts';
 /** Bound parameters per statement: below SQLite's 32766 and PostgreSQL's 65535. */
 const MAX_PARAMS = 30_000;
 
-export async function insertMany<T extends keyof DB & string>(trx: Transaction<DB>, table: T, list: Insertable<DB[T]>[]): Promise<void> {
+export async function insertMany<T extends keyof DB & string>(trx: Kysely<DB>, table: T, list: Insertable<DB[T]>[]): Promise<void> {
   if (list.length === 0) return;
   const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(list[0]).length));
   for (let i = 0; i < list.length; i += per) {
@@ -20,7 +20,7 @@ export async function insertMany<T extends keyof DB & string>(trx: Transaction<D
 }
 
 /** Actors of the batch, one row each: the last telling's fields, every alias ever seen. */
-async function upsertActors(trx: Transaction<DB>, actors: Actor[]): Promise<void> {
+async function upsertActors(trx: Kysely<DB>, actors: Actor[]): Promise<void> {
   if (actors.length === 0) return;
   const merged = new Map<string, Actor>();
   for (const a of actors) {

@@ -81,6 +81,25 @@ eachBackend((b) => {
     }
   });
 
+  test('one store answers reads while it writes a batch, from the last commit', async () => {
+    const store = await b.open();
+    try {
+      await store.saveAnalyses([docA()]);
+      const before = await store.counts();
+      let done = false;
+      const writing = store.saveAnalyses(Array.from({ length: 150 }, (_, i) => report(i))).finally(() => { done = true; });
+      const during: StoreCounts[] = [];
+      while (!done) {
+        const c = await store.counts();
+        if (!done) during.push(c);
+      }
+      await writing;
+      assert.ok(during.length > 0, 'a read finished while the batch was being written');
+      for (const c of during) assert.deepEqual(c, before);
+      assert.equal((await store.counts()).documents, before.documents + 150, 'the commit is seen at once');
+    } finally { await store.close(); }
+  });
+
   test('pages do not shift when documents are added between them', async () => {
     const target = await b.target();
     const store = await openStore(target);

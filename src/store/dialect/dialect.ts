@@ -1,6 +1,6 @@
 // What differs between the two databases, and nothing else: opening a connection, serialising
 // writers, and full-text search. Every other query is shared code over Kysely.
-import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { DB } from '../db.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -10,13 +10,15 @@ export interface TextHit { kind: 'document' | 'quote'; doc_id: string; idx: numb
 
 export interface StoreDialect {
   name: DialectName;
+  /** For reads; never blocked by a write in progress, sees committed data only. */
   db: Kysely<DB>;
   /** Names the store in messages (a path, or a URL without its password). */
   label: string;
-  /** Runs `work` in one transaction that holds the write lock from its start: one writer at a time, so positions and links stay in order. */
-  writeTransaction<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T>;
+  /** Runs `work` in one transaction that holds the write lock from its start: one writer at a time, so positions and links stay in order. Migrations run here too. */
+  writeTransaction<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
   /** Keeps the text index in step with written documents and quotes (SQLite; PostgreSQL computes its own columns). */
-  indexTexts(trx: Transaction<DB>, rows: { doc_id: string; kind: 'document' | 'quote'; idx: number; text: string }[]): Promise<void>;
+  indexTexts(trx: Kysely<DB>, rows: { doc_id: string; kind: 'document' | 'quote'; idx: number; text: string }[]): Promise<void>;
   /** The document aliased `d` matches the words of `text` (all of them, stemmed). */
   documentMatches(text: string): Expression<SqlBool>;
   /** The quote aliased `q` matches the words of `text`. */

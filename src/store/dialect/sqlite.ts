@@ -29,30 +29,56 @@ function ftsQuery(text: string): string | null {
   return words.length ? words.map((w) => `"${w}"`).join(' ') : null;
 }
 
-export function openSqlite(path: string): StoreDialect {
-  const raw = new Database(path);
+function connect(path: string, readonly = false): Database.Database {
+  const raw = new Database(path, { readonly });
   try {
-    raw.pragma('journal_mode = WAL');
+    if (!readonly) raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
+    raw.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
   } catch (err) {
     raw.close();
     if ((err as { code?: string }).code === 'SQLITE_NOTADB') throw new StoreSchemaError(`${path} is not a sitrep store: it is not an SQLite file`);
     throw err;
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  return raw;
+}
+
+/**
+ * Two connections to a file: the writer, whose transactions take SQLite's write lock at BEGIN,
+ * and a reader, which in WAL mode sees the last commit and never waits for a batch being written.
+ * ':memory:' is one database per connection, so it gets one connection for both.
+ */
+export function openSqlite(path: string): StoreDialect {
+  const memory = path === ':memory:' || path === '';
+  const writeRaw = connect(path);
+  const writer = new Kysely<DB>({ dialect: new SqliteDialect({ database: writeRaw }) });
+  let reader: Kysely<DB> | undefined;
+  const readerDb = (): Kysely<DB> => {
+    // opened after the writer has created the file and its schema (read-only connections cannot create it)
+    if (memory) return writer;
+    return (reader ??= new Kysely<DB>({ dialect: new SqliteDialect({ database: () => Promise.resolve(connect(path, true)) }) }));
+  };
   const none = sql<boolean>`0`;
+  const run = <T>(work: (trx: Kysely<DB>) => Promise<T>) => writer.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      const out = await work(conn);
+      await sql`COMMIT`.execute(conn);
+      return out;
+    } catch (err) {
+      await sql`ROLLBACK`.execute(conn);
+      throw err;
+    }
+  });
   return {
     name: 'sqlite',
-    db,
+    get db() { return readerDb(); },
     label: path,
-    writeTransaction(work) {
-      const run = () => db.transaction().execute(async (trx) => {
-        // a write as the first statement takes SQLite's write lock now, not halfway through the batch
-        await sql`DELETE FROM schema_version WHERE 0`.execute(trx);
-        return work(trx);
-      });
-      return path === ':memory:' || path === '' ? run() : inTurn(resolve(path), run);
+    writeTransaction: (work) => (memory ? run(work) : inTurn(resolve(path), () => run(work))),
+    async close() {
+      await reader?.destroy();
+      await writer.destroy();
     },
     async indexTexts(trx, rows) {
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('text_fts').values(rows.slice(i, i + 500)).execute();
@@ -71,7 +97,7 @@ export function openSqlite(path: string): StoreDialect {
       const { rows } = await sql<TextHit>`
         SELECT kind, doc_id, idx, snippet(text_fts, 3, ${MARK.open}, ${MARK.close}, ${MARK.ellipsis}, 16) AS snippet, bm25(text_fts) AS rank
         FROM text_fts WHERE text_fts MATCH ${q} AND kind IN (${sql.join(kinds)})
-        ORDER BY rank LIMIT ${limit}`.execute(db);
+        ORDER BY rank LIMIT ${limit}`.execute(readerDb());
       // bm25 is negative, lower is better: map to (0, 1), higher is better
       return rows.map((r) => ({ ...r, idx: Number(r.idx), rank: -r.rank / (1 - r.rank) }));
     },
