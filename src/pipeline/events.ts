@@ -22,6 +22,14 @@ const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN',
 
 const STOP = new Set([',', ';', '.', ':']);
 
+/** Force used or shown on another country's ground targets that country: "fired at targets in Jericho", "troops on alert in Lebanon". */
+const ON_PLACE = new Set(['ASSAULT', 'MOBILIZE']);
+
+function placeCountryOf(ctx: PipelineContext | undefined, name: string): string | undefined {
+  const known = ctx?.kb && typeof ctx.kb.place === 'function' ? ctx.kb.place(name) : undefined;
+  return known?.country && /^[A-Z]{3}$/.test(known.country) ? known.country : undefined;
+}
+
 /** Acts done together: a coordinated subject names the partner, not a second source. */
 const SYMMETRIC = new Set(['CONSULT', 'COOPERATE', 'AGREE']);
 
@@ -110,7 +118,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     type = 'AGREE'; cameo = '03'; via = `rule:agree/intent (${m.pattern.via})`; modality = 'asserted';
   }
   const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST',
-    placeIsTarget: (SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT') || m.pattern.type === 'ASSAULT',
+    placeIsTarget: (SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT') || ON_PLACE.has(m.pattern.type) || m.pattern.placeTarget,
+    placeCountry: (name: string) => placeCountryOf(ctx, name),
     selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair, ofIsTarget: DONE_TO.has(m.pattern.type),
     notPassive: m.pattern.notPassive, mediator: m.pattern.mediator };
   const isNoun = isNominal(tokens, m.first);
@@ -153,7 +162,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     const mentionAt = ix.at[placeFound.first];
     const placeCountry = known?.country ?? (mentionAt >= 0 ? country(ix.mentions[mentionAt].code) : undefined);
     place = { text: placeFound.text, start: placeFound.start, end: placeFound.end, ...(placeCountry && /^[A-Z]{3}$/.test(placeCountry) ? { country: placeCountry } : {}) };
-    if (!targets.length && m.pattern.placeTarget && place.country && place.country !== country(source.code)) {
+    if (!targets.length && (m.pattern.placeTarget || ON_PLACE.has(type)) && !m.pattern.noTarget && place.country && place.country !== country(source.code)) {
       targets = [{ code: place.country, text: place.text, start: place.start, end: place.end }];
     }
   }

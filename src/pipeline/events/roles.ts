@@ -34,6 +34,7 @@ export interface RoleContext {
   words?: Set<number>;       // token indices of the trigger's own words
   crossThat?: boolean;       // "demanded that the US cancel": the target opens the that-clause
   placeIsTarget?: boolean;   // a verbal act: "threatened to resume attacks in Israel" targets Israel
+  placeCountry?: (name: string) => string | undefined;   // the country of a place name the knowledge base knows
   selfMoving?: boolean;      // moves of one's own forces (MOBILIZE, RETREAT): a passive subject is the source
   notPassive?: boolean;      // "is opposed to": a participle used as an adjective
   mediator?: boolean;        // "mediation between X and Y": the pair is no source
@@ -120,9 +121,23 @@ function groupBefore(c: RoleContext, first: number): boolean {
   const { tokens } = c.a;
   let k = first - 1;
   while (k > c.from && tokens[k].pos === 'DET') k--;
-  if (!isWord(tokens[k], 'in')) return false;
+  if (k < c.from || !isWord(tokens[k], 'in')) return false;
   const g = k - 1;
   return g >= c.from && c.ix.at[g] < 0 && (tokens[g].pos === 'NOUN' || (tokens[g].pos === 'PROPN' && /s$/.test(tokens[g].text)));
+}
+
+/** "Demonstrators in Baghdad blocked": a group named by where it is, when the place is no actor mention. */
+function groupInPlace(c: RoleContext, top: number): EventRole | undefined {
+  if (!c.placeCountry) return undefined;
+  const { tokens } = c.a;
+  const k = leftOfChain(tokens, top, c.from);
+  if (k < c.from || tokens[k].pos !== 'PROPN' || c.ix.at[k] >= 0) return undefined;
+  let j = k;
+  while (j - 1 >= c.from && tokens[j - 1].pos === 'PROPN' && c.ix.at[j - 1] < 0) j--;
+  if (!groupBefore(c, j)) return undefined;
+  const text = c.a.doc.body.slice(tokens[j].start, tokens[k].end);
+  const code = c.placeCountry(text);
+  return code ? { code, text, start: tokens[j].start, end: tokens[k].end } : undefined;
 }
 
 function pronounSource(c: RoleContext, k: number): number | EventRole | undefined {
@@ -229,6 +244,8 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     if (m < 0) continue;
     const e = c.ix.mentions[m];
     k = e.last;
+    // "Russian-made rockets": a name inside a hyphenated modifier is no participant
+    if (e.last + 1 < c.to && tokens[e.last + 1].text === '-' && !tokens[e.last].space) continue;
     let p = e.first - 1;
     while (p > head && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ')) p--;
     const ownPreposition = own.has(p);     // "fired rockets at X": the pattern's own "at"
@@ -343,6 +360,8 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
     const settled = settledSubject(c, head, last, top, passive);
     if (settled) return settled;
   }
+  const inPlace = forSubject === undefined ? groupInPlace(c, top) : undefined;
+  if (inPlace) return { source: inPlace, targets: objectAfter(c, head, last, country(inPlace.code)), carried: false, passive: false };
   const subj = forSubject !== undefined ? { m: forSubject, pronoun: false } : subjectBefore(c, top, 30);
   let source = subj.m;
   let carried = false;
