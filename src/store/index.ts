@@ -3,7 +3,8 @@
 import type { Actor, Analysis, CorpusLinks, DocumentMeta, Event } from '../model/types.ts';
 import type { StoreQueries } from './queries.ts';
 import { openSqlite } from './dialect/sqlite.ts';
-import { isPostgresUrl, openPostgres } from './dialect/postgres.ts';
+import { isPostgresUrl, openPostgres, redactUrl } from './dialect/postgres.ts';
+import { StoreSchemaError } from './errors.ts';
 import { openSqlStore } from './sql-store.ts';
 
 export interface StoredDocument { id: string; source: string; meta: DocumentMeta }
@@ -40,7 +41,14 @@ export interface Store extends StoreQueries {
  * ':memory:' gives a throw-away store.
  */
 export async function openStore(target: string): Promise<Store> {
-  return openSqlStore(isPostgresUrl(target) ? openPostgres(target) : openSqlite(target));
+  const pg = isPostgresUrl(target);
+  try {
+    return await openSqlStore(pg ? openPostgres(target) : openSqlite(target));
+  } catch (err) {
+    if (err instanceof StoreSchemaError) throw err;
+    // the target named (a URL without its password), so that a wrong --db or SITREP_DB is plain to see
+    throw new Error(`cannot open the store ${pg ? redactUrl(target) : target}: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 export { isPostgresUrl } from './dialect/postgres.ts';

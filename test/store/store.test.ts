@@ -164,3 +164,9 @@ test('sqlite: a store file of schema version 2 is upgraded, its documents search
     raw.close();
   } finally { done(); }
 });
+
+test('a store that cannot be opened is named in the error, a password never', async () => {
+  await assert.rejects(() => openStore('postgresql://analyst:hunter2@127.0.0.1:1/sitrep'),
+    (err: Error) => /cannot open the store postgresql:\/\/analyst:\*\*\*@127\.0\.0\.1:1\/sitrep/.test(err.message) && !err.message.includes('hunter2'));
+  await assert.rejects(() => openStore(join(tmpdir(), 'no-such-folder-for-sitrep', 'x.db')), /cannot open the store .*no-such-folder-for-sitrep/);
+});
