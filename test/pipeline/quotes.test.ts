@@ -474,3 +474,9 @@ test('a paragraph that is only a quote goes on with the speaker of the quote tha
   const other = 'Marta Kask spoke after the drill. “We are ready,” she said. The guests then left.\n\n“Nobody should doubt our resolve. We have trained for years.”';
   assert.deepEqual(analyse(other, [KASK]).quotes.map((q) => q.speaker), ['person:marta-kask', undefined]);
 });
+
+test('an interruption between dashes joins the parts without a comma', () => {
+  const q = only(analyse('“Estonia is ready” — Marta Kask said — “to defend every metre of its land.”', [KASK]));
+  assert.equal(q.text, 'Estonia is ready to defend every metre of its land.');
+  assert.equal(q.speaker, 'person:marta-kask');
+});

@@ -35,9 +35,15 @@ function interrupts(v: VoiceContext, a: Part, b: Part): boolean {
 }
 
 /** The two parts as one: the span from the first mark to the last, the words of both. */
-function join(a: Part, b: Part): Part {
-  // The comma the first part ends with (inside or outside its marks) joins the two.
-  const text = `${a.text}${/[—–-]$/.test(a.text) ? '' : ','} ${b.text}`;
+/** Whether the first part ends with a comma, inside its marks or right after them. */
+function commaBetween(v: VoiceContext, a: Part): boolean {
+  const body = v.analysis.doc.body;
+  return /,\s*$/.test(body.slice(a.span.innerStart, a.span.innerEnd)) || /^\s*,/.test(body.slice(a.span.end));
+}
+
+function join(a: Part, b: Part, comma: boolean): Part {
+  // The comma the first part ends with (inside or outside its marks) joins the two; a dash does not.
+  const text = `${a.text}${comma ? ',' : ''} ${b.text}`;
   const span: QuotedSpan = {
     start: a.span.start, end: b.span.end, innerStart: a.span.innerStart, innerEnd: b.span.innerEnd,
     text, style: a.span.style, closed: b.span.closed, nested: [...a.span.nested, ...b.span.nested],
@@ -50,7 +56,7 @@ export function joinInterrupted<T extends Part>(v: VoiceContext, speech: T[]): T
   const out: T[] = [];
   for (const s of speech) {
     const last = out[out.length - 1];
-    if (last && interrupts(v, last, s)) out[out.length - 1] = { ...s, ...join(last, s) };
+    if (last && interrupts(v, last, s)) out[out.length - 1] = { ...s, ...join(last, s, commaBetween(v, last)) };
     else out.push(s);
   }
   return out;
