@@ -10,7 +10,7 @@ export interface Relation {
 }
 
 /** Events read at most per actor, so that one request never walks an unbounded corpus. */
-export const MAX_RELATION_EVENTS = 20_000;
+export const MAX_RELATION_EVENTS = 5_000;
 
 export async function relationsOf(store: ApiStore, actor: string, same: Record<string, string>, cap = MAX_RELATION_EVENTS): Promise<{ relations: Relation[]; counted: number; truncated: boolean }> {
   const canon = (id?: string) => (id ? (same[id] ?? id) : undefined);
@@ -18,7 +18,7 @@ export async function relationsOf(store: ApiStore, actor: string, same: Record<s
   let counted = 0;
   let cursor: string | undefined;
   do {
-    const page = await store.listEvents({ actor, limit: MAX_PAGE_SIZE, ...(cursor ? { cursor } : {}) });
+    const page = await store.listEvents({ actor, limit: Math.min(MAX_PAGE_SIZE, cap), ...(cursor ? { cursor } : {}) });
     for (const { event: e } of page.items) {
       counted++;
       const [s, t] = [canon(e.source?.actor), canon(e.target?.actor)];
