@@ -89,6 +89,7 @@ export function robustness(scenario: Scenario, samples = 1000, seed = 1): Robust
 
 export function renderRobustness(scenario: Scenario, r: RobustnessReport): string {
   const who = (a: Assumption): string => scenario.players[a.player]!.name;
+  const whose = (a: Assumption): string => (who(a).endsWith('s') ? `${who(a)}'` : `${who(a)}'s`);
   const what = (key: string): string => key.split(' | ').map((k) => k.split(' + ').map((o) => scenario.outcomes.get(o)?.text ?? o).join(' or, by chance, ')).join('; or else ');
   const lines = [
     `${scenario.title}: how robust is the equilibrium outcome?`,
@@ -104,7 +105,7 @@ export function renderRobustness(scenario: Scenario, r: RobustnessReport): strin
   else {
     lines.push('Single assumptions that flip it (all others at their middle values):');
     for (const f of r.flips) {
-      lines.push(`  - ${who(f.assumption)}'s payoff for ${f.assumption.outcome} ${f.change}: the outcome becomes ${f.outcome}`);
+      lines.push(`  - ${whose(f.assumption)} payoff for ${f.assumption.outcome} ${f.change}: the outcome becomes ${f.outcome}`);
       if (f.assumption.reason) lines.push(`      assumption: ${f.assumption.reason}`);
       if (f.assumption.evidence.length) lines.push(`      evidence: ${f.assumption.evidence.join(', ')}`);
     }

@@ -76,7 +76,7 @@ export function solve(game: Game, method: Method, options: SolveOptions = {}): S
       const run = (g: StrategicGame): Rational[][][] => {
         const r = approximate(g, { epsilon: options.epsilon, seed: options.seed });
         error = r.regret;
-        notes.push(`approximate: logit response dynamics, ${r.iterations} iterations; error = maximum regret ${r.regret.toNumber().toExponential(3)}`);
+        notes.push(`approximate: logit response dynamics (${r.iterations} iterations), then Newton on the support found; error = maximum regret ${r.regret.toNumber().toExponential(3)}`);
         return [r.profile];
       };
       const profiles = game.kind === 'tree' ? viaReduced(game, run) : run(game);
