@@ -25,8 +25,11 @@ export function gameCommand(): Command {
     .option('--epsilon <x>', 'approx: stop when the regret is below this share of the largest payoff', '1e-6')
     .option('--seed <n>', 'approx: seed of the random starting points', '1')
     .action((file: string, opts: { method: Method; json?: boolean; epsilon: string; seed: string }) => {
-      const { game } = loadGame(file);
+      const { game, scenario } = loadGame(file);
       const sol = solve(game, opts.method, { epsilon: Number(opts.epsilon), seed: Number(opts.seed) });
+      if (scenario?.payoffKind === 'ordinal' && ['extreme', 'sequence', 'zero-sum', 'approx'].includes(opts.method)) {
+        sol.notes.push('the payoffs are ordinal ranks, read here as numbers: mixed equilibria depend on distances an ordinal model does not give');
+      }
       const labels = profileLabels(game);
       if (opts.json) {
         process.stdout.write(JSON.stringify({
