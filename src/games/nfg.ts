@@ -58,8 +58,23 @@ export function readNfg(text: string, source = 'nfg'): StrategicGame {
   return game;
 }
 
-/** Writes the payoff form, which every reader of .nfg accepts. */
-export function writeNfg(game: StrategicGame): string {
+/**
+ * Writes the payoff form (a flat list of payoffs), or with `form: 'outcome'` the outcome form:
+ * each distinct payoff vector once, then one outcome number per profile.
+ */
+export function writeNfg(game: StrategicGame, options: { form?: 'payoff' | 'outcome' } = {}): string {
+  if (options.form === 'outcome') {
+    const index = new Map<string, number>();
+    const list: string[] = [];
+    const cells = game.payoffs.map((row) => {
+      const k = row.map(String).join(', ');
+      if (!index.has(k)) { index.set(k, index.size + 1); list.push(`{ ${quote(`o${index.size}`)} ${k} }`); }
+      return index.get(k)!;
+    });
+    return `NFG 1 R ${quote(game.title)} { ${game.players.map(quote).join(' ')} }\n\n`
+      + `{ ${game.strategies.map((s) => `{ ${s.map(quote).join(' ')} }`).join('\n')}\n}\n${quote(game.comment)}\n\n`
+      + `{\n${list.join('\n')}\n}\n${cells.join(' ')}\n`;
+  }
   const head = `NFG 1 R ${quote(game.title)} { ${game.players.map(quote).join(' ')} }\n\n`
     + `{ ${game.strategies.map((s) => `{ ${s.map(quote).join(' ')} }`).join('\n')}\n}\n${quote(game.comment)}\n\n`;
   return head + game.payoffs.map((row) => row.map(String).join(' ')).join('\n') + '\n';

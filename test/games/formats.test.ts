@@ -58,9 +58,13 @@ test('.nfg in payoff form and in outcome form give the same game; writing keeps 
 `);
   assert.deepEqual(payoff.payoffs.map((r) => r.map(String)), outcome.payoffs.map((r) => r.map(String)));
   assert.deepEqual(outcome.strategies, [['swerve', 'straight'], ['swerve', 'straight']]);
-  const back = readNfg(writeNfg(outcome));
-  assert.deepEqual(back.payoffs.map((r) => r.map(String)), outcome.payoffs.map((r) => r.map(String)));
-  assert.deepEqual(back.strategies, outcome.strategies);
+  for (const form of ['payoff', 'outcome'] as const) {
+    const text = writeNfg(outcome, { form });
+    const back = readNfg(text);
+    assert.deepEqual(back.payoffs.map((r) => r.map(String)), outcome.payoffs.map((r) => r.map(String)), form);
+    assert.deepEqual(back.strategies, outcome.strategies);
+    if (form === 'outcome') assert.match(text, /\{ "o4" -10, -10 \}\n\}\n1 2 3 4\n$/);
+  }
 });
 
 test('decimal payoffs stay exact', () => {

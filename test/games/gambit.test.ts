@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { readGameFileRaw } from '../../src/games/files.ts';
 import { solve, type Game } from '../../src/games/solve.ts';
 import { fillUnreached, isAgentEquilibrium, isBehaviourEquilibrium, isStrategicEquilibrium } from '../../src/games/check.ts';
-import { isPerfectInformation, type TreeGame } from '../../src/games/tree.ts';
+import { isPerfectInformation, terminalPayoffs, type TreeGame } from '../../src/games/tree.ts';
+import { readEfg, writeEfg } from '../../src/games/efg.ts';
+import { readNfg, writeNfg } from '../../src/games/nfg.ts';
 import type { Behaviour } from '../../src/games/behaviour.ts';
 import type { Rational } from '../../src/games/rational.ts';
 
@@ -45,6 +47,24 @@ test('every game file in the folder is read (none left out)', { skip }, () => {
   assert.deepEqual(unreadable, []);
   assert.ok(files.length >= expected.length);
 });
+
+test('every game survives a write and a read in its own format, and .nfg in both of its forms', { skip }, () => {
+  for (const f of readdirSync(DIR).filter((x) => /\.(efg|nfg)$/.test(x))) {
+    const g = load(f);
+    if (g.kind === 'tree') {
+      const text = writeEfg(g);
+      assert.equal(writeEfg(readEfg(text)), text, f);
+      assert.deepEqual(terminalList(readEfg(text)), terminalList(g), f);
+    } else {
+      for (const form of ['payoff', 'outcome'] as const) {
+        const back = readNfg(writeNfg(g, { form }));
+        assert.deepEqual(back.payoffs.map((r) => r.map(String)), g.payoffs.map((r) => r.map(String)), `${f} (${form})`);
+      }
+    }
+  }
+});
+
+const terminalList = (g: TreeGame): string[] => [...terminalPayoffs(g).values()].map((p) => p.map(String).join(','));
 
 test('pure equilibria equal Gambit\'s enumpure on every game, and each passes the check', { skip }, () => {
   const differ: string[] = [];
