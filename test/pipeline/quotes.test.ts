@@ -480,3 +480,8 @@ test('an interruption between dashes joins the parts without a comma', () => {
   assert.equal(q.text, 'Estonia is ready to defend every metre of its land.');
   assert.equal(q.speaker, 'person:marta-kask');
 });
+
+test('“…” — this is how X described it; “…,” as X put it', () => {
+  assert.equal(only(analyse('“Our patience is not endless” — this is how Marta Kask described the mood in Tallinn.', [KASK])).speaker, 'person:marta-kask');
+  assert.equal(only(analyse('“Estonia is nobody’s buffer,” as Marta Kask put it.', [KASK])).speaker, 'person:marta-kask');
+});

@@ -142,6 +142,9 @@ export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedS
   const t = v.tokens;
   let [from, to] = afterRegion(v, span, spans);
   while (from <= to && (isComma(t[from]) || t[from].text === '—' || t[from].text === '–')) from++;
+  // "…,” as X put it." and "…” — this is how X described it."
+  if (from <= to && norm(t[from].text) === 'as' && (t[from].pos === 'SCONJ' || t[from].pos === 'ADP')) from++;
+  else if (from + 2 <= to && /^(this|that)$/.test(norm(t[from].text)) && norm(t[from + 1].lemma) === 'be' && norm(t[from + 2].text) === 'how') from += 3;
   if (from > to) return undefined;
   const lead = v.lex.directCues.at(t, from, to + 1);
   if (lead) {
