@@ -54,8 +54,9 @@ export function gameCommand(): Command {
   cmd.command('convert')
     .description('convert between .efg, .nfg and .yaml (a scenario becomes a tree; a tree written as .nfg is its reduced strategic form)')
     .argument('<in>').argument('<out>')
-    .action((input: string, output: string) => {
-      writeGameFile(loadGame(input).game, output);
+    .addOption(new Option('--nfg-form <form>', 'how an .nfg is written: a flat list of payoffs, or outcomes and one outcome number per profile').choices(['payoff', 'outcome']).default('payoff'))
+    .action((input: string, output: string, opts: { nfgForm: 'payoff' | 'outcome' }) => {
+      writeGameFile(loadGame(input).game, output, { nfgForm: opts.nfgForm });
     });
 
   withDb(cmd.command('explain')

@@ -13,18 +13,20 @@ export function readGameText(text: string, name: string): Game {
   throw new Error(`${name}: unknown game format (use .efg, .nfg, .yaml or .yml)`);
 }
 
-export function writeGameText(game: Game, name: string): string {
+export interface WriteOptions { nfgForm?: 'payoff' | 'outcome' }
+
+export function writeGameText(game: Game, name: string, options: WriteOptions = {}): string {
   const ext = extname(name).toLowerCase();
   if (ext === '.efg') {
     if (game.kind !== 'tree') throw new Error('a strategic game cannot be written as a tree (.efg); write .nfg');
     return writeEfg(game);
   }
-  if (ext === '.nfg') return writeNfg(game.kind === 'tree' ? reducedForm(game).game : game);
+  if (ext === '.nfg') return writeNfg(game.kind === 'tree' ? reducedForm(game).game : game, { form: options.nfgForm });
   throw new Error(`${name}: cannot write this format (use .efg or .nfg)`);
 }
 
-export function writeGameFile(game: Game, path: string): void {
-  writeFileSync(path, writeGameText(game, path));
+export function writeGameFile(game: Game, path: string, options: WriteOptions = {}): void {
+  writeFileSync(path, writeGameText(game, path, options));
 }
 
 export function readGameFileRaw(path: string): Game {
