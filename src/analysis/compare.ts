@@ -123,7 +123,7 @@ function voiceSentence(o: OutletTelling): string {
   const voices = v.quotes.direct + v.quotes.indirect === 0 ? 'quotes nobody'
     : `quotes ${plural(speakers, 'named speaker')} (${plural(v.quotes.direct, 'direct quote')}, ${plural(v.quotes.indirect, 'reported statement')})${speakers ? `: ${v.speakers.slice(0, 6).map((s) => s.name).join(', ')}` : ''}`;
   const loadedCats = Object.entries(v.loaded).sort((a, b) => total(b[1]) - total(a[1])).slice(0, 3)
-    .map(([k, l]) => `${k} (${top(l, 3)})`).join('; ');
+    .map(([k, l]) => `${k} (${top(l, 4)})`).join('; ');
   return `${o.outlet} tells it ${how}: ${voices}; ${pct(v.sourcedShare)} of its sentences are sourced to a named speaker; `
     + `${plural(v.claims.author, 'sentence')} of the author's own judgement${v.claims.meanHedge !== null ? ` (mean hedge ${v.claims.meanHedge.toFixed(2)})` : ''}; `
     + `${plural(total(v.scareQuotes), 'scare quote')} and ${plural(markers(v) - total(v.scareQuotes), 'loaded word')} (${perThousand(markers(v), v.words)} per 1,000 words)`
@@ -141,10 +141,25 @@ function contrast(outlets: OutletTelling[]): string {
   return `In contrast: ${side(sourced)}; ${side(author)}.`;
 }
 
+/** Which kinds of event (type and pair of actors) every outlet tells, and which only one does. */
+function eventContrast(outlets: OutletTelling[]): string[] {
+  const key = (e: EventLine) => `${e.type} ${[e.source?.name, e.target?.name].filter(Boolean).join(' → ') || '?'}${e.modality === 'asserted' ? '' : ` (${MODALITY_WORDS[e.modality]})`}`;
+  const told = outlets.map((o) => new Set(o.events.map(key)));
+  const all = [...new Set(told.flatMap((x) => [...x]))];
+  const common = all.filter((k) => told.every((x) => x.has(k)));
+  const lines = [common.length ? `Told by every outlet: ${common.join('; ')}.` : 'No event of the storyline is told the same way (same type, same actors) by every outlet.'];
+  outlets.forEach((o, i) => {
+    const own = [...told[i]].filter((k) => told.every((x, j) => j === i || !x.has(k)));
+    if (own.length) lines.push(`Only ${o.outlet} tells: ${own.join('; ')}.`);
+  });
+  return lines;
+}
+
 function summarise(outlets: OutletTelling[]): string[] {
   const lines = outlets.map(voiceSentence);
   if (outlets.length < 2) return lines;
   lines.push(contrast(outlets));
+  lines.push(...eventContrast(outlets));
   const quotedBy = new Map<string, Set<string>>();
   for (const o of outlets) for (const s of o.voice.speakers) (quotedBy.get(s.name) ?? quotedBy.set(s.name, new Set()).get(s.name)!).add(o.outlet);
   const shared = [...quotedBy.entries()].filter(([, set]) => set.size > 1).map(([n]) => n);

@@ -44,6 +44,9 @@ test('the comparison puts each outlet’s events, speakers and framing side by s
   assert.match(c.summary[1], /^Eastern Review tells it mainly in the author's own voice: quotes nobody; 0% of its sentences/);
   assert.ok(c.summary.some((l) => /^In contrast: Baltic Wire lets \d named speakers speak .*; Eastern Review lets 0 named speakers speak/.test(l)), c.summary.join('\n'));
   assert.ok(c.summary.includes('No speaker is quoted by more than one outlet.'));
+  // which kinds of event each tells: every MOBILIZE of Germany, in common or apart
+  const told = c.summary.filter((l) => /^(Told by every outlet|Only (Baltic Wire|Eastern Review) tells|No event of the storyline)/.test(l));
+  assert.ok(told.length >= 1 && told.every((l) => /MOBILIZE Germany|No event/.test(l)), told.join('\n'));
   const text = renderComparison(c, 'text');
   assert.match(text, /SIDE BY SIDE/);
   assert.match(text, /direct quotes\s+[1-9]\d*\s+0/);
