@@ -21,6 +21,7 @@ export class KbBuilder {
   readonly terms = new Map<string, Term[]>();     // "BLR head_of_state" -> terms
   readonly stateNames = new Map<string, { names: string[]; demonyms: string[] }>();
   readonly titlesDone = new Set<string>();
+  readonly sharedCores = new Set<string>();        // folded org names borne by institutions of several countries
   translit: Transliteration | undefined;
   translitCountries = new Set<string>();
 
@@ -44,6 +45,13 @@ export class KbBuilder {
       if (!t.all_states) continue;
       for (const code of this.stateNames.keys()) if (!explicit.has(`${code} ${type}`)) this.addOrg({ country: code, type }, types);
     }
+    // a name that institutions of two countries bear ("Security Service") is matched only with its country
+    const owners = new Map<string, Set<string>>();
+    for (const f of files) for (const o of f.orgs ?? []) {
+      if (o.type || !o.country) continue;
+      for (const c of [o.name, ...(o.forms ?? [])]) if (c) owners.set(fold(c), (owners.get(fold(c)) ?? new Set()).add(o.country));
+    }
+    for (const [core, countries] of owners) if (countries.size > 1) this.sharedCores.add(core);
     for (const f of files) for (const o of f.orgs ?? []) this.addOrg(o, types);
     for (const p of mergePeople(files.flatMap((f) => f.people ?? []))) this.addPerson(p);
     for (const f of files) for (const p of f.places ?? []) this.addPlace(p.name, p.country, p.kind ?? 'city', p.aliases);
@@ -200,7 +208,8 @@ export class KbBuilder {
     const names = country ? this.stateNames.get(country) : undefined;
     const countryName = country ? this.actors.get(`state:${country}`)?.name ?? country : undefined;
     // a typed institution is named with its country ("Ministry of Defence of Belarus"); a named one as written
-    const canonical = o.full_name ?? (t && names
+    const shared = !t && this.sharedCores.has(fold(core));
+    const canonical = o.full_name ?? ((t || shared) && names
       ? (/ of |^(Ministry|Committee|Council|Department)\b/.test(core) ? `${core} of ${countryName}` : `${names.demonyms[0] ?? countryName} ${core}`)
       : core);
     const id = o.id ?? `org:${country ? country.toLowerCase() + '-' : ''}${slug(withoutThe(core)[0])}`;
@@ -217,7 +226,7 @@ export class KbBuilder {
         if (f !== a.name && !a.aliases.includes(f)) a.aliases.push(f);
       }
     }
-    if (!t) for (const f of cores) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict, variantOf(v, f, 'listed name, also matched without its country'));
+    if (!t) for (const f of cores) if (!this.sharedCores.has(fold(f))) for (const v of spellingVariants(f)) this.name(v, { ...kb, form: 'alias' }, a, strict, variantOf(v, f, 'listed name, also matched without its country'));
     for (const al of o.aliases ?? []) for (const v of withoutThe(al, true)) for (const s of spellingVariants(v)) this.name(s, { ...kb, form: 'alias' }, a, false, variantOf(s, v, 'listed alias'));
     for (const ac of acronyms) this.name(ac, { ...kb, form: 'acronym' }, a);
   }

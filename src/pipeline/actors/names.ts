@@ -26,7 +26,7 @@ export function isNameWord(scope: ActorScope, i: number, end: number): boolean {
   for (let k = i; k <= end; k++) if (scope.coveredBy[k] >= 0) return false;
   const text = scope.text(i, end);
   if (text.length > 1 && text === text.toUpperCase()) return false;          // acronyms: INF, NATO
-  const w = scope.words[i];
+  const w = scope.words[i].replace(/\.$/, '');   // "Dr." is the title "dr"
   const lex = scope.lex;
   return !(lex.notNames.has(w) || lex.roleWords.has(w) || lex.orgHeads.hasWord(w) || lex.titles.hasWord(w) || lex.sectors.hasWord(w));
 }

@@ -15,6 +15,12 @@ function newOrg(scope: ActorScope, first: number, last: number, sector: string):
     const a = m && scope.actorOfMatch(m);
     if (a?.kind === 'state') { country = countryOf(a); break; }
   }
+  // else a city in the name: "Vilnius University", "the Kyiv School of Economics"
+  for (let i = first; i <= last && !country; i++) {
+    if (!scope.isCapitalised(i)) continue;
+    const places = scope.kb.places(scope.tokens[i].text);
+    if (places.length && new Set(places.map((p) => p.country)).size === 1) country = places[0].country;
+  }
   const name = scope.text(first, last);
   const id = `new:org:${slug(name)}`;
   return scope.actors.get(id) ?? { id, name, kind: 'org', code: (country ?? '') + sector, aliases: [], country, isNew: true };

@@ -108,6 +108,14 @@ export function codePerson(scope: ActorScope, p: PersonSpan): { code: string; ro
     }
   }
   sector ??= keywordSector(scope, p.pre) ?? keywordSector(scope, p.app) ?? (heads.find((h) => h) || undefined);
+  if (!country && !sector && !igo && heads.every((h) => !h)) {
+    // "Spokesman X" with no organisation in the role: the spokesperson of the institution named
+    // just before (in this sentence or the one before it)
+    const sentence = scope.tokens[p.first].sentence;
+    const from = scope.analysis.sentences[Math.max(0, sentence - 1)].start;
+    const org = scope.recent(scope.tokens[p.first].start, (m) => m.start >= from && m.actor !== undefined && (m.kind === 'org' || m.kind === 'igo'));
+    if (org) return { code: org.code ?? scope.actors.get(org.actor!)?.code ?? '', role };
+  }
   if (!country && igo && !sector) return { code: igo.code, role };
   if (!country && igo) return { code: igo.code, role };
   if (!country && sector && STATE_SECTORS.has(sector)) country = sentenceCountry(scope, p) ?? scope.focus;

@@ -153,3 +153,22 @@ test('across documents: new people spelled two ways are linked as one actor', ()
   const target = (id: string) => links.sameActor[id] ?? id;
   assert.equal(target(ids[0]), target(ids[1]));
 });
+
+test('a spokesperson with no organisation in the title speaks for the institution named just before', () => {
+  const a = read('Belarus’ Foreign Ministry rejected the claims. Spokesman Anatoly Glaz called them inventions.');
+  assert.equal(mention(a, 'Anatoly Glaz').code, 'BLRGOV');
+});
+
+test('"Dr." is a title, not part of the name; a city in an unknown institute’s name gives its country', () => {
+  const a = read('Dr. Margarita Šešelgytė, an analyst at Vilnius University, said the drills were a test.');
+  const m = mention(a, 'Margarita Šešelgytė');
+  assert.equal(m.code, 'LTUELI');
+  assert.equal(actorOf(a, mention(a, 'Vilnius University'))?.code, 'LTUELI');
+});
+
+test('an institution name that several countries use is matched only with its country', () => {
+  const a = read('The State Border Guard Service of Lithuania counted 40 attempts. Ukraine’s Security Service made arrests, and the Security Service said nothing more.');
+  assert.equal(mention(a, 'State Border Guard Service of Lithuania').code, 'LTUMIL');
+  assert.equal(mention(a, 'Ukraine’s Security Service').code, 'UKRSPY');
+  assert.ok(!a.mentions.some((m) => m.text === 'Security Service' && m.actor), 'a bare shared name names no one');
+});
