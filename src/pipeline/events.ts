@@ -25,9 +25,18 @@ const STOP = new Set([',', ';', '.', ':']);
 /** Force used or shown on another country's ground targets that country: "fired at targets in Jericho", "troops on alert in Lebanon". */
 const ON_PLACE = new Set(['ASSAULT', 'MOBILIZE']);
 
-function placeCountryOf(ctx: PipelineContext | undefined, name: string): string | undefined {
-  const known = ctx?.kb && typeof ctx.kb.place === 'function' ? ctx.kb.place(name) : undefined;
-  return known?.country && /^[A-Z]{3}$/.test(known.country) ? known.country : undefined;
+/** The country of a place name the knowledge base knows; one function per context. */
+const placeLookups = new WeakMap<PipelineContext, (name: string) => string | undefined>();
+function placeLookup(ctx: PipelineContext): (name: string) => string | undefined {
+  let f = placeLookups.get(ctx);
+  if (!f) {
+    f = (name: string) => {
+      const known = ctx.kb.place(name);
+      return known?.country && /^[A-Z]{3}$/.test(known.country) ? known.country : undefined;
+    };
+    placeLookups.set(ctx, f);
+  }
+  return f;
 }
 
 /** Acts done together: a coordinated subject names the partner, not a second source. */
@@ -52,6 +61,18 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
   const inTime = timeTokens(a);
   let pairBefore: [EventRole, EventRole] | undefined;     // the two sides of the last sentence's dyad
   const mover: { role?: EventRole } = {};                  // source of the document's last military act
+  const byHead = new Map<number, Event[]>();               // this sentence's events by the first word of their trigger
+  // a complement absorbed by the act that governs it lends that act its target
+  const absorb = (governor: number, targets: EventRole[], author?: EventRole): void => {
+    for (const e of byHead.get(governor) ?? []) {
+      if (e.target) continue;
+      const answered = author && REPLIES.has(e.type) && country(author.code) !== country(e.source!.code) ? [author] : targets;
+      const mine = answered.filter((t) => country(t.code) !== country(e.source!.code));
+      if (!mine.length) continue;
+      e.target = mine[0];
+      for (const t of mine.slice(1)) events.push({ ...e, target: t, id: `${a.doc.id}:e${events.length + 1}` });
+    }
+  };
   for (let s = 0; s < a.sentences.length; s++) {
     if (headings[s]) continue;
     const [from, to] = a.sentences[s].tokens;
@@ -64,24 +85,13 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
     if (!matches.length) continue;
     const heads = new Map<number, PatternMatch>();
     for (const m of matches) for (const w of m.words) heads.set(w, m);
-    const byHead = new Map<number, Event[]>();
-    const absorb = (governor: number, targets: EventRole[], author?: EventRole) => {
-      const told = byHead.get(governor) ?? [];
-      const open = told.filter((e) => !e.target);
-      if (!open.length) return;
-      for (const e of open) {
-        const answered = author && REPLIES.has(e.type) && country(author.code) !== country(e.source!.code) ? [author] : targets;
-        const mine = answered.filter((t) => country(t.code) !== country(e.source!.code));
-        if (!mine.length) continue;
-        e.target = mine[0];
-        for (const t of mine.slice(1)) events.push({ ...e, target: t, id: `${a.doc.id}:e${events.length + 1}` });
-      }
-    };
+    byHead.clear();
     for (const m of matches) {
       for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime, pair, mover.role, absorb)) {
         e.id = `${a.doc.id}:e${events.length + 1}`;
         events.push(e);
-        byHead.set(m.first, [...(byHead.get(m.first) ?? []), e]);
+        const told = byHead.get(m.first);
+        if (told) told.push(e); else byHead.set(m.first, [e]);
         if (MILITARY.has(e.type) && e.source && e.modality !== 'negated') mover.role = e.source;
         if (e.source && e.target && country(e.source.code) !== country(e.target.code)) pair = pairBefore = [e.source, e.target];
       }
@@ -119,7 +129,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   }
   const c: RoleContext = { a, ix, sentence: s, from: lower, to, quote, words: new Set(m.words), crossThat: m.pattern.type === 'REQUEST',
     placeIsTarget: (SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT') || ON_PLACE.has(m.pattern.type) || m.pattern.placeTarget,
-    placeCountry: (name: string) => placeCountryOf(ctx, name),
+    placeCountry: ctx?.kb && typeof ctx.kb.place === 'function' ? placeLookup(ctx) : undefined,
     selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair, ofIsTarget: DONE_TO.has(m.pattern.type),
     notPassive: m.pattern.notPassive, mediator: m.pattern.mediator };
   const isNoun = isNominal(tokens, m.first);
@@ -174,11 +184,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   }
   if (!targets.length && m.pattern.needsTarget) return [];
   // a threat targets whoever its condition names: "threatened to stop talks if the US goes ahead"
-  const threatTarget = () => {
-    const t = conditionSubject(c, m.last);
-    return t !== undefined && country(ix.mentions[t].code) !== country(source.code) ? roleOf(ix, t) : undefined;
-  };
-  if (!targets.length && type === 'THREATEN') { const t = threatTarget(); if (t) targets = [t]; }
+  if (!targets.length && type === 'THREATEN') { const t = threatTarget(c, m.last, source); if (t) targets = [t]; }
 
   let when = nearestTime(a.times, head.start, a.sentences[s].start, a.sentences[s].end);
   const published = a.doc.meta.published;
@@ -200,41 +206,49 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // predicted, and its announcement is an act of its own, done: intent to cooperate (AGREE) or a
   // threat (THREATEN).
   const intentType = m.pattern.noIntent ? undefined : intentOf(type, modality, found, c, targets.length > 0) ?? refusalOf(type, modality, found);
-  const intentTargets = intentType === 'THREATEN' && !targets.length ? [threatTarget()].filter((t) => t !== undefined) : targets;
-  // One event per target: "sanctions on Iran, Libya and Cuba" are three dyads.
-  const coded: { type: PloverType; cameo?: string; via: string; modality: Modality }[] = [{ type, cameo, via, modality }];
+  let intentTargets = targets;
+  if (intentType === 'THREATEN' && !targets.length) { const t = threatTarget(c, m.last, source); intentTargets = t ? [t] : []; }
+  const base: EventBase = {
+    start: sentence.start, end: sentence.end, mode: m.pattern.mode, place,
+    when: when ? (when.value ? { text: when.text, start: when.value.start, end: when.value.end } : { text: when.text }) : undefined,
+    confidence,
+    trigger: { start: head.start, end: lastTok.end, text: a.doc.body.slice(head.start, lastTok.end) },
+  };
+  // One event per source and target: "sanctions on Iran, Libya and Cuba" are three dyads.
+  const out: Event[] = [];
+  const sources = cosource ? [source, cosource] : [source];
+  addEvents(out, base, type, cameo, via, modality, sources, targets);
   if (intentType) {
     const code = intentType === 'AGREE' ? '03' : intentType === 'REJECT' ? '12' : type === 'ASSAULT' || type === 'MOBILIZE' ? '138' : '13';
-    coded.push({ type: intentType, cameo: code, via: `rule:${intentType.toLowerCase()}/${intentType === 'REJECT' ? 'refusal' : 'intent'} (${via})`, modality: 'asserted' });
+    addEvents(out, base, intentType, code, `rule:${intentType.toLowerCase()}/${intentType === 'REJECT' ? 'refusal' : 'intent'} (${via})`, 'asserted', sources, intentTargets);
   }
-  const sources = cosource ? [source, cosource] : [source];
-  return coded.flatMap((k, n) => {
-    const ts = n === 0 ? targets : intentTargets;
-    return sources.flatMap((who) => (ts.length ? ts : [undefined])
-      .filter((target) => !target || country(target.code) !== country(who.code))
-      .map((target) => ({ ...eventOf(k.type, k.cameo, k.via, k.modality, target), source: who, id: '' })));
-  });
+  return out;
+}
 
-  function eventOf(type: PloverType, cameo: string | undefined, via: string, modality: Modality, target: EventRole | undefined): Event {
-    const score = scoreOf(type, cameo);
-    return {
-    id: '',
-    start: sentence.start, end: sentence.end,
-    type,
-    ...(m.pattern.mode ? { mode: m.pattern.mode } : {}),
-    source,
-    ...(target ? { target } : {}),
-    ...(place ? { place } : {}),
-    ...(when ? { when: { text: when.text, ...(when.value ? { start: when.value.start, end: when.value.end } : {}) } } : {}),
-    modality,
-    cameo: score.cameo,
-    goldstein: score.goldstein,
-    quadClass: score.quadClass,
-    confidence,
-    via,
-    trigger: { start: head.start, end: lastTok.end, text: a.doc.body.slice(head.start, lastTok.end) },
-    };
+/** What the events of one trigger share. */
+interface EventBase { start: number; end: number; mode?: string; place?: Event['place']; when?: Event['when']; confidence: number; trigger: Event['trigger'] }
+
+function addEvents(out: Event[], base: EventBase, type: PloverType, cameo: string | undefined, via: string,
+  modality: Modality, sources: EventRole[], targets: EventRole[]): void {
+  const score = scoreOf(type, cameo);
+  for (const source of sources) {
+    for (const target of targets.length ? targets : [undefined]) {
+      if (target && country(target.code) === country(source.code)) continue;
+      const e: Event = { id: '', start: base.start, end: base.end, type, source, modality, cameo: score.cameo, goldstein: score.goldstein,
+        quadClass: score.quadClass, confidence: base.confidence, via, trigger: base.trigger };
+      if (base.mode) e.mode = base.mode;
+      if (target) e.target = target;
+      if (base.place) e.place = base.place;
+      if (base.when) e.when = base.when;
+      out.push(e);
+    }
   }
+}
+
+/** "threatened to stop talks if the United States goes ahead": the threat targets the condition's subject. */
+function threatTarget(c: RoleContext, last: number, source: EventRole): EventRole | undefined {
+  const t = conditionSubject(c, last);
+  return t !== undefined && country(c.ix.mentions[t].code) !== country(source.code) ? roleOf(c.ix, t) : undefined;
 }
 
 /** Acts done to someone: "the blockade of Serbia", "the condemnation of Israel" name the target after "of". */

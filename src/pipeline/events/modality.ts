@@ -66,6 +66,21 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
   return undefined;
 }
 
+/** "a call for a ceasefire", "appeals for its troops to": the token of the word that calls for the noun at `i`, or -1. */
+function calledFor(tokens: Token[], i: number, lower: number): number {
+  const governors = cueTables().forGovernors;
+  let k = i - 1;
+  while (k >= lower && k > i - 5 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PRON' || tokens[k].pos === 'NUM'
+    || tokens[k].pos === 'NOUN' || /ing$/.test(tokens[k].text))) k--;
+  if (k > lower && isWord(tokens[k], 'for')) {
+    for (let g = k - 1, n = 0; g >= lower && n < 5; g--, n++) {
+      if (governors.has(tokens[g].lemma)) return g;
+      if (tokens[g].pos === 'PUNCT') break;
+    }
+  }
+  return -1;
+}
+
 /**
  * Finds the modality of the trigger whose head token is `head`, in the sentence [from, to).
  * `isTrigger` tells whether a token starts another trigger (to find governing events);
@@ -94,19 +109,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   } else if (head > lower && tokens[head - 1].pos === 'ADV' && cues.realis.has(tokens[head - 1].lemma)) realis = true;
 
   // "calls by Moscow for a ceasefire": the thing called for has not happened.
-  const calledFor = (i: number): boolean => {
-    let k = i - 1;
-    while (k >= lower && k > i - 5 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PRON' || tokens[k].pos === 'NUM'
-      || tokens[k].pos === 'NOUN' || /ing$/.test(tokens[k].text))) k--;
-    if (k > lower && isWord(tokens[k], 'for')) {
-      for (let g = k - 1, n = 0; g >= lower && n < 5; g--, n++) {
-        if (cues.forGovernors.has(tokens[g].lemma)) { note('hypothetical', `${tokens[g].text} for`); return true; }
-        if (tokens[g].pos === 'PUNCT') break;
-      }
-    }
-    return false;
-  };
-  if (isNoun) calledFor(head);
+  if (isNoun) { const g = calledFor(tokens, head, lower); if (g >= 0) note('hypothetical', `${tokens[g].text} for`); }
 
   // Walk up the chain of "to"-complements: "is trying to gradually diversify".
   let top = head;
@@ -127,7 +130,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   }
 
   // "a call for its forces to be deployed": the subject of a for-to infinitive that is called for
-  if (top !== head && tokens[top].pos === 'NOUN' && !found.length) calledFor(top);
+  if (top !== head && tokens[top].pos === 'NOUN' && !found.length) { const g = calledFor(tokens, top, lower); if (g >= 0) note('hypothetical', `${tokens[g].text} for`); }
 
   // Auxiliaries and negations just before the chain, inside its clause.
   for (let k = top - 1, n = 0; k >= lower && n < LOCAL_WINDOW; k--, n++) {
