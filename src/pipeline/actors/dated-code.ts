@@ -18,6 +18,9 @@ function roleCode(scope: ActorScope, role: Role): string | undefined {
   const words = fold(role.title).split(/\s+/);
   let sector = 'GOV';
   for (let i = 0; i < words.length; i++) {
+    // "Defence Ministry Spokesman": the ministry says the sector before the title does
+    const ministry = scope.lex.ministries.match(words, i);
+    if (ministry) { sector = scope.lex.ministryCodes[ministry.value]; break; }
     const hit = scope.lex.titles.match(words, i);
     if (hit?.value) { sector = hit.value; break; }
   }

@@ -172,3 +172,8 @@ test('an institution name that several countries use is matched only with its co
   assert.equal(mention(a, 'Ukraine’s Security Service').code, 'UKRSPY');
   assert.ok(!a.mentions.some((m) => m.text === 'Security Service' && m.actor), 'a bare shared name names no one');
 });
+
+test('a known person’s dated role names its ministry: a defence ministry spokesman is MIL', () => {
+  const a = read('Igor Konashenkov said twelve drones were shot down.', '2024-11-20');
+  assert.equal(mention(a, 'Igor Konashenkov').code, 'RUSMIL');
+});
