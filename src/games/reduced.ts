@@ -58,8 +58,12 @@ export function purePayoffs(tree: TreeGame, profile: PureStrategy[], terminals =
   return total;
 }
 
+/** The actions by name, one per information set ("*" where the set is ruled out); numbers when actions are unnamed. */
 export function strategyName(tree: TreeGame, player: number, s: PureStrategy): string {
-  return s.map((a) => (a < 0 ? '*' : String(a + 1))).join('');
+  const sets = tree.infosets[player]!;
+  const named = sets.every((set) => set.actions.every((a) => a.trim() !== ''));
+  if (!named) return s.map((a) => (a < 0 ? '*' : String(a + 1))).join('');
+  return s.map((a, k) => (a < 0 ? '*' : sets[k]!.actions[a]!)).join(' / ');
 }
 
 export function reducedForm(tree: TreeGame): ReducedForm {
