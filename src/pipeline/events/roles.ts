@@ -365,7 +365,10 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
   const subj = forSubject !== undefined ? { m: forSubject, pronoun: false } : subjectBefore(c, top, 30);
   let source = subj.m;
   let carried = false;
-  if (source === undefined && !subj.pronoun && !hasMentionBefore(c, top)) {
+  // carried from the previous sentence only when this clause names no subject of its own ("Police arrested": the police)
+  const own = leftOfChain(tokens, top, c.from);
+  const namesSubject = own >= c.from && (tokens[own].pos === 'NOUN' || tokens[own].pos === 'PROPN');
+  if (source === undefined && !subj.pronoun && !namesSubject && !hasMentionBefore(c, top)) {
     const prev = c.sentence > 0 ? c.ix.subjects[c.sentence - 1] : undefined;
     if (prev !== undefined && !c.quote) { source = prev; carried = true; }
   }

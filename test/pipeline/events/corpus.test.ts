@@ -12,7 +12,7 @@ import { findEvents } from '../../../src/pipeline/events.ts';
 import { findTimes } from '../../../src/pipeline/time/resolve.ts';
 import { analysisFor, NAMES } from '../events-helpers.ts';
 
-interface Expected { type: string; source: string; target?: string; modality?: string; place?: string; when?: string }
+interface Expected { type: string; source: string; target?: string; modality?: string; place?: string; when?: string; mode?: string }
 interface Entry { text: string; published?: string | null; names?: Record<string, string>; covers: string[]; events: Expected[]; todo?: string }
 interface Corpus { published: string; entries: Entry[] }
 
@@ -20,7 +20,7 @@ const corpus = parse(readFileSync(new URL('../../fixtures/events/corpus.yaml', i
 
 function describe(e: Event): string {
   const when = e.when ? ` @${e.when.start ? `${e.when.start}/${e.when.end}` : 'unresolved'}` : '';
-  return `${e.type} ${e.source?.code} -> ${e.target?.code ?? '-'} ${e.modality}${e.place ? ` in ${e.place.text}` : ''}${when} [${e.trigger.text}]`;
+  return `${e.type}${e.mode ? `/${e.mode}` : ''} ${e.source?.code} -> ${e.target?.code ?? '-'} ${e.modality}${e.place ? ` in ${e.place.text}` : ''}${when} [${e.trigger.text}]`;
 }
 
 /** `when` as the corpus writes it: a day, "start/end", or "unresolved". */
@@ -48,6 +48,7 @@ for (const entry of corpus.entries) {
         && (want.target === undefined || e.target?.code === want.target)
         && e.modality === (want.modality ?? 'asserted')
         && (want.place === undefined || e.place?.text === want.place)
+        && (want.mode === undefined || e.mode === want.mode)
         && whenFits(e, want.when));
       assert.ok(hit, `missing ${JSON.stringify(want)}; got: ${got.join('; ') || 'none'}`);
     }
