@@ -485,3 +485,9 @@ test('“…” — this is how X described it; “…,” as X put it', () => {
   assert.equal(only(analyse('“Our patience is not endless” — this is how Marta Kask described the mood in Tallinn.', [KASK])).speaker, 'person:marta-kask');
   assert.equal(only(analyse('“Estonia is nobody’s buffer,” as Marta Kask put it.', [KASK])).speaker, 'person:marta-kask');
 });
+
+test('“X’s predecessor, Y, warned”: the name in apposition speaks, not the owner of the description', () => {
+  const a = analyse('Ivan Horak’s predecessor, Marta Kask, once warned that the region was moving “from peace to a pre-war era”.', [KASK, { text: 'Ivan Horak', actor: 'person:ivan-horak', kind: 'person' }]);
+  assert.ok(a.quotes.length > 0);
+  for (const q of a.quotes) assert.equal(q.speaker, 'person:marta-kask');
+});

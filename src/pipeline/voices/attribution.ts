@@ -70,11 +70,19 @@ function apposition(tokens: Token[], first: number, last: number): boolean {
 /** Words that open a description rather than a name: "the head of …", "its deputy commander". */
 const DESCRIBING = /^(the|a|an|its|their|his|her|our)$/i;
 
+/** A description rather than a name: "the head of …", "its deputy commander", "Mr Nowak's predecessor". */
+function describes(t: Token[], first: number, last: number): boolean {
+  return DESCRIBING.test(t[first].text) || (t[last].pos === 'NOUN' && /^\p{Ll}/u.test(t[last].text));
+}
+
 /** "the head of the committee, Jan Nowak, said": a person named in the apposition is the speaker
  *  the description before it stands for. */
 function namedApposition(v: VoiceContext, first: number, last: number, offset: number): Speaker | undefined {
   const t = v.tokens;
-  if (first > last || !speakerPhrase(t, first, last)) return undefined;
+  if (first > last) return undefined;
+  // A name the actors stage found is a name whatever the tagger made of its words ("Grant/VERB Shapps").
+  const whole = v.mentionsIn(t[first].start, t[last].end).some((m) => m.actor && m.start <= t[first].start && m.end >= t[last].end);
+  if (!whole && !speakerPhrase(t, first, last)) return undefined;
   const who = resolveSpeaker(v, first, last, offset);
   return who?.how === 'named' ? who : undefined;
 }
@@ -173,7 +181,7 @@ export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedS
     // After a quote closed with a full stop a new sentence may begin ("“…” The minister said this
     // at a rally."): only a bare "X said (on Monday)." is still its attribution.
     if (/[.!?…]\s*$/.test(span.text) && !bareTail(t, hit.last + 1, to)) return undefined;
-    const named = headEnd < last && DESCRIBING.test(t[from].text) ? namedApposition(v, headEnd + 2, last - 1, span.start) : undefined;
+    const named = headEnd < last && describes(t, from, headEnd) ? namedApposition(v, headEnd + 2, last - 1, span.start) : undefined;
     if (named) return { ...named, cue: cueLabel(v, hit), via: 'after' };
     const who = resolveSpeaker(v, from, headEnd, span.start);
     return who ? { ...who, cue: cueLabel(v, hit), via: 'after' } : undefined;
@@ -243,7 +251,7 @@ export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset
   while (first <= last && (t[first].pos === 'ADP' || t[first].pos === 'CCONJ' || t[first].pos === 'PUNCT')) first++;
   if (!speakerPhrase(t, first, last)) return undefined;
   // "The head of the committee, Jan Nowak, claimed": the name in the apposition speaks.
-  const named = appositive && DESCRIBING.test(t[first].text) ? namedApposition(v, appositive[0], appositive[1], offset) : undefined;
+  const named = appositive && describes(t, first, last) ? namedApposition(v, appositive[0], appositive[1], offset) : undefined;
   if (named) return { ...named, cue, via };
   const who = resolveSpeaker(v, first, last, offset);
   return who ? { ...who, cue, via } : undefined;
