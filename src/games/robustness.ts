@@ -13,7 +13,11 @@ export interface Flip {
   change: string;
   value: Rational;
   outcome: string;
+  /** For a range: the outcome across it, piece by piece (break points at the player's other payoffs). */
+  segments?: Segment[];
 }
+
+export interface Segment { from: Rational; to: Rational; outcome: string }
 
 export interface RobustnessReport {
   method: 'spe' | 'pure';
@@ -74,10 +78,14 @@ export function robustness(scenario: Scenario, samples = 1000, seed = 1): Robust
       if (below) trials.push([`ranked below ${below.outcome} (${below.nominal.toDecimalString()})`, below.nominal.sub(half)]);
     }
     let flipped = false;
+    const at = (value: Rational): string => { scenario.setPayoffs((b) => (b === a ? value : b.nominal)); return solveKey(); };
+    let segments: Segment[] | undefined;
     for (const [change, value] of trials) {
-      scenario.setPayoffs((b) => (b === a ? value : b.nominal));
-      const key = solveKey();
-      if (key !== nominal) { flips.push({ assumption: a, change, value, outcome: key }); flipped = true; }
+      const key = at(value);
+      if (key === nominal) continue;
+      if (!a.low.eq(a.high)) segments ??= scan(a, scenario.assumptions, at);
+      flips.push({ assumption: a, change, value, outcome: key, segments });
+      flipped = true;
     }
     if (!flipped && trials.length) stable.push(a);
   }
@@ -85,6 +93,29 @@ export function robustness(scenario: Scenario, samples = 1000, seed = 1): Robust
   const frequencies = [...counts].map(([outcome, count]) => ({ outcome, count, share: count / samples }))
     .sort((x, y) => y.count - x.count);
   return { method, samples, seed, nominal, frequencies, flips, stable };
+}
+
+/**
+ * The outcome along one range, the others at their middles: the break points an ordinal or
+ * cardinal comparison can turn on are the player's other payoffs, so the outcome is evaluated at
+ * each of them inside the range and between them.
+ */
+function scan(a: Assumption, all: Assumption[], at: (v: Rational) => string): Segment[] {
+  const cuts = [a.low, a.high, ...all.filter((b) => b !== a && b.player === a.player && b.nominal.gt(a.low) && b.nominal.lt(a.high)).map((b) => b.nominal)]
+    .sort((x, y) => x.cmp(y)).filter((x, i, list) => i === 0 || !x.eq(list[i - 1]!));
+  const half = Rational.of(1n, 2n);
+  const out: Segment[] = [];
+  const push = (from: Rational, to: Rational, outcome: string): void => {
+    const last = out[out.length - 1];
+    if (last && last.outcome === outcome) last.to = to;
+    else out.push({ from, to, outcome });
+  };
+  cuts.forEach((c, i) => {
+    push(c, c, at(c));
+    const next = cuts[i + 1];
+    if (next) push(c, next, at(c.add(next).mul(half)));
+  });
+  return out;
 }
 
 export function renderRobustness(scenario: Scenario, r: RobustnessReport): string {
@@ -106,6 +137,9 @@ export function renderRobustness(scenario: Scenario, r: RobustnessReport): strin
     lines.push('Single assumptions that flip it (all others at their middle values):');
     for (const f of r.flips) {
       lines.push(`  - ${whose(f.assumption)} payoff for ${f.assumption.outcome} ${f.change}: the outcome becomes ${f.outcome}`);
+      if (f.segments && f.segments.length > 1 && f === r.flips.find((g) => g.assumption === f.assumption)) {
+        lines.push(`      across its range: ${f.segments.map((g) => `${g.from.eq(g.to) ? `at ${g.from.toDecimalString()}` : `${g.from.toDecimalString()} to ${g.to.toDecimalString()}`}: ${g.outcome}`).join('; ')}`);
+      }
       if (f.assumption.reason) lines.push(`      assumption: ${f.assumption.reason}`);
       if (f.assumption.evidence.length) lines.push(`      evidence: ${f.assumption.evidence.join(', ')}`);
     }

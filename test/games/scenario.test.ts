@@ -111,6 +111,8 @@ outcomes:
   assert.equal(r.flips.length, 2, 'the range at its high end, and o2 ranked below o1');
   assert.deepEqual(r.flips.map((f) => f.outcome), ['o1', 'o1']);
   assert.match(renderRobustness(s, r), /X's payoff for o1 at the high end \(4\): the outcome becomes o1/);
+  const segments = r.flips[0]!.segments!.map((g) => `${g.from}-${g.to}:${g.outcome}`);
+  assert.deepEqual(segments, ['1-3:o2', '3-3:o1 | o2', '3-4:o1'], 'the break point is where o1 meets o2\'s rank');
 });
 
 test('the base-offer example solves, explains itself and reports its robustness', () => {
