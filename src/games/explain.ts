@@ -85,7 +85,10 @@ function describeNode(scenario: Scenario, tree: TreeGame, eq: Behaviour, n: Tree
       return `"${action}" would lead to ${end} (${who} ${end.split(' or ').map((o) => rankOf(scenario, p, o)).join('/')})`;
     });
   const why = `${here} (${who} ${here.split(' or ').map((o) => rankOf(scenario, p, o)).join('/')})`;
-  return [`${prefix}${n.label ? `${n.label}: ` : ''}${who} chooses "${pick}", leading to ${why}${others.length ? `; ${others.join('; ')}` : ''}.`];
+  const hidden = set.members.length > 1
+    ? ` (${who} cannot tell this position from ${set.members.length - 1} other${set.members.length > 2 ? 's' : ''} in "${set.name}": the choice is weighed across them, not here alone)`
+    : '';
+  return [`${prefix}${n.label ? `${n.label}: ` : ''}${who} chooses "${pick}", leading to ${why}${others.length ? `; ${others.join('; ')}` : ''}${hidden}.`];
 }
 
 function describePath(scenario: Scenario, tree: TreeGame, eq: Behaviour): string[] {

@@ -50,6 +50,7 @@ test('a scenario with a chance move and an information set becomes a tree with b
   assert.equal(s.tree.infosets[2]!.length, 1, 'B has one information set with two nodes');
   assert.equal(s.tree.infosets[2]![0]!.members.length, 2);
   assert.equal(isPerfectInformation(s.tree), false);
+  assert.match(explainScenario(s), /Borduria cannot tell this position from 1 other in "B-sees-drills"/);
   const eq = solve(s.tree, 'sequence');
   assert.equal(eq.equilibria.length, 1);
   // the tree survives a trip through Gambit's format
