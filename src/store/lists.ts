@@ -37,6 +37,11 @@ function wordsIn(column: Expression<string>, text: string, field: string): Cond 
   return sql<SqlBool>`(${sql.join(words.map((w) => sql`lower(${column}) LIKE ${containsPattern(w)} ESCAPE '\\'`), sql` AND `)})`;
 }
 
+/** A free-text filter must hold at least one word. */
+function needWords(text: string | undefined): void {
+  if (text && queryWords(text).length === 0) throw new StoreQueryError('text', 'no word to search for');
+}
+
 /** (position, idx) after the cursor's. */
 function afterKey(pos: Expression<number>, idx: Expression<number>, key: (string | number)[] | undefined): Cond[] {
   if (!key) return [];
@@ -58,7 +63,7 @@ function list<T>(v: T[] | undefined): T[] | undefined {
 }
 
 /** The conditions of an event query, over events e joined to documents d. */
-function syncEventConds(textIn: (col: Expression<string>, text: string) => Cond, eb: EB, q: Omit<EventQuery, 'cursor' | 'limit'>, ids: { actor?: string[]; dyad?: [string[], string[]] }): Cond[] {
+function eventConds(textIn: (col: Expression<string>, text: string) => Cond, eb: EB, q: Omit<EventQuery, 'cursor' | 'limit'>, ids: { actor?: string[]; dyad?: [string[], string[]] }): Cond[] {
   const c: Cond[] = [];
   if (ids.actor) c.push(eb.or([eb('e.source_actor', 'in', ids.actor), eb('e.target_actor', 'in', ids.actor)]));
   if (ids.dyad) {
@@ -139,6 +144,7 @@ export function makeQueries(d: StoreDialect): StoreQueries {
   async function listDocuments(q: DocumentQuery): Promise<Page<DocumentSummary>> {
     const size = pageSize(q.limit);
     const key = decodeCursor(q.cursor, ['n', 's']);
+    needWords(q.text);
     const ids = q.actor ? await actorIds(db, q.actor) : undefined;
     const found = await db.selectFrom('documents as d')
       .select(['d.id', 'd.source', 'd.meta', 'd.position'])
@@ -172,7 +178,7 @@ export function makeQueries(d: StoreDialect): StoreQueries {
     const ids = await eventIds(db, q);
     const found = await db.selectFrom('events as e').innerJoin('documents as d', 'd.id', 'e.doc_id')
       .selectAll('e').select(['d.outlet', 'd.published', 'd.position'])
-      .where((eb) => eb.and([...afterKey(sql<number>`d.position`, sql<number>`e.idx`, key), ...syncEventConds(textIn, eb as unknown as EB, q, ids)]))
+      .where((eb) => eb.and([...afterKey(sql<number>`d.position`, sql<number>`e.idx`, key), ...eventConds(textIn, eb as unknown as EB, q, ids)]))
       .orderBy('d.position').orderBy('e.idx').limit(size + 1).execute();
     const page = toPage(found as Row[], size, (r) => [Number(r.position), Number(r.idx)], (r) => r);
     const sentences = await sentencesFor(db, page.items.map((r) => ({ doc: r.doc_id as string, start: r.span_start as number, end: r.span_end as number })));
@@ -182,6 +188,7 @@ export function makeQueries(d: StoreDialect): StoreQueries {
   async function listQuotes(q: QuoteQuery): Promise<Page<QuoteRow>> {
     const size = pageSize(q.limit);
     const key = decodeCursor(q.cursor, ['n', 'n']);
+    needWords(q.text);
     const speakers = q.speaker ? await actorIds(db, q.speaker) : undefined;
     if (q.kind && q.kind !== 'direct' && q.kind !== 'indirect') throw new StoreQueryError('kind', "a quote is 'direct' or 'indirect'");
     const found = await db.selectFrom('quotes as q').innerJoin('documents as d', 'd.id', 'q.doc_id')
@@ -281,7 +288,7 @@ export function makeQueries(d: StoreDialect): StoreQueries {
     const ids = await eventIds(db, q);
     const found = await db.selectFrom('events as e').innerJoin('documents as d', 'd.id', 'e.doc_id')
       .select(['e.id', 'e.modality', 'e.goldstein', 'e.quad_class']).select(EVENT_DAY.as('day'))
-      .where((eb) => eb.and([...syncEventConds(textIn, eb as unknown as EB, q, ids), sql<SqlBool>`${EVENT_DAY} IS NOT NULL`]))
+      .where((eb) => eb.and([...eventConds(textIn, eb as unknown as EB, q, ids), sql<SqlBool>`${EVENT_DAY} IS NOT NULL`]))
       .orderBy('day').orderBy('d.position').orderBy('e.idx').execute();
     const points = new Map<string, DyadPoint & { sum: number; scored: number }>();
     for (const r of found) {

@@ -3,6 +3,9 @@
 // Both databases answer these through the same query code (see the store implementations).
 import type { Actor, Claim, DocumentMeta, Event, Quote, Storyline } from '../model/types.ts';
 
+// A malformed cursor, limit, day or filter value is refused with a StoreQueryError (errors.ts)
+// whose `field` names it. Free text matches every word given (stemmed in full-text search).
+
 /** A page of results; `next` is an opaque cursor for the following page, null on the last one. */
 export interface Page<T> { items: T[]; next: string | null }
 
@@ -89,6 +92,7 @@ export interface DyadPoint {
   eventIds: string[];
 }
 
+/** `id`: a document id, a quote as 'DOC:qN' (N its index in the document), or an actor id. `rank` in (0, 1], higher is better. */
 export interface SearchHit { kind: 'document' | 'quote' | 'actor'; id: string; doc?: string; title?: string; snippet: string; rank: number }
 
 export interface StoreQueries {

@@ -255,5 +255,6 @@ eachBackend((b) => {
     await assert.rejects(() => s.listEvents({ modality: ['rumoured'] }), field('modality'));
     await assert.rejects(() => s.listQuotes({ kind: 'reported' as 'direct' }), field('kind'));
     await assert.rejects(() => s.search('x', { kinds: ['events' as 'actor'] }), field('kinds'));
+    for (const list of [s.listDocuments, s.listEvents, s.listQuotes, s.listClaims]) await assert.rejects(() => list({ text: ' ;; ' }), field('text'));
   });
 });
