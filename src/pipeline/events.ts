@@ -111,7 +111,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   if (notAnEvent(tokens, ix, m, heads, from, to)) return [];
   if (m.pattern.type === 'REQUEST' && purposeOfProtest(tokens, m, heads)) return [];
   const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower, SPEECH_ACTS.has(m.pattern.type),
-    (i) => inTime[i] === 1);
+    (i) => inTime[i] === 1, m.pattern.type === 'PROTEST');
   let modality: Modality = found.modality;
   let absorbedBy: number | undefined;
   if (found.governor) {

@@ -5,7 +5,7 @@ import { ploverData } from './data.ts';
 type ModalCues = Partial<Record<Modality, string[]>>;
 interface ModalityFile {
   local: ModalCues; governors: ModalCues; sentence: ModalCues; modifiers: ModalCues;
-  realis?: string[]; intent_governors?: string[]; report_verbs: string[]; clause_openers: string[]; for_governors: string[]; support_verbs: string[]; intent_nouns: string[];
+  realis?: string[]; realis_governors?: string[]; intent_governors?: string[]; report_verbs: string[]; clause_openers: string[]; for_governors: string[]; support_verbs: string[]; intent_nouns: string[];
 }
 
 export interface Cue { modality: Modality; words: string[]; text: string }
@@ -19,6 +19,7 @@ export interface CueTables {
   modifiers: CueIndex;
   governors: Map<string, Modality>;
   realis: Set<string>;
+  realisGovernors: Set<string>;
   intentGovernors: Set<string>;
   /** Sentence cues of hope, fear and advice (not conditions): what they govern is nobody's declaration. */
   sentenceWords: Set<string>;
@@ -51,7 +52,7 @@ export function cueTables(): CueTables {
   for (const [modality, list] of Object.entries(f.governors)) for (const w of list ?? []) governors.set(String(w), modality as Modality);
   tables = {
     local: compileCues(f.local), sentence: compileCues(f.sentence), modifiers: compileCues(f.modifiers),
-    governors, realis: new Set(f.realis ?? []), intentGovernors: new Set(f.intent_governors ?? []),
+    governors, realis: new Set(f.realis ?? []), realisGovernors: new Set(f.realis_governors ?? []), intentGovernors: new Set(f.intent_governors ?? []),
     sentenceWords: new Set([...(f.sentence.hypothetical ?? []), ...(f.sentence.recommended ?? [])].map(String).filter((w) => w !== 'if' && w !== 'unless')), reportVerbs: new Set(f.report_verbs), clauseOpeners: new Set(f.clause_openers),
     forGovernors: new Set(f.for_governors), supportVerbs: new Set(f.support_verbs), intentNouns: new Set(f.intent_nouns),
   };

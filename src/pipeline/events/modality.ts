@@ -40,7 +40,7 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
         // prepositional phrase is not what governs the infinitive; look past the phrase
         let b = g - 1;
         while (b >= from && (tokens[b].pos === 'DET' || tokens[b].pos === 'ADJ' || tokens[b].pos === 'NUM' || tokens[b].pos === 'PROPN' || tokens[b].pos === 'PRON')) b--;
-        if (b > from && tokens[b].pos === 'ADP' && !isWord(tokens[b], 'to')) { g = b; n += 1; continue; }
+        if (b > from && tokens[b].pos === 'ADP' && !isWord(tokens[b], 'to') && !isWord(tokens[b], 'of')) { g = b; n += 1; continue; }
       }
       if (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'AUX') return { token: g, how: 'infinitive' };
       if (t.pos === 'PUNCT' && t.text !== '-') return undefined;
@@ -85,10 +85,11 @@ function calledFor(tokens: Token[], i: number, lower: number): number {
  * Finds the modality of the trigger whose head token is `head`, in the sentence [from, to).
  * `isTrigger` tells whether a token starts another trigger (to find governing events);
  * `lower` is where the trigger's clause or quote begins; `speechAct` marks verbal acts;
- * `inTime` tells whether a token belongs to a time expression.
+ * `inTime` tells whether a token belongs to a time expression; `purposeDone` marks acts done by
+ * the act they are the purpose of ("rallied to protest": the rally is the protest).
  */
 export function modalityOf(tokens: Token[], head: number, from: number, to: number, isTrigger: (i: number) => boolean,
-  lower = from, speechAct = false, inTime?: (i: number) => boolean): ModalityFinding {
+  lower = from, speechAct = false, inTime?: (i: number) => boolean, purposeDone = false): ModalityFinding {
   const cues = cueTables();
   const found: Modality[] = [];
   const words: string[] = [];
@@ -123,7 +124,11 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     if (g.how === 'infinitive') {
       const gm = cues.governors.get(tokens[g.token].lemma) ?? cues.governors.get(tokens[g.token].text.toLowerCase());
       if (gm) note(gm, tokens[g.token].text);
-      if (cues.intentGovernors.has(tokens[g.token].lemma) || cues.intentGovernors.has(tokens[g.token].text.toLowerCase())) intent = true;
+      const isIntent = cues.intentGovernors.has(tokens[g.token].lemma) || cues.intentGovernors.has(tokens[g.token].text.toLowerCase());
+      if (isIntent) intent = true;
+      // "opened the bridge to allow deliveries", "took steps to enhance": a purpose, not yet done;
+      // but "decided to", "began to", "managed to" tell it done
+      else if (!gm && !purposeDone && (tokens[g.token].pos === 'VERB' || tokens[g.token].pos === 'NOUN') && !cues.realisGovernors.has(tokens[g.token].lemma)) note('hypothetical', `${tokens[g.token].text} to (purpose)`);
     }
     top = g.token;
     noun = isNominal(tokens, top);

@@ -140,6 +140,15 @@ function groupInPlace(c: RoleContext, top: number): EventRole | undefined {
   return code ? { code, text, start: tokens[j].start, end: tokens[k].end } : undefined;
 }
 
+/** A new clause between tokens [from, to): a semicolon, or a comma before a conjunction ("; Russia is", ", and the US"). */
+function clauseBreakBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    if (tokens[j].text === ';' || tokens[j].text === ':') return true;
+    if (tokens[j].text === ',' && j + 1 < to && tokens[j + 1].pos === 'CCONJ' && j + 2 < to && tokens[j + 2].pos !== 'VERB' && tokens[j + 2].pos !== 'AUX') return true;
+  }
+  return false;
+}
+
 function pronounSource(c: RoleContext, k: number): number | EventRole | undefined {
   const w = c.a.tokens[k].lemma;
   if (c.quote && FIRST_PERSON.has(w) && c.quote.speakerCode) {
@@ -148,6 +157,9 @@ function pronounSource(c: RoleContext, k: number): number | EventRole | undefine
   if (FIRST_PERSON.has(w)) return undefined;
   const s = c.a.tokens[k].sentence;
   const sFrom = c.a.sentences[s].tokens[0];
+  // "X rejected a Senegalese plan and said they ...": the sentence's subject before the nearest name
+  const subject = c.ix.subjects[s];
+  if (subject !== undefined && c.ix.mentions[subject].last < k && !clauseBreakBetween(c.a.tokens, c.ix.mentions[subject].last + 1, k)) return subject;
   for (let j = k - 1; j >= sFrom; j--) {
     const m = c.ix.at[j];
     if (m >= 0 && !precededBy(c.a.tokens, c.ix.mentions[m].first, sFrom, NOT_SUBJECT_AFTER)) return m;
