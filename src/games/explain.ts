@@ -1,7 +1,7 @@
 // The equilibrium of a game told in words: who moves, what they choose and what the other moves
 // would have led to, the outcome and, for each payoff, the reason and the evidence cited for it.
 import type { Behaviour } from './behaviour.ts';
-import type { Scenario } from './scenario.ts';
+import type { Assumption, Scenario } from './scenario.ts';
 import type { TreeGame, TreeNode } from './tree.ts';
 import { outcomeName, reachedTerminals, scenarioEquilibria } from './outcomes.ts';
 
@@ -23,21 +23,40 @@ export function explainScenario(scenario: Scenario, lookup?: EvidenceLookup): st
     lines.push('', equilibria.length > 1 ? `Equilibrium ${k + 1}:` : 'The equilibrium path:');
     lines.push(...describePath(scenario, tree, eq));
     const ends = reachedTerminals(tree, eq);
+    const cited: string[] = [];
+    const payoffLine = (a: Assumption, indent: string): string => {
+      const range = a.low.eq(a.high) ? '' : ` (range ${a.low.toDecimalString()}-${a.high.toDecimalString()})`;
+      for (const id of a.evidence) if (!cited.includes(id)) cited.push(id);
+      const ev = a.evidence.length ? ` [evidence: ${a.evidence.join(', ')}]` : '';
+      return `${indent}${scenario.players[a.player]!.name}: ${a.kind} ${a.nominal.toDecimalString()}${range}${a.reason ? ` - ${a.reason}` : ''}${ev}`;
+    };
     for (const { node, prob } of ends) {
       const name = outcomeName(node);
       const o = scenario.outcomes.get(name);
       lines.push('', `Outcome${ends.length > 1 ? ` (probability ${prob})` : ''}: ${name}${o ? ` - ${o.text}` : ''}`);
-      for (const a of o?.payoffs ?? []) {
-        const range = a.low.eq(a.high) ? '' : ` (range ${a.low.toDecimalString()}-${a.high.toDecimalString()})`;
-        lines.push(`  ${scenario.players[a.player]!.name}: ${a.kind} ${a.nominal.toDecimalString()}${range}${a.reason ? ` - ${a.reason}` : ''}`);
-        for (const id of a.evidence) {
-          const text = lookup?.(id);
-          lines.push(`      evidence ${id}${text ? `: "${text}"` : lookup ? ' (not in the store)' : ''}`);
-        }
-      }
+      for (const a of o?.payoffs ?? []) lines.push(payoffLine(a, '  '));
     }
     const off = offPath(scenario, tree, eq);
     if (off.length) lines.push('', 'Off the path (what keeps it in place):', ...off);
+    // every decision compares the mover's payoffs for the outcomes its moves lead to: give them with their grounds
+    const rests: string[] = [];
+    for (const n of tree.nodes) {
+      if (n.children.length === 0 || n.infoset!.player === 0) continue;
+      const p = n.infoset!.player - 1;
+      const outcomes = [...new Set(n.children.flatMap((c) => leadsTo(tree, eq, c).split(' or ')))];
+      const own = outcomes.map((o) => scenario.outcomes.get(o)?.payoffs.find((a) => a.player === p)).filter((a): a is Assumption => !!a);
+      if (own.every((a) => !a.reason && a.evidence.length === 0)) continue;
+      rests.push(`  ${n.label || mover(scenario, n)} (${mover(scenario, n)}):`);
+      for (const a of own) rests.push(payoffLine(a, `    ${a.outcome} - `).replace(`${a.outcome} - ${scenario.players[a.player]!.name}: `, `${a.outcome}: `));
+    }
+    if (rests.length) lines.push('', 'What each choice rests on (the mover\'s payoffs for what its moves lead to):', ...rests);
+    if (cited.length) {
+      lines.push('', 'Evidence cited:');
+      for (const id of cited) {
+        const text = lookup?.(id);
+        lines.push(`  evidence ${id}${text ? `: "${text}"` : lookup ? ' (not in the store)' : ' (give --db to see its sentence)'}`);
+      }
+    }
   });
   return lines.join('\n');
 }
