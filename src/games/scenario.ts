@@ -184,6 +184,7 @@ export function readScenario(text: string, file = 'scenario.yaml'): Scenario {
       return { id: 0, label: label || outcomeName, kind: 'terminal', outcome: o, children: [] };
     }
     if (outcomeName !== undefined) fail(get(n, 'outcome'), `${field}.outcome`, 'a node with moves cannot end in an outcome');
+    if (isSeq(moves)) { fail(moves, `${field}.moves`, 'moves is a mapping from each action\'s name to the node it leads to, not a list'); return terminal(); }
     if (!isMap(moves) || moves.items.length === 0) { fail(moves ?? n, `${field}.moves`, 'a decision needs at least one move (or the node needs an outcome)'); return terminal(); }
     const isChance = str(get(n, 'chance')) === 'true' || str(get(n, 'player')) === 'chance';
     const actions = moves.items.map((m) => (isScalar(m.key) ? String(m.key.value) : ''));

@@ -72,6 +72,8 @@ test('mistakes are reported with the file, the line and the field', () => {
   assert.match(text, /drills\.yaml:10: tree\.moves: the chance probabilities do not add up to 1/);
   assert.match(text, /drills\.yaml:\d+: tree\.moves\.real\.moves\.drill\.moves\.stay silent\.outcome: unknown outcome "creep"/);
   assert.match(text, /outcomes\.creeping: never reached/);
+  assert.throws(() => readScenario(DRILLS.replace('hold back: {outcome: calm}\n    bluff', 'hold back: {outcome: calm}\n    bluff').replace(/moves: \{protest: \{outcome: standoff\}, stay silent: \{outcome: creeping\}\}/, 'moves: [protest, stay silent]'), 'drills.yaml'),
+    /drills\.yaml:15: tree\.moves\.real\.moves\.drill\.moves: moves is a mapping/);
 });
 
 test('ranks, ranges and evidence are read; ranks in a cardinal game are refused', () => {
