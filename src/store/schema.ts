@@ -6,6 +6,8 @@
 // document (Citus). "start"/"end" are reserved words in places, so spans are span_start/span_end.
 // DOUBLE PRECISION is REAL in SQLite and a 64-bit float (not float4) in PostgreSQL.
 
+import { foldSql, foldUndecomposedSql } from './dialect/fold.ts';
+
 export interface Migration { common: string[]; sqlite?: string[]; postgres?: string[] }
 
 export const MIGRATIONS: Migration[] = [
@@ -88,15 +90,16 @@ export const MIGRATIONS: Migration[] = [
       `CREATE VIRTUAL TABLE text_fts USING fts5(doc_id UNINDEXED, kind UNINDEXED, idx UNINDEXED, text,
          tokenize = 'porter unicode61 remove_diacritics 2')`,
       `INSERT INTO text_fts (doc_id, kind, idx, text)
-         SELECT id, 'document', 0, COALESCE(title, '') || char(10) || char(10) || body FROM documents`,
-      `INSERT INTO text_fts (doc_id, kind, idx, text) SELECT doc_id, 'quote', idx, text FROM quotes`,
+         SELECT id, 'document', 0, ${foldUndecomposedSql(`COALESCE(title, '') || char(10) || char(10) || body`)} FROM documents`,
+      `INSERT INTO text_fts (doc_id, kind, idx, text) SELECT doc_id, 'quote', idx, ${foldUndecomposedSql('text')} FROM quotes`,
     ],
     // generated tsvector columns (computed by PostgreSQL on insert, no trigger) with GIN indexes
+    // (letters with diacritics folded, as FTS5's remove_diacritics does)
     postgres: [
       `ALTER TABLE documents ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS
-         (to_tsvector('english'::regconfig, COALESCE(title, '') || ' ' || body)) STORED`,
+         (to_tsvector('english'::regconfig, ${foldSql(`COALESCE(title, '') || ' ' || body`)})) STORED`,
       `CREATE INDEX documents_search ON documents USING GIN (search_tsv)`,
-      `ALTER TABLE quotes ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, text)) STORED`,
+      `ALTER TABLE quotes ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS (to_tsvector('english'::regconfig, ${foldSql('text')})) STORED`,
       `CREATE INDEX quotes_search ON quotes USING GIN (search_tsv)`,
     ],
   },

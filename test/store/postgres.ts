@@ -81,7 +81,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
   process.once('exit', stopSync);   // a crashed test run leaves no server behind
   try {
-    run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync']);
+    run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
     let port = 0;
     for (let attempt = 0; ; attempt++) {
       port = await freePort();

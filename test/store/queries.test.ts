@@ -6,7 +6,7 @@ import type { Analysis, Claim } from '../../src/model/types.ts';
 import { collect, StoreQueryError, type Store } from '../../src/store/index.ts';
 import type { ActorQuery, ClaimQuery, DocumentQuery, EventQuery, Page, QuoteQuery } from '../../src/store/queries.ts';
 import { linkAnalyses } from '../../src/link/index.ts';
-import { corpus, docA, docB, docC } from './fixture.ts';
+import { corpus, docA, docB, docC, makeAnalysis } from './fixture.ts';
 import { eachBackend, type Backend } from './backends.ts';
 
 const A = docA().doc.id, B = docB().doc.id, C = docC().doc.id;
@@ -237,6 +237,22 @@ eachBackend((b) => {
     assert.equal((await s.search('missiles', { limit: 1 })).length, 1);
     assert.deepEqual(await s.search('"unbalanced AND (quotes* OR'), [], 'query syntax is never passed through');
     assert.deepEqual(await s.search('  ,;  '), []);
+  });
+
+  test('search folds diacritics and case, in the text and in the query', async (t) => {
+    const s = await b.open();
+    t.after(() => s.close());
+    const a = makeAnalysis({
+      body: 'Alaksandr Łukašenka met Šiauliai officials. "Mūsų sienos saugios," Ona Žukauskienė said.',
+      source: 'lt.txt', meta: { title: 'Border talks' }, actors: [], mentions: [], events: [], frames: [],
+      quotes: [{ text: 'Mūsų sienos saugios,' }],
+    });
+    await s.saveAnalyses([a]);
+    for (const q of ['Lukasenka', 'ŁUKAŠENKA', 'siauliai officials']) {
+      assert.deepEqual((await s.search(q, { kinds: ['document'] })).map((h) => h.id), [a.doc.id], q);
+      assert.deepEqual((await s.listDocuments({ text: q })).items.map((d) => d.id), [a.doc.id], q);
+    }
+    assert.deepEqual((await s.listQuotes({ text: 'musu sienos' })).items.map((r) => r.quote.text), ['Mūsų sienos saugios,']);
   });
 
   test('bad cursors, limits, days and filters are refused, naming the field', async (t) => {

@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { DB } from '../db.ts';
+import { foldText } from './fold.ts';
 import { MARK, queryWords, type StoreDialect, type TextHit } from './dialect.ts';
 
 /** Any fixed number: the advisory lock every sitrep writer takes. */
@@ -23,7 +24,7 @@ export function isPostgresUrl(target: string): boolean {
 }
 
 /** `words` joined for plainto_tsquery: every word must match. */
-const tsText = (text: string): string => queryWords(text).join(' ');
+const tsText = (text: string): string => queryWords(foldText(text)).join(' ');
 
 export function openPostgres(url: string, opts: { poolSize?: number } = {}): StoreDialect {
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { DB } from '../db.ts';
 import { StoreSchemaError } from '../errors.ts';
+import { foldUndecomposed } from './fold.ts';
 import { MARK, queryWords, type StoreDialect, type TextHit } from './dialect.ts';
 
 /**
@@ -25,7 +26,7 @@ function inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
 
 /** An FTS5 query: every word, each quoted (so none is read as an operator). */
 function ftsQuery(text: string): string | null {
-  const words = queryWords(text);
+  const words = queryWords(foldUndecomposed(text));
   return words.length ? words.map((w) => `"${w}"`).join(' ') : null;
 }
 
@@ -81,7 +82,8 @@ export function openSqlite(path: string): StoreDialect {
       await writer.destroy();
     },
     async indexTexts(trx, rows) {
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('text_fts').values(rows.slice(i, i + 500)).execute();
+      const folded = rows.map((r) => ({ ...r, text: foldUndecomposed(r.text) }));
+      for (let i = 0; i < folded.length; i += 500) await trx.insertInto('text_fts').values(folded.slice(i, i + 500)).execute();
     },
     documentMatches(text) {
       const q = ftsQuery(text);
