@@ -114,8 +114,3 @@ export function behaviourFromMixed(form: ReducedForm, mixed: Rational[][]): Rati
     });
   });
 }
-
-/** The pure strategy a pure behaviour profile row stands for (used to check behaviour profiles). */
-export function flatten(profile: Rational[][][]): Rational[] {
-  return profile.flat(2);
-}

@@ -7,7 +7,7 @@ import type { Behaviour } from '../behaviour.ts';
 import type { TreeGame } from '../tree.ts';
 
 /** Pure equilibria as strategy indices, in profile order (player 1 fastest). */
-export function purePureProfiles(game: StrategicGame): number[][] {
+export function pureEquilibriumIndices(game: StrategicGame): number[][] {
   const counts = game.strategies.map((s) => s.length);
   const out: number[][] = [];
   let index = 0;
@@ -32,9 +32,9 @@ export function asMixed(game: StrategicGame, prof: number[]): Rational[][] {
 }
 
 export function pureStrategic(game: StrategicGame): Rational[][][] {
-  return purePureProfiles(game).map((prof) => asMixed(game, prof));
+  return pureEquilibriumIndices(game).map((prof) => asMixed(game, prof));
 }
 
 export function pureTree(tree: TreeGame, form: ReducedForm = reducedForm(tree)): Behaviour[] {
-  return purePureProfiles(form.game).map((prof) => behaviourFromMixed(form, asMixed(form.game, prof)));
+  return pureEquilibriumIndices(form.game).map((prof) => behaviourFromMixed(form, asMixed(form.game, prof)));
 }
