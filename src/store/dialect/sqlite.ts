@@ -1,5 +1,6 @@
-// SQLite: one file through better-sqlite3, WAL journal so that readers never wait for the
-// writer, foreign keys on; full-text search in an FTS5 table the store writes beside the rows.
+// SQLite: one file through better-sqlite3 (a writer and a read-only reader connection), WAL
+// journal so that readers never wait for the writer, foreign keys on; full-text search in an
+// FTS5 table the store writes beside the rows, in the same transaction.
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
