@@ -145,11 +145,16 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     // "promised to continue military aid to Mozambique": no event of its own, but its target is the promise's
     // "rejected Poland's offer", "denied the accusations made by Israel": a reply targets the author of what it answers
     const author = isNoun && parts.source !== undefined ? (typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source) : undefined;
-    if (!m.pattern.noTarget) absorb?.(absorbedBy, parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t)), author);
+    let lent = parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t));
+    // "agreed to set up a centre in Tokyo": the place of what is agreed to, when it names no one
+    if (!lent.length) { const p = placeOf(c, ctx, m); if (p?.country) lent = [{ code: p.country, text: p.text, start: p.start, end: p.end }]; }
+    if (!m.pattern.noTarget) absorb?.(absorbedBy, lent, author);
     return [];
   }
   const hw = isNoun ? undefined : hardwareSubject(tokens, found.chainTop, lower);
   if (m.pattern.hardwareSubject && !hw) return [];
+  // "peacekeeping troops arrived in Sierra Leone": forces that arrive are no visitors
+  if (hw === 'noun' && type === 'CONSULT' && m.pattern.placeTarget) return [];
   if (parts.source === undefined && MILITARY.has(type) && hw) {
     // "the new missiles already deployed", "them being placed": the hardware's owner
     const named = hw === 'noun' ? mentionBefore(c, found.chainTop) : undefined;
@@ -161,17 +166,15 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   let targets: EventRole[] = m.pattern.noTarget ? [] : parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t));
   // "Belarus and Poland discussed": the second is the partner; "Latvia and Lithuania condemned Russia": both act
   let cosource: EventRole | undefined;
+  // "French and Egyptian warships launched war games": exercises held together are military cooperation
+  const withPartner = targets.length > 0 && targets[0].start > 0 && /\bwith\s+(the\s+)?$/i.test(a.doc.body.slice(Math.max(0, targets[0].start - 10), targets[0].start));
+  if (type === 'MOBILIZE' && m.pattern.mode === 'exercise' && (parts.partner !== undefined || withPartner)) { type = 'COOPERATE'; cameo = '062'; via = `rule:cooperate/joint (${via})`; }
   if (!targets.length && parts.partner !== undefined) targets = [roleOf(ix, parts.partner)];
   else if (parts.partner !== undefined && !SYMMETRIC.has(type)) cosource = roleOf(ix, parts.partner);
   targets = targets.filter((t) => t.code !== source.code && !(t.actor && t.actor === source.actor));
 
-  const placeFound = placeAfter(c, m.first, m.pattern.placeTarget);
-  let place: Event['place'];
-  if (placeFound) {
-    const known = ctx?.kb && typeof ctx.kb.place === 'function' ? ctx.kb.place(placeFound.text) : undefined;
-    const mentionAt = ix.at[placeFound.first];
-    const placeCountry = known?.country ?? (mentionAt >= 0 ? country(ix.mentions[mentionAt].code) : undefined);
-    place = { text: placeFound.text, start: placeFound.start, end: placeFound.end, ...(placeCountry && /^[A-Z]{3}$/.test(placeCountry) ? { country: placeCountry } : {}) };
+  const place = placeOf(c, ctx, m);
+  if (place) {
     if (!targets.length && (m.pattern.placeTarget || ON_PLACE.has(type)) && !m.pattern.noTarget && place.country && place.country !== country(source.code)) {
       targets = [{ code: place.country, text: place.text, start: place.start, end: place.end }];
     }
@@ -208,6 +211,10 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   const intentType = m.pattern.noIntent ? undefined : intentOf(type, modality, found, c, targets.length > 0) ?? refusalOf(type, modality, found);
   let intentTargets = targets;
   if (intentType === 'THREATEN' && !targets.length) { const t = threatTarget(c, m.last, source); intentTargets = t ? [t] : []; }
+  // "will evacuate the settlements in Gaza": an intention towards the place's country
+  if (intentType && !intentTargets.length && place?.country && place.country !== country(source.code)) {
+    intentTargets = [{ code: place.country, text: place.text, start: place.start, end: place.end }];
+  }
   const base: EventBase = {
     start: sentence.start, end: sentence.end, mode: m.pattern.mode, place,
     when: when ? (when.value ? { text: when.text, start: when.value.start, end: when.value.end } : { text: when.text }) : undefined,
@@ -243,6 +250,18 @@ function addEvents(out: Event[], base: EventBase, type: PloverType, cameo: strin
       out.push(e);
     }
   }
+}
+
+/** Where the trigger's event happened ("in Warsaw", "came to Brest"), with the place's country when known. */
+function placeOf(c: RoleContext, ctx: PipelineContext | undefined, m: PatternMatch): Event['place'] {
+  const found = placeAfter(c, m.first, m.pattern.placeTarget);
+  if (!found) return undefined;
+  const known = ctx?.kb && typeof ctx.kb.place === 'function' ? ctx.kb.place(found.text) : undefined;
+  const mentionAt = c.ix.at[found.first];
+  const placeCountry = known?.country ?? (mentionAt >= 0 ? country(c.ix.mentions[mentionAt].code) : undefined);
+  const place: NonNullable<Event['place']> = { text: found.text, start: found.start, end: found.end };
+  if (placeCountry && /^[A-Z]{3}$/.test(placeCountry)) place.country = placeCountry;
+  return place;
 }
 
 /** "threatened to stop talks if the United States goes ahead": the threat targets the condition's subject. */
