@@ -92,7 +92,10 @@ export function gameCommand(): Command {
         const a = (x: Scenario['assumptions'][number]) => ({ player: scenario.players[x.player]!.id, outcome: x.outcome, kind: x.kind, low: String(x.low), high: String(x.high), line: x.line, evidence: x.evidence });
         process.stdout.write(JSON.stringify({
           method: r.method, samples: r.samples, seed: r.seed, nominal: r.nominal, frequencies: r.frequencies,
-          flips: r.flips.map((f) => ({ assumption: a(f.assumption), change: f.change, value: String(f.value), outcome: f.outcome })),
+          flips: r.flips.map((f) => ({
+            assumption: a(f.assumption), change: f.change, value: String(f.value), outcome: f.outcome,
+            ...(f.segments ? { segments: f.segments.map((g) => ({ from: String(g.from), to: String(g.to), outcome: g.outcome })) } : {}),
+          })),
           stable: r.stable.map(a),
         }, null, 2) + '\n');
         return;
