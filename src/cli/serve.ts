@@ -28,7 +28,7 @@ export function serveCommand(): Command {
     const store = (await openStore(opts.db)) as ApiStore;
     const token = process.env.SITREP_TOKEN?.trim() || undefined;
     const app = await createServer({
-      store, token, cors: opts.cors, kbFiles: opts.kb,
+      store, storeTarget: opts.db, token, cors: opts.cors, kbFiles: opts.kb,
       bodyLimit: positive(opts.bodyLimit, '--body-limit'), batchLimit: positive(opts.batchLimit, '--batch-limit'),
       logger: opts.log ? { level: 'info', stream: process.stderr } : false,
     });

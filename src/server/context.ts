@@ -23,6 +23,8 @@ export interface ServerOptions {
   pipeline?: () => Pipeline;
   /** Extra knowledge files for the default pipeline. */
   kbFiles?: string[];
+  /** The store's file or PostgreSQL URL: lets a worker thread open it to rebuild the links (none: link in the server's thread). */
+  storeTarget?: string;
   /** Fastify's logger option: false (default), true, or a pino configuration. */
   logger?: boolean | Record<string, unknown>;
 }
@@ -34,6 +36,8 @@ export interface Context {
   store: ApiStore;
   options: ServerOptions;
   batchLimit: number;
+  /** Whether the cross-document links include every stored document. */
+  linkStatus(): { state: string; updated?: string; error?: string };
   /** An actor parameter as an id: an id is kept; a name, alias or code naming one actor becomes its id. */
   actorId(value: string | undefined, field: string): Promise<string | undefined>;
 }
@@ -42,6 +46,7 @@ export function makeContext(options: ServerOptions): Context {
   const store = options.store;
   return {
     store, options, batchLimit: options.batchLimit ?? DEFAULT_BATCH_LIMIT,
+    linkStatus: () => ({ state: 'current' }),
     async actorId(value, field) {
       if (value === undefined) return undefined;
       if (await store.actor(value)) return value;

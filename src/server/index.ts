@@ -63,7 +63,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   listRoutes(app, ctx);
   itemRoutes(app, ctx);
   viewRoutes(app, ctx);
-  ingestRoutes(app, ctx, new Ingestor(options.store, options.pipeline ?? (() => createPipeline({ kbFiles: options.kbFiles ?? [] }))));
+  const target = options.storeTarget && options.storeTarget !== ':memory:' ? options.storeTarget : undefined;
+  const ingestor = new Ingestor(options.store, options.pipeline ?? (() => createPipeline({ kbFiles: options.kbFiles ?? [] })), target);
+  ctx.linkStatus = () => {
+    const { state, updated, error } = ingestor.linker;
+    return { state, ...(updated ? { updated } : {}), ...(error ? { error } : {}) };
+  };
+  // Links being rebuilt are saved before the store may be closed.
+  app.addHook('onClose', async () => { await ingestor.linker.idle(); });
+  ingestRoutes(app, ctx, ingestor);
   return app;
 }
 

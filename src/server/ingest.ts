@@ -1,14 +1,13 @@
 // Ingest over HTTP: texts to Documents (ingestText only: nothing is ever read from the server's
 // disk or fetched from a URL), the pipeline, one transactional saveAnalyses per request, then the
-// cross-document links rebuilt over the whole store, as `sitrep analyze` does. Requests are
-// served one at a time; the pipeline yields between documents so that reads go on meanwhile.
+// cross-document links rebuilt over the whole store (see linker.ts), as `sitrep analyze` does.
+// Writes are served one at a time; the pipeline yields between documents so that reads go on.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ingestText, type SourceFormat } from '../ingest/index.ts';
 import { createPipeline, type Pipeline } from '../pipeline/index.ts';
-import { linkAnalyses } from '../link/index.ts';
-import { collect } from '../store/index.ts';
 import type { Actor, Analysis, Claim, DocumentMeta, Event, Frame, Quote } from '../model/types.ts';
 import type { ApiStore } from './context.ts';
+import { Linker } from './linker.ts';
 
 export interface IngestInput { text: string; title?: string; outlet?: string; author?: string; published?: string; url?: string; format?: SourceFormat }
 
@@ -38,16 +37,30 @@ function metaOf(x: IngestInput): DocumentMeta {
 }
 
 export class Ingestor {
+  readonly linker: Linker;
   private pipeline?: Pipeline;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private store: ApiStore, private makePipeline: () => Pipeline = () => createPipeline()) {}
+  /** `target`: the store's file or URL, for linking in a worker thread (none: link in this thread). */
+  constructor(private store: ApiStore, private makePipeline: () => Pipeline = () => createPipeline(), target?: string) {
+    this.linker = new Linker(store, (fn) => this.exclusive(fn), target);
+  }
 
-  /** Analyses and stores the inputs as one batch; waits for earlier requests to finish first. */
-  ingest(inputs: IngestInput[]): Promise<IngestOutcome[]> {
-    const run = this.queue.then(() => this.run(inputs));
+  /** Runs a write once the earlier ones are done. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Analyses and stores the inputs as one batch, then asks for the links to be rebuilt.
+   * `linked` resolves once links that include this batch are saved.
+   */
+  async ingest(inputs: IngestInput[]): Promise<{ outcomes: IngestOutcome[]; linked: Promise<void> }> {
+    const outcomes = await this.exclusive(() => this.run(inputs));
+    const linked = outcomes.some((o) => o.status === 'stored') ? this.linker.request() : Promise.resolve();
+    return { outcomes, linked };
   }
 
   private async run(inputs: IngestInput[]): Promise<IngestOutcome[]> {
@@ -75,10 +88,7 @@ export class Ingestor {
       }
       await nextTurn();   // let waiting reads through between documents
     }
-    if (batch.length) {
-      await this.store.saveAnalyses(batch);   // one transaction: all of this request, or nothing
-      await this.store.saveLinks(linkAnalyses(await collect(this.store.analyses())));
-    }
+    if (batch.length) await this.store.saveAnalyses(batch);   // one transaction: all of this request, or nothing
     return outcomes;
   }
 }

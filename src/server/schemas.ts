@@ -58,7 +58,11 @@ export const MODEL_SCHEMAS = [
     counts: obj({ sentences: int, mentions: int, actors: int, events: int, quotes: int, claims: int, frames: int }),
     actors: list('Actor'), events: list('Event'), quotes: list('Quote'), claims: list('Claim'), frames: list('Frame'),
   }, ['index', 'status']) },
-  { $id: 'IngestReply', ...obj({ stored: int, unchanged: int, failed: int, documents: list('IngestResult') }, ['stored', 'unchanged', 'failed', 'documents']) },
+  { $id: 'IngestReply', ...obj({
+    stored: int, unchanged: int, failed: int,
+    links: { type: 'string', enum: ['current', 'updating', 'failed'], description: 'whether the cross-document links already include this batch' },
+    documents: list('IngestResult'),
+  }, ['stored', 'unchanged', 'failed', 'documents']) },
 ];
 
 export const ERROR = ref('Error');
@@ -133,6 +137,7 @@ export const QUERIES = {
     title: { type: 'string', maxLength: 1000 }, outlet: { type: 'string', maxLength: 200 }, author: { type: 'string', maxLength: 500 },
     published: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }, url: { type: 'string', maxLength: 2000, pattern: '^https?://' },
     format: { type: 'string', enum: ['txt', 'md', 'html'] },
+    wait: { type: 'boolean', default: false, description: 'answer only once the cross-document links include these documents' },
   }),
 };
 

@@ -101,7 +101,13 @@ export async function allPages(url: string, path: string, key: (item: any) => st
   return { keys, pages };
 }
 
-export interface Backend { name: 'sqlite' | 'postgres'; open(): Promise<Store> }
+export interface Backend {
+  name: 'sqlite' | 'postgres';
+  /** A new, empty store's file or URL. */
+  target(): Promise<string>;
+  /** Opens that store, or a new one. */
+  open(target?: string): Promise<Store>;
+}
 
 /** Runs the suite on a fresh SQLite file, and on PostgreSQL when it can be started here. */
 export function eachDatabase(suite: (b: Backend) => void): void {
@@ -110,7 +116,9 @@ export function eachDatabase(suite: (b: Backend) => void): void {
     let n = 0;
     before(() => { dir = mkdtempSync(join(tmpdir(), 'sitrep-api-')); });
     after(() => rmSync(dir, { recursive: true, force: true }));
-    suite({ name: 'sqlite', open: () => openStore(join(dir, `api-${++n}.db`)) });
+    const target = async () => join(dir, `api-${++n}.db`);
+    // A nested suite: its own after hooks (closing stores) run before this one's.
+    describe('api', () => suite({ name: 'sqlite', target, open: async (t) => openStore(t ?? await target()) }));
   });
   const missing = postgresUnavailable();
   if (missing && requirePostgres) {
@@ -121,6 +129,7 @@ export function eachDatabase(suite: (b: Backend) => void): void {
     let server: PostgresServer | undefined;
     before(async () => { server = await startPostgres(); }, { timeout: 60_000 });
     after(async () => { await server?.stop(); });
-    suite({ name: 'postgres', open: async () => openStore(await server!.createDatabase()) });
+    const target = () => server!.createDatabase();
+    describe('api', () => suite({ name: 'postgres', target, open: async (t) => openStore(t ?? await target()) }));
   });
 }

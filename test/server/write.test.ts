@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createPipeline, type Pipeline } from '../../src/pipeline/index.ts';
 import type { Event } from '../../src/model/types.ts';
+import { collect } from '../../src/store/index.ts';
+import { linkAnalyses } from '../../src/link/index.ts';
 import { eachDatabase, get, post, startApi, type Api } from './harness.ts';
 
 const examples = new URL('../../examples/', import.meta.url);
@@ -35,7 +37,11 @@ function testPipeline(): Pipeline {
 
 eachDatabase((db) => {
   let api: Api;
-  before(async () => { api = await startApi(await db.open(), { token: TOKEN, pipeline: testPipeline, batchLimit: 20 }); });
+  before(async () => {
+    const target = await db.target();
+    // storeTarget: the links are rebuilt in a worker thread over its own connection, as `sitrep serve` does
+    api = await startApi(await db.open(target), { token: TOKEN, pipeline: testPipeline, batchLimit: 20, storeTarget: target });
+  });
   after(async () => { await api.close(); await api.store.close(); });
   const count = async () => (await get(api.url, '/health')).json.counts.documents as number;
 
@@ -117,6 +123,28 @@ eachDatabase((db) => {
     assert.deepEqual(list.json.items, []);
     const retry = await post(api.url, '/documents', [good], auth);
     assert.equal(retry.status, 201, 'the server goes on after a failed batch');
+  });
+
+  test(`${db.name}: links are rebuilt after an ingest, in the background or before answering with wait=true`, async () => {
+    const first = await post(api.url, '/documents', { text: 'Poland and Germany held talks in Berlin on 3 June 2025 about air defence.', published: '2025-06-04' }, auth);
+    assert.equal(first.status, 201, first.text);
+    assert.ok(['updating', 'current'].includes(first.json.links));
+    const health = await get(api.url, '/health');
+    assert.equal(health.status, 200, 'reads are answered while links are rebuilt');
+    const r = await post(api.url, '/documents?wait=true', [
+      { text: 'Poland and Germany agreed on 5 June 2025 to buy air-defence systems together, the ministers said.', published: '2025-06-05' },
+    ], auth);
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.json.links, 'current', JSON.stringify((await get(api.url, '/health')).json.links));
+    const after = await get(api.url, '/health');
+    assert.equal(after.json.links.state, 'current');
+    assert.ok(after.json.links.updated);
+    // The saved links are those of everything stored, this batch included.
+    const expected = linkAnalyses(await collect(api.store.analyses()));
+    const stored = await api.store.links();
+    assert.deepEqual(stored.sameActor, expected.sameActor);
+    assert.deepEqual(stored.storylines.map((x) => x.events.length).sort(), expected.storylines.map((x) => x.events.length).sort());
+    assert.equal(stored.sameEvent.length, expected.sameEvent.length);
   });
 
   test(`${db.name}: reads during a batch ingest see the whole batch or none of it`, async () => {

@@ -17,7 +17,7 @@ export function ingestRoutes(app: FastifyInstance, ctx: Context, ingestor: Inges
     schema: {
       tags: ['documents'],
       summary: 'Ingest one document or a batch: runs the pipeline, stores the batch in one transaction, re-links the store, and returns what was extracted',
-      description: `Needs \`Authorization: Bearer <SITREP_TOKEN>\`. At most ${ctx.batchLimit} documents a request. A document already stored is reported as unchanged; one that cannot be read is reported with its error while the others are stored.`,
+      description: `Needs \`Authorization: Bearer <SITREP_TOKEN>\`. At most ${ctx.batchLimit} documents a request. A document already stored is reported as unchanged; one that cannot be read is reported with its error while the others are stored. The cross-document links (same actor, same event, storylines) are then rebuilt in the background (\`links: updating\`, see /health); \`wait=true\` answers once they are saved.`,
       security: [{ bearer: [] }],
       querystring: QUERIES.ingest,
       body: {
@@ -59,9 +59,10 @@ export function ingestRoutes(app: FastifyInstance, ctx: Context, ingestor: Inges
     } else {
       inputs = req.body as IngestInput[];
     }
-    const documents = await ingestor.ingest(inputs);
+    const { outcomes: documents, linked } = await ingestor.ingest(inputs);
+    if ((req.query as { wait?: boolean }).wait) await linked;
     const count = (s: string) => documents.filter((d) => d.status === s).length;
-    const body = { stored: count('stored'), unchanged: count('unchanged'), failed: count('error'), documents };
+    const body = { stored: count('stored'), unchanged: count('unchanged'), failed: count('error'), links: ingestor.linker.state, documents };
     return reply.code(body.stored ? 201 : body.failed === documents.length ? 422 : 200).send(body);
   });
 }

@@ -101,7 +101,11 @@ export function viewRoutes(app: FastifyInstance, ctx: Context): void {
   app.get('/health', {
     schema: {
       tags: ['server'], summary: 'Whether the server and its store answer, with what the store holds',
-      response: { 200: obj({ status: { type: 'string' }, writable: { type: 'boolean' }, counts: obj({ documents: { type: 'integer' }, actors: { type: 'integer' }, events: { type: 'integer' }, quotes: { type: 'integer' }, frames: { type: 'integer' } }) }) },
+      response: { 200: obj({
+        status: { type: 'string' }, writable: { type: 'boolean' }, dialect: { type: 'string' },
+        counts: obj({ documents: { type: 'integer' }, actors: { type: 'integer' }, events: { type: 'integer' }, quotes: { type: 'integer' }, frames: { type: 'integer' } }),
+        links: obj({ state: { type: 'string', enum: ['current', 'updating', 'failed'] }, updated: { type: 'string' }, error: { type: 'string' } }),
+      }) },
     },
-  }, async () => ({ status: 'ok', writable: Boolean(ctx.options.token), counts: await store.counts() }));
+  }, async () => ({ status: 'ok', writable: Boolean(ctx.options.token), dialect: store.dialect, counts: await store.counts(), links: ctx.linkStatus() }));
 }
