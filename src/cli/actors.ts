@@ -9,7 +9,7 @@ function line(a: NewActor): string {
   const role = a.roles.length ? `  "${a.roles[0]}"${a.roles.length > 1 ? ` (+${a.roles.length - 1})` : ''}` : '';
   const head = `${a.kind.padEnd(6)} ${(a.code || '-').padEnd(7)} ${a.name}${a.country ? ` (${a.country})` : ''}${role}  ` +
     `${a.documents} doc${a.documents === 1 ? '' : 's'}, ${a.mentions} mention${a.mentions === 1 ? '' : 's'}  [${a.id}]`;
-  const also = a.spellings.length ? `\n         also written: ${a.spellings.map((s) => s.replace(/^new:\w+:/, '')).join(', ')}` : '';
+  const also = a.variants.length ? `\n         also written: ${a.variants.join(', ')}` : '';
   return head + also + (a.example ? `\n         e.g. ${JSON.stringify(a.example.sentence.length > 200 ? a.example.sentence.slice(0, 197) + '...' : a.example.sentence)}` : '');
 }
 

@@ -84,6 +84,7 @@ export class KbBuilder {
       },
       officeTerms: (country: string, office: Office) => (terms.get(`${country.toUpperCase()} ${office}`) ?? [])
         .map((t) => ({ actor: actors.get(t.actor)!, ...(t.from ? { from: t.from } : {}), ...(t.to ? { to: t.to } : {}) })),
+      nameKey: (name: string) => nameKey(name, this.translit),
       origins: (text: string, actor: string) => this.origins?.get(`${formKey(text)}\t${actor}`) ?? [],
       lexicon: (name: string) => lexicons.get(name) ?? [],
       sectorCode: (word: string) => sectors.get(fold(word)),
@@ -333,6 +334,26 @@ function withoutThe(name: string, keepBeforeWord = false): string[] {
   return [m[1]];
 }
 
+
+/**
+ * One key for the transliterations of a Slavic name ("Uladzimir Makarau", "Vladimir Makarov"):
+ * a given name of an equivalence group becomes the group's first, a surname ending the first of
+ * its group. Only when both apply, so that "Andrew Wilson" or "Tomasz Nowak" keep their own key.
+ */
+function nameKey(name: string, t: Transliteration | undefined): string {
+  const parts = name.trim().split(/\s+/);
+  // Polish names are spelled in their own alphabet, not transliterated: "Paweł Żukowski", "-ski"
+  if (!t || parts.length < 2 || /[łżśćńąęźó]/i.test(name) || /ski$/i.test(name)) return name;
+  const given = t.givenNames.get(parts[0].toLowerCase());
+  const surname = parts[parts.length - 1];
+  const low = surname.toLowerCase();
+  let best: { end: string; to: string } | undefined;
+  for (const group of t.surnameEndings) for (const end of group) {
+    if (low.endsWith(end) && low.length > end.length + 1 && (!best || end.length > best.end.length)) best = { end, to: group[0] };
+  }
+  if (!given || !best) return name;
+  return [given[0], ...parts.slice(1, -1), surname.slice(0, surname.length - best.end.length) + best.to].join(' ');
+}
 
 /** The index key of a form: its folded units (as NameIndex keys them). */
 function formKey(form: string): string {

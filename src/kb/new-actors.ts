@@ -13,6 +13,7 @@ export interface NewActor {
   country?: string;
   roles: string[];               // titles and appositions found with the name
   spellings: string[];           // other ids (spellings) merged into this one
+  variants: string[];            // other written forms of the name
   documents: number;
   mentions: number;
   example?: { doc: string; sentence: string };
@@ -29,14 +30,18 @@ export async function gatherNewActors(analyses: AsyncIterable<Analysis> | Iterab
       if (!target.startsWith('new:')) continue;            // linked to a known actor: nothing to review
       let entry = byId.get(target);
       if (!entry) {
-        entry = { id: target, name: actor.name, kind: actor.kind, code: actor.code, roles: [], spellings: [], documents: 0, mentions: 0, docs: new Set() };
+        entry = { id: target, name: actor.name, kind: actor.kind, code: actor.code, roles: [], spellings: [], variants: [], documents: 0, mentions: 0, docs: new Set() };
         byId.set(target, entry);
       }
       merge(entry, actor);
       entry.docs.add(a.doc.id);
       const own = a.mentions.filter((m) => m.actor === actor.id);
       entry.mentions += own.length;
-      for (const m of own) if (m.role && !entry.roles.includes(m.role)) entry.roles.push(m.role);
+      for (const m of own) {
+        if (m.role && !entry.roles.includes(m.role)) entry.roles.push(m.role);
+        // the spellings written in the documents (a stored actor keeps one name per id)
+        if (actor.kind === 'person' && m.text !== entry.name && /\s/.test(m.text) && !entry.variants.includes(m.text)) entry.variants.push(m.text);
+      }
       if (!entry.example && own.length) {
         const s = a.sentences.find((x) => x.start <= own[0].start && own[0].end <= x.end);
         if (s) entry.example = { doc: a.doc.id, sentence: a.doc.body.slice(s.start, s.end).replace(/\s+/g, ' ').trim() };
@@ -50,6 +55,7 @@ export async function gatherNewActors(analyses: AsyncIterable<Analysis> | Iterab
 
 function merge(entry: NewActor, actor: Actor): void {
   if (actor.id !== entry.id && !entry.spellings.includes(actor.id)) entry.spellings.push(actor.id);
+  for (const n of [actor.name, ...actor.aliases]) if (n !== entry.name && !entry.variants.includes(n)) entry.variants.push(n);
   // the most specific code seen wins: "BLRELI" over "ELI" over ""
   if (actor.code.length > entry.code.length) entry.code = actor.code;
   entry.country ??= actor.country;
@@ -60,6 +66,7 @@ function merge(entry: NewActor, actor: Actor): void {
 export function newActorsYaml(list: NewActor[]): string {
   const people = list.filter((a) => a.kind === 'person').map((a) => ({
     name: a.name,
+    ...(a.variants.length ? { variants: a.variants } : {}),
     ...(a.country ? { country: a.country } : {}),
     ...(a.code ? { code: a.code } : {}),
     ...(a.roles.length ? { roles: a.roles.slice(0, 3).map((title) => ({ title })) } : {}),

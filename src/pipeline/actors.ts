@@ -40,7 +40,8 @@ export const actorsStage: Stage = {
       if (claimed[i]) { i++; continue; }
       const p = personAt.get(i);
       if (p) {
-        const actor = scope.useActor(p.actor ?? newPerson(p.name));
+        const actor = scope.useActor(p.actor ?? newPerson(p.name, scope.kb));
+        if (actor.isNew && p.name !== actor.name && !actor.aliases.includes(p.name)) actor.aliases.push(p.name);
         const mention = scope.mention(p.first, p.last, actor, { via: p.via, role: roleText(p) });
         if (!mention.role) delete mention.role;
         spansOf.set(actor.id, [...(spansOf.get(actor.id) ?? []), { mention, span: p }]);

@@ -187,7 +187,10 @@ export function findPeople(scope: ActorScope): PersonSpan[] {
   return out;
 }
 
-/** A new person's actor, with an id that is the same for the same spelling in any document. */
-export function newPerson(name: string): Actor {
-  return { id: `new:person:${slug(name)}`, name, kind: 'person', code: '', aliases: [], isNew: true };
+/**
+ * A new person's actor, with an id that is the same for the same name in any document and in
+ * any transliteration the knowledge base knows ("Uladzimir Makarau" and "Vladimir Makarov").
+ */
+export function newPerson(name: string, kb?: { nameKey(name: string): string }): Actor {
+  return { id: `new:person:${slug(kb ? kb.nameKey(name) : name)}`, name, kind: 'person', code: '', aliases: [], isNew: true };
 }
