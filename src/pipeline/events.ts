@@ -62,6 +62,7 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
   let pairBefore: [EventRole, EventRole] | undefined;     // the two sides of the last sentence's dyad
   const mover: { role?: EventRole } = {};                  // source of the document's last military act
   const byHead = new Map<number, Event[]>();               // this sentence's events by the first word of their trigger
+  const partners = new Map<string, EventRole>();           // per country part: the other side of its last two-sided event
   // a complement absorbed by the act that governs it lends that act its target
   const absorb = (governor: number, targets: EventRole[], author?: EventRole): void => {
     for (const e of byHead.get(governor) ?? []) {
@@ -87,13 +88,17 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
     for (const m of matches) for (const w of m.words) heads.set(w, m);
     byHead.clear();
     for (const m of matches) {
-      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime, pair, mover.role, absorb)) {
+      for (const e of codeMatch(a, ctx, ix, s, from, to, m, heads, direct, inTime, pair, mover.role, absorb, partners)) {
         e.id = `${a.doc.id}:e${events.length + 1}`;
         events.push(e);
         const told = byHead.get(m.first);
         if (told) told.push(e); else byHead.set(m.first, [e]);
         if (MILITARY.has(e.type) && e.source && e.modality !== 'negated') mover.role = e.source;
-        if (e.source && e.target && country(e.source.code) !== country(e.target.code)) pair = pairBefore = [e.source, e.target];
+        if (e.source && e.target && country(e.source.code) !== country(e.target.code)) {
+          pair = pairBefore = [e.source, e.target];
+          partners.set(country(e.source.code), e.target);
+          partners.set(country(e.target.code), e.source);
+        }
       }
     }
   }
@@ -102,7 +107,8 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
 
 function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType<typeof indexMentions>, s: number, from: number, to: number,
   m: PatternMatch, heads: Map<number, PatternMatch>, direct: Analysis['quotes'], inTime: Uint8Array, pair?: [EventRole, EventRole],
-  mover?: EventRole, absorb?: (governor: number, targets: EventRole[], author?: EventRole) => void): Event[] {
+  mover?: EventRole, absorb?: (governor: number, targets: EventRole[], author?: EventRole) => void,
+  partners?: Map<string, EventRole>): Event[] {
   const { tokens } = a;
   const head = tokens[m.first];
   const quote = direct.find((q) => q.start <= head.start && head.end <= q.end);
@@ -184,6 +190,11 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     const span = a.doc.body.slice(head.start, Math.min(a.sentences[s].end, tokens[m.last].end + 40));
     const partner = treatyCounterpart(span, country(source.code));
     if (partner) targets = [{ code: partner, text: partner, start: head.start, end: tokens[m.last].end }];
+  }
+  // "pressuring its ally": the other side of the source's last two-sided event
+  if (!targets.length && partners && relationalObject(tokens, m.last, to)) {
+    const other = partners.get(country(source.code));
+    if (other) targets = [other];
   }
   if (!targets.length && m.pattern.needsTarget) return [];
   // a threat targets whoever its condition names: "threatened to stop talks if the US goes ahead"
@@ -381,6 +392,18 @@ function obligationEvent(a: Analysis, s: number, o: ReturnType<typeof findObliga
     via: 'rule:request/obligation',
     trigger: { start: modal.start, end: modal.end, text: modal.text },
   };
+}
+
+const RELATIONAL = new Set(['ally', 'allies', 'partner', 'partners', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'counterpart', 'counterparts', 'patron', 'protector']);
+
+/** The trigger's object is "its ally", "their neighbours": a relation of the source named by a possessive. */
+function relationalObject(tokens: Analysis['tokens'], last: number, to: number): boolean {
+  let k = last + 1;
+  if (k < to && tokens[k].pos === 'ADP') k++;
+  if (k + 1 >= to || !/^(its|their|his|her)$/i.test(tokens[k].text)) return false;
+  k++;
+  while (k < to && tokens[k].pos === 'ADJ') k++;
+  return k < to && RELATIONAL.has(tokens[k].text.toLowerCase());
 }
 
 /** The trigger's object (or the object of its own preposition) is quantified by "any": "strike any target". */
