@@ -12,7 +12,7 @@ import { MARK, queryWords, type StoreDialect, type TextHit } from './dialect.ts'
 /**
  * Writers to one file from this process take turns here: better-sqlite3 is synchronous, so a
  * second connection waiting on SQLite's lock would block the very event loop the first needs
- * to finish. Other processes wait on SQLite's own lock (busy_timeout).
+ * to finish. Other processes and worker threads wait on SQLite's own lock (busy_timeout).
  */
 const fileWriters = new Map<string, Promise<unknown>>();
 
@@ -36,7 +36,7 @@ function connect(path: string, readonly = false): Database.Database {
   try {
     if (!readonly) raw.pragma('journal_mode = WAL');
     raw.pragma('foreign_keys = ON');
-    raw.pragma('busy_timeout = 5000');
+    raw.pragma('busy_timeout = 30000');   // another process or worker thread may be writing a large batch
     raw.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
   } catch (err) {
     raw.close();
