@@ -108,7 +108,14 @@ export function codePerson(scope: ActorScope, p: PersonSpan): { code: string; ro
     }
   }
   sector ??= keywordSector(scope, p.pre) ?? keywordSector(scope, p.app) ?? (heads.find((h) => h) || undefined);
-  if (!country && !sector && !igo && heads.every((h) => !h)) {
+  // "her adviser X", "his spokesman X": the aide of the person named last
+  const owner = p.pre && scope.words[p.pre.first - 1];
+  if (!country && !sector && !igo && (owner === 'his' || owner === 'her')) {
+    const boss = scope.recent(scope.tokens[p.first].start, (m) => m.kind === 'person' && m.actor !== undefined);
+    const code = boss && (boss.code ?? scope.actors.get(boss.actor!)?.code);
+    if (code) return { code, role };
+  }
+  if (!country && !sector && !igo && heads.every((h) => !h) && p.pre && /spokes|press secretary/.test(scope.text(p.pre.first, p.pre.last).toLowerCase())) {
     // "Spokesman X" with no organisation in the role: the spokesperson of the institution named
     // just before (in this sentence or the one before it)
     const sentence = scope.tokens[p.first].sentence;

@@ -191,3 +191,8 @@ test('a known person’s dated role names its ministry: a defence ministry spoke
   const a = read('Igor Konashenkov said twelve drones were shot down.', '2024-11-20');
   assert.equal(mention(a, 'Igor Konashenkov').code, 'RUSMIL');
 });
+
+test('"her adviser X" takes the code of the person named before, not of an organisation nearby', () => {
+  const a = read('Belarusian opposition leader Sviatlana Tsikhanouskaya urged the EU to act. Her adviser Franak Viačorka agreed.');
+  assert.equal(mention(a, 'Franak Viačorka').code, 'BLROPP');
+});
