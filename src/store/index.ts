@@ -51,7 +51,7 @@ export async function openStore(target: string): Promise<Store> {
   }
 }
 
-export { isPostgresUrl } from './dialect/postgres.ts';
+export { isPostgresUrl, redactUrl } from './dialect/postgres.ts';
 
 /** Every item of an async iterable, in order (for the few callers that need them all at once). */
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
