@@ -5,6 +5,7 @@ import type { Store } from '../store/index.ts';
 import type { StoreQueries, Page } from '../store/queries.ts';
 import type { Pipeline } from '../pipeline/index.ts';
 import { ApiError } from './errors.ts';
+import { LinksCache } from './links-cache.ts';
 
 /** The store the API reads: whole documents plus the query contract. */
 export type ApiStore = Store & StoreQueries;
@@ -36,6 +37,8 @@ export interface Context {
   store: ApiStore;
   options: ServerOptions;
   batchLimit: number;
+  /** The corpus links, cached. */
+  links: LinksCache;
   /** Whether the cross-document links include every stored document. */
   linkStatus(): { state: string; updated?: string; error?: string };
   /** An actor parameter as an id: an id is kept; a name, alias or code naming one actor becomes its id. */
@@ -45,7 +48,7 @@ export interface Context {
 export function makeContext(options: ServerOptions): Context {
   const store = options.store;
   return {
-    store, options, batchLimit: options.batchLimit ?? DEFAULT_BATCH_LIMIT,
+    store, options, batchLimit: options.batchLimit ?? DEFAULT_BATCH_LIMIT, links: new LinksCache(store),
     linkStatus: () => ({ state: 'current' }),
     async actorId(value, field) {
       if (value === undefined) return undefined;

@@ -65,6 +65,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   viewRoutes(app, ctx);
   const target = options.storeTarget && options.storeTarget !== ':memory:' ? options.storeTarget : undefined;
   const ingestor = new Ingestor(options.store, options.pipeline ?? (() => createPipeline({ kbFiles: options.kbFiles ?? [] })), target);
+  ingestor.linker.onSaved = () => ctx.links.invalidate();
   ctx.linkStatus = () => {
     const { state, updated, error } = ingestor.linker;
     return { state, ...(updated ? { updated } : {}), ...(error ? { error } : {}) };

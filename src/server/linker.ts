@@ -39,6 +39,9 @@ export class Linker {
    * @param exclusive runs a write with no other write of the server at the same time
    * @param target a store file or URL a worker can open; none means link in this thread
    */
+  /** Called once new links are saved. */
+  onSaved: () => void = () => {};
+
   constructor(private store: ApiStore, private exclusive: <T>(fn: () => Promise<T>) => Promise<T>, private target?: string) {}
 
   /** Asks for the links to be rebuilt; resolves once a pass that saw everything stored so far is saved. */
@@ -61,6 +64,7 @@ export class Linker {
       try {
         const links = this.target ? await linkInWorker(this.target) : linkAnalyses(await collect(this.store.analyses()));
         await this.exclusive(() => this.store.saveLinks(links));
+        this.onSaved();
         this.state = gen === this.requested ? 'current' : 'updating';
         this.updated = new Date().toISOString();
         this.error = undefined;

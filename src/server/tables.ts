@@ -18,8 +18,7 @@ export const MEDIA: Record<string, string> = {
 };
 
 /** Names of the actors these events involve, with merged ids taken to the actor they merge into. */
-async function actorNames(store: ApiStore, rows: EventRecordRow[]): Promise<{ name: (id: string) => string | undefined; same: Record<string, string> }> {
-  const same = (await store.links()).sameActor;
+async function actorNames(store: ApiStore, same: Record<string, string>, rows: EventRecordRow[]): Promise<{ name: (id: string) => string | undefined; same: Record<string, string> }> {
   const names = new Map<string, string>();
   for (const r of rows) {
     for (const role of [r.event.source, r.event.target]) {
@@ -52,8 +51,8 @@ export function rowLine(row: EventRecordRow, name: (id: string) => string | unde
   return line;
 }
 
-export async function eventTable(store: ApiStore, rows: EventRecordRow[], format: string): Promise<string> {
-  const { name, same } = await actorNames(store, rows);
+export async function eventTable(store: ApiStore, sameActor: Record<string, string>, rows: EventRecordRow[], format: string): Promise<string> {
+  const { name, same } = await actorNames(store, sameActor, rows);
   const records: EventRecord[] = rows.map((row) => ({
     line: rowLine(row, name, same), event: row.event,
     doc: { id: row.doc, source: '', outlet: row.outlet, published: row.published },

@@ -71,13 +71,12 @@ export function itemRoutes(app: FastifyInstance, ctx: Context): void {
     const { event, doc } = found;
     const a = await store.getAnalysis(doc);
     const actor = async (x?: string) => (x ? (a?.actors.find((y) => y.id === x) ?? await store.actor(x)) : undefined);
-    const group = (await store.links()).sameEvent.find((g) => g.events.some((e) => e.event === id && e.doc === doc));
     return {
       event, rule: event.via,
       doc: { id: doc, meta: a?.doc.meta ?? {} },
       sentence: a ? sentenceAt(a, event.trigger?.start ?? event.start) : undefined,
       source: await actor(event.source?.actor), target: await actor(event.target?.actor),
-      sameEvent: group ? group.events.filter((e) => e.event !== id) : [],
+      sameEvent: await ctx.links.sameEvent(doc, id),
     };
   });
 
@@ -109,7 +108,7 @@ export function itemRoutes(app: FastifyInstance, ctx: Context): void {
       if (err instanceof ApiError) throw new ApiError(404, err.message, 'id');
       throw err;
     }
-    const same = (await store.links()).sameActor;
+    const same = await ctx.links.sameActor();
     const canonical = same[id] ?? id;
     const actor: Actor | undefined = (await store.actor(canonical)) ?? (await store.actor(id));
     if (!actor) throw notFound('actor', raw);

@@ -75,7 +75,7 @@ export function listRoutes(app: FastifyInstance, ctx: Context): void {
   }, async (req, reply) => {
     const p = linkNext(req, reply, await store.listEvents(await eventFilters(ctx, q(req))));
     const format = q(req).format ?? 'json';
-    return format === 'json' ? p : sendTable(reply, format, await eventTable(store, p.items, format));
+    return format === 'json' ? p : sendTable(reply, format, await eventTable(store, await ctx.links.sameActor(), p.items, format));
   });
 
   app.get('/quotes', {

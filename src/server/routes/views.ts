@@ -36,7 +36,7 @@ export function viewRoutes(app: FastifyInstance, ctx: Context): void {
     const actor = await ctx.actorId(q.actor, 'actor');
     let all: Storyline[] = await store.storylines();
     if (actor) {
-      const same = (await store.links()).sameActor;
+      const same = await ctx.links.sameActor();
       const canon = same[actor] ?? actor;
       all = all.filter((s) => s.actors.some((x) => (same[x] ?? x) === canon));
     }
