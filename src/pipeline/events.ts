@@ -122,7 +122,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   let absorbedBy: number | undefined;
   if (found.governor) {
     const g = heads.get(found.governor.token)!;
-    if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive') modality = 'negated';
+    // "refused to meet": the meeting did not happen; but "refused to answer a demand": the demand did
+    if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive' && (!isNominal(tokens, m.first) || carriedBySupportVerb(tokens, m.first, lower))) modality = 'negated';
     else if (ABSORBING.has(g.pattern.type)) absorbedBy = g.first;
   }
   // "Poland's plans to host a US base": a stated intention to cooperate is itself an AGREE.
@@ -137,7 +138,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     placeIsTarget: (SPEECH_ACTS.has(m.pattern.type) && m.pattern.type !== 'SUPPORT') || ON_PLACE.has(m.pattern.type) || m.pattern.placeTarget,
     placeCountry: ctx?.kb && typeof ctx.kb.place === 'function' ? placeLookup(ctx) : undefined,
     selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair, ofIsTarget: DONE_TO.has(m.pattern.type),
-    notPassive: m.pattern.notPassive, mediator: m.pattern.mediator };
+    notPassive: m.pattern.notPassive, mediator: m.pattern.mediator, fromIsSource: SPEECH_ACTS.has(m.pattern.type) };
   const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
   if (m.pattern.mediator) {
@@ -392,6 +393,15 @@ function obligationEvent(a: Analysis, s: number, o: ReturnType<typeof findObliga
     via: 'rule:request/obligation',
     trigger: { start: modal.start, end: modal.end, text: modal.text },
   };
+}
+
+/** "refused to join the sanctions": the noun is the object of a verb that only carries it, so the act is the noun's. */
+function carriedBySupportVerb(tokens: Analysis['tokens'], i: number, from: number): boolean {
+  let k = i - 1;
+  while (k >= from && k > i - 5 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM' || tokens[k].pos === 'PRON')) k--;
+  if (k < from || tokens[k].pos !== 'VERB') return false;
+  const support = cueTables().supportVerbs;
+  return support.has(tokens[k].lemma) || support.has(tokens[k].text.toLowerCase());
 }
 
 const RELATIONAL = new Set(['ally', 'allies', 'partner', 'partners', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'counterpart', 'counterparts', 'patron', 'protector']);

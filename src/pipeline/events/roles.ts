@@ -38,6 +38,7 @@ export interface RoleContext {
   selfMoving?: boolean;      // moves of one's own forces (MOBILIZE, RETREAT): a passive subject is the source
   notPassive?: boolean;      // "is opposed to": a participle used as an adjective
   mediator?: boolean;        // "mediation between X and Y": the pair is no source
+  fromIsSource?: boolean;    // a said act: "an appeal from Gbagbo", "the offer from Kabul" name its author
   ofIsTarget?: boolean;      // an act done to someone: "the blockade of Serbia" names the target, not the source
   pair?: [EventRole, EventRole];   // the two actors of the previous sentence's last two-sided event
 }
@@ -469,7 +470,7 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     let j = last + 1;
     // "the accusations made by Israel": past a participle
     if (j + 1 < c.to && tokens[j].pos === 'VERB' && isWord(tokens[j + 1], 'by')) j++;
-    if (j < c.to && isWord(tokens[j], 'by')) source = nextMention(c, j + 1, 4);
+    if (j < c.to && (isWord(tokens[j], 'by') || (c.fromIsSource && isWord(tokens[j], 'from')))) source = nextMention(c, j + 1, 4);
     else if (j < c.to && isWord(tokens[j], 'of')) {
       const x = nextMention(c, j + 1, 4);
       if (c.ofIsTarget) {
