@@ -10,7 +10,7 @@ export interface Relation {
 }
 
 /** Events read at most per actor, so that one request never walks an unbounded corpus. */
-export const MAX_RELATION_EVENTS = 5_000;
+export const MAX_RELATION_EVENTS = 2_000;
 
 export async function relationsOf(store: ApiStore, actor: string, same: Record<string, string>, cap = MAX_RELATION_EVENTS): Promise<{ relations: Relation[]; counted: number; truncated: boolean }> {
   const canon = (id?: string) => (id ? (same[id] ?? id) : undefined);

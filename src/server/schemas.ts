@@ -45,6 +45,7 @@ export const MODEL_SCHEMAS = [
   { $id: 'TimeExpr', ...obj({ ...span, text: str, value: obj({ start: str, end: str }), via: str }) },
   { $id: 'Sentence', ...obj({ ...span, paragraph: int, text: str }) },
   { $id: 'Storyline', ...obj({ id: str, label: str, events: { type: 'array', items: obj({ doc: str, event: str }) }, actors: strList }) },
+  { $id: 'StorylineSummary', ...obj({ id: str, label: str, actors: strList, events: int, documents: int }) },
   { $id: 'DocumentSummary', ...obj({ id: str, source: str, meta: ref('DocumentMeta'), sentences: int, events: int, quotes: int }) },
   { $id: 'EventRow', ...obj({ doc: str, outlet: str, published: str, sentence: str, event: ref('Event') }, [], 'An event with the document, outlet, day and sentence it comes from.') },
   { $id: 'QuoteRow', ...obj({ doc: str, outlet: str, published: str, sentence: str, quote: ref('Quote') }) },

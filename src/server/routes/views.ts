@@ -30,11 +30,11 @@ export function viewRoutes(app: FastifyInstance, ctx: Context): void {
   const { store } = ctx;
 
   app.get('/storylines', {
-    schema: { tags: ['storylines'], summary: 'Storylines: events across documents that tell one story, optionally those an actor is in', querystring: QUERIES.storylines, response: { 200: pageOf('Storyline'), 400: ERROR } },
+    schema: { tags: ['storylines'], summary: 'Storylines: events across documents that tell one story, optionally those an actor is in; each with its label, actors and how many events and documents', querystring: QUERIES.storylines, response: { 200: pageOf('StorylineSummary'), 400: ERROR } },
   }, async (req, reply) => {
     const q = req.query as { cursor?: string; limit?: number; actor?: string };
     const actor = await ctx.actorId(q.actor, 'actor');
-    let all: Storyline[] = await store.storylines();
+    let all: Storyline[] = (await ctx.links.links()).storylines;
     if (actor) {
       const same = await ctx.links.sameActor();
       const canon = same[actor] ?? actor;
@@ -42,7 +42,10 @@ export function viewRoutes(app: FastifyInstance, ctx: Context): void {
     }
     const from = q.cursor ? decodeOffset(q.cursor) : 0;
     const limit = q.limit ?? DEFAULT_PAGE_SIZE;
-    const items = all.slice(from, from + limit);
+    // A listing names each storyline and counts it; /storylines/{id} gives its events.
+    const items = all.slice(from, from + limit).map((s) => ({
+      id: s.id, label: s.label, actors: s.actors, events: s.events.length, documents: new Set(s.events.map((e) => e.doc)).size,
+    }));
     return linkNext(req, reply, { items, next: from + limit < all.length ? encodeOffset(from + limit) : null });
   });
 
@@ -53,7 +56,7 @@ export function viewRoutes(app: FastifyInstance, ctx: Context): void {
     },
   }, async (req) => {
     const { id } = req.params as { id: string };
-    const s = (await store.storylines()).find((x) => x.id === id);
+    const s = (await ctx.links.links()).storylines.find((x) => x.id === id);
     if (!s) throw notFound('storyline', id);
     const events = await store.listEvents({ storyline: id, limit: (req.query as { limit?: number }).limit ?? 500 });
     const actors = [];
