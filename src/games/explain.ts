@@ -2,7 +2,7 @@
 // would have led to, the outcome and, for each payoff, the reason and the evidence cited for it.
 import type { Behaviour } from './behaviour.ts';
 import type { Assumption, Scenario } from './scenario.ts';
-import type { TreeGame, TreeNode } from './tree.ts';
+import { isPerfectInformation, type TreeGame, type TreeNode } from './tree.ts';
 import { outcomeName, reachedTerminals, scenarioEquilibria } from './outcomes.ts';
 
 /** A cited record's sentence, found in the store: "doc:e3" -> text. */
@@ -15,9 +15,12 @@ export function explainScenario(scenario: Scenario, lookup?: EvidenceLookup): st
   if (scenario.description) lines.push(scenario.description);
   lines.push('', `Players: ${scenario.players.map((p) => `${p.name} (${p.id}, actor ${p.actor})`).join('; ')}.`);
   lines.push(`Payoffs: ${scenario.payoffKind === 'ordinal' ? 'ordinal ranks (higher is better), middle of each range' : 'cardinal values, middle of each range'}.`);
+  const perfect = isPerfectInformation(tree);
+  const count = `${equilibria.length} subgame-perfect equilibri${equilibria.length === 1 ? 'um' : 'a'}`;
   lines.push(method === 'spe'
-    ? `Solved by backward induction (every mover sees all earlier moves): ${equilibria.length} subgame-perfect equilibri${equilibria.length === 1 ? 'um' : 'a'}.`
-    : `The tree has hidden moves, so it is read with its pure Nash equilibria: ${equilibria.length} found.`);
+    ? (perfect ? `Solved by backward induction (every mover sees all earlier moves): ${count}.`
+      : `Some moves are hidden, so it is solved subgame by subgame (a pure Nash equilibrium in each, the smallest first): ${count}.`)
+    : `No pure subgame-perfect equilibrium exists (some subgame has only mixed ones), so it is read with its pure Nash equilibria: ${equilibria.length} found.`);
   if (equilibria.length === 0) return [...lines, '', 'No pure equilibrium: try sitrep game solve --method sequence or extreme.'].join('\n');
   equilibria.forEach((eq, k) => {
     lines.push('', equilibria.length > 1 ? `Equilibrium ${k + 1}:` : 'The equilibrium path:');

@@ -4,6 +4,7 @@ import { ONE, type Rational } from './rational.ts';
 import type { Behaviour } from './behaviour.ts';
 import { isPerfectInformation, type TreeGame, type TreeNode } from './tree.ts';
 import { spe } from './solvers/spe.ts';
+import { speBySubgames } from './solvers/spe-subgames.ts';
 import { pureTree } from './solvers/pure.ts';
 import { fillUnreached } from './check.ts';
 
@@ -25,9 +26,14 @@ export function outcomeName(n: TreeNode): string {
   return n.outcome?.name ?? (n.label || `node ${n.id}`);
 }
 
-/** The equilibria a scenario is read with: subgame-perfect when the tree allows, otherwise pure Nash. */
+/**
+ * The equilibria a scenario is read with: subgame-perfect (by backward induction, or subgame by
+ * subgame when moves are hidden); pure Nash only when no pure subgame-perfect equilibrium exists.
+ */
 export function scenarioEquilibria(tree: TreeGame): { method: 'spe' | 'pure'; equilibria: Behaviour[] } {
   if (isPerfectInformation(tree)) return { method: 'spe', equilibria: spe(tree).equilibria };
+  const bySubgames = speBySubgames(tree).equilibria;
+  if (bySubgames.length) return { method: 'spe', equilibria: bySubgames };
   return { method: 'pure', equilibria: pureTree(tree).map((p) => fillUnreached(tree, p)) };
 }
 

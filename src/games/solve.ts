@@ -9,6 +9,8 @@ import { behaviourFromMixed, reducedForm } from './reduced.ts';
 import { pureStrategic, pureTree } from './solvers/pure.ts';
 import { agentPure } from './solvers/agent-pure.ts';
 import { spe } from './solvers/spe.ts';
+import { speBySubgames } from './solvers/spe-subgames.ts';
+import { isPerfectInformation } from './tree.ts';
 import { extremeEquilibria } from './solvers/extreme.ts';
 import { sequenceStrategic, sequenceTree } from './solvers/sequence.ts';
 import { zeroSum } from './solvers/zero-sum.ts';
@@ -54,8 +56,15 @@ export function solve(game: Game, method: Method, options: SolveOptions = {}): S
       return done(agentPure(game));
     case 'spe': {
       if (game.kind === 'strategic') throw new Error('subgame perfection needs a game tree; this is a strategic game (use --method pure or extreme)');
-      const r = spe(game);
+      if (isPerfectInformation(game)) {
+        const r = spe(game);
+        if (r.truncated) notes.push('more subgame-perfect equilibria exist than were listed');
+        return done(r.equilibria);
+      }
+      const r = speBySubgames(game);
+      notes.push(`hidden moves: solved subgame by subgame (${r.subgames} subgames), keeping every pure Nash equilibrium of each`);
       if (r.truncated) notes.push('more subgame-perfect equilibria exist than were listed');
+      if (r.equilibria.length === 0) notes.push('no pure subgame-perfect equilibrium: some subgame has only mixed equilibria (try --method sequence)');
       return done(r.equilibria);
     }
     case 'extreme':

@@ -82,7 +82,30 @@ p "" 2 1 "b" { "l" "r" } 0
 t "" 3 "" { 0, 0 }
 t "" 4 "" { 1, 1 }
 `);
-  assert.throws(() => solve(hidden, 'spe'), /perfect information/);
+  // a simultaneous coordination game as a tree: the whole game is the only subgame
+  assert.deepEqual(flat(solve(hidden, 'spe')), ['0,1,0,1', '1,0,1,0']);
+});
+
+test('with hidden moves, subgame perfection keeps a Nash equilibrium in each subgame and drops the rest', () => {
+  // The entrant stays out (0, 2) or comes in; then both move at once, the incumbent not seeing x/y.
+  const g = readEfg(`EFG 2 R "entry, then a simultaneous game" { "E" "I" } ""
+p "" 1 1 "enter?" { "in" "out" } 0
+p "" 1 2 "E inside" { "x" "y" } 0
+p "" 2 1 "I inside" { "l" "r" } 0
+t "" 1 "xl" { 2, 1 }
+t "" 2 "xr" { -1, 0 }
+p "" 2 1 "I inside" { "l" "r" } 0
+t "" 3 "yl" { -1, 0 }
+t "" 4 "yr" { -1, 0 }
+t "" 5 "home" { 0, 2 }
+`);
+  const spe = solve(g, 'spe');
+  assert.deepEqual(flat(spe), ['0,1,0,1,0,1', '1,0,1,0,1,0'], '(in, x, l) and (out, y, r)');
+  assert.match(spe.notes.join(' '), /2 subgames/);
+  const nash = flat(solve(g, 'pure'));
+  assert.ok(nash.includes('0,1,0,0,0,1'), 'staying out against r is Nash ...');
+  assert.ok(!flat(spe).some((k) => k.endsWith('1,0,0,1')), '... but x against r is no equilibrium of the subgame');
+  for (const p of spe.profiles) assert.ok(isBehaviourEquilibrium(g, p as Behaviour));
 });
 
 test('a player\'s own moves that rule out a later set leave it open (zeros), as in Gambit', () => {
