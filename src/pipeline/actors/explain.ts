@@ -25,7 +25,7 @@ export interface Explanation {
   query: string;
   date?: string;
   matches: { text: string; readings: Reading[] }[];
-  place?: { name: string; country: string; kind: string };
+  places: { name: string; country: string; kind: string }[];   // every reading of the words as a place, the usual first
   mentions: { text: string; actor?: string; name?: string; kind: string; code?: string; role?: string; via: string }[];
   notes: string[];
 }
@@ -74,7 +74,8 @@ export function explainName(kb: KnowledgeBase, query: string, date?: string): Ex
   for (const m of matches) {
     if (m.readings.length > 1) notes.push(`"${m.text}" has ${m.readings.length} readings; the stage takes the first unless the document has already named another, or the context decides`);
   }
-  const place = kb.place(query);
+  const places = kb.places(query).map((p) => ({ name: p.name, country: p.country, kind: p.kind }));
+  if (new Set(places.map((p) => p.country)).size > 1) notes.push(`"${query}" names places in ${places.length} countries; the context chooses (a country after it, a place before it, a state in its phrase, a regional word, the document's country), else ${places[0].country}`);
   actorsStage.run(analysis, { kb });
   const mentions = analysis.mentions.map((m) => {
     const a = m.actor ? analysis.actors.find((x) => x.id === m.actor) : undefined;
@@ -82,7 +83,7 @@ export function explainName(kb: KnowledgeBase, query: string, date?: string): Ex
   });
   if (!matches.length && !mentions.length) notes.push('the knowledge base has no such name, and alone the words give no evidence of a new actor (a title, a role or a known given name)');
   if (mentions.some((m) => m.actor?.startsWith('new:'))) notes.push('new: not in the knowledge base; typed and coded from the words around the name');
-  return { query, ...(date ? { date } : {}), matches, ...(place ? { place: { name: place.name, country: place.country, kind: place.kind } } : {}), mentions, notes };
+  return { query, ...(date ? { date } : {}), matches, places, mentions, notes };
 }
 
 /** The explanation as lines of text for the terminal. */
@@ -100,7 +101,7 @@ export function formatExplanation(x: Explanation): string {
       for (const ro of r.roles ?? []) out.push(`        role: ${ro.title}${ro.org ? ` (${ro.org})` : ''} ${ro.from ?? '?'} .. ${ro.to ?? 'open'}${ro.held === true ? '  <- held on the date' : ''}`);
     });
   }
-  if (x.place) out.push(`  place: ${x.place.name}, ${x.place.kind} in ${x.place.country}`);
+  for (const p of x.places) out.push(`  place: ${p.name}, ${p.kind} in ${p.country}`);
   out.push('  as text, the actors stage reads:');
   if (!x.mentions.length) out.push('    nothing');
   for (const m of x.mentions) out.push(`    "${m.text}" -> ${m.name ?? m.kind}${m.actor ? ` [${m.actor}]` : ''} ${m.code ?? ''}${m.role ? ` role "${m.role}"` : ''}  via ${m.via}`);
