@@ -5,7 +5,7 @@ import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
 import { betweenPair, conditionSubject, hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
-import { indexMentions, roleOf, country } from './events/mentions.ts';
+import { indexMentions, roleOf, country, precededBy } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
 import { headingSentences } from './events/headings.ts';
 import { scoreOf } from './events/types-table.ts';
@@ -162,11 +162,18 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   if (m.pattern.hardwareSubject && !hw) return [];
   // "peacekeeping troops arrived in Sierra Leone": forces that arrive are no visitors
   if (hw === 'noun' && type === 'CONSULT' && m.pattern.placeTarget) return [];
-  if (parts.source === undefined && MILITARY.has(type) && hw) {
+  if (parts.source === undefined && MILITARY.has(type) && hw && !(parts.passive && type === 'ASSAULT')) {
     // "the new missiles already deployed", "them being placed": the hardware's owner
     const named = hw === 'noun' ? mentionBefore(c, found.chainTop) : undefined;
     if (named !== undefined) { parts.source = named; parts.carried = true; }
     else if (hw && mover) { parts.source = mover; parts.carried = true; }
+  }
+  // "a roadside bomb near Samarra killed two US soldiers": force whose author the text leaves unknown,
+  // against a named victim, is coded as unidentified armed forces (UAF) of the country where it struck
+  let unidentified = false;
+  if (parts.source === undefined && type === 'ASSAULT' && modality === 'asserted' && (parts.targets.length || parts.targetRoles?.length)) {
+    const where = placeInSentence(c, ctx);
+    if (where) { parts.source = { code: `${where.country}UAF`, text: where.text, start: where.start, end: where.end }; parts.carried = true; unidentified = true; }
   }
   if (parts.source === undefined) return [];
   const source: EventRole = typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source;
@@ -197,7 +204,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     const other = partners.get(country(source.code));
     if (other) targets = [other];
   }
-  if (!targets.length && m.pattern.needsTarget) return [];
+  if (!targets.length && (m.pattern.needsTarget || unidentified)) return [];
   // a threat targets whoever its condition names: "threatened to stop talks if the US goes ahead"
   if (!targets.length && type === 'THREATEN') { const t = threatTarget(c, m.last, source); if (t) targets = [t]; }
 
@@ -263,6 +270,35 @@ function addEvents(out: Event[], base: EventBase, type: PloverType, cameo: strin
     }
   }
 }
+
+/** The first place of the sentence whose country is known: "near the town of Samarra", "in Beirut", "the Iraqi city of Basra". */
+function placeInSentence(c: RoleContext, ctx: PipelineContext | undefined): { country: string; text: string; start: number; end: number } | undefined {
+  const { tokens } = c.a;
+  for (let k = c.from; k < c.to; k++) {
+    const m = c.ix.at[k];
+    if (m >= 0) {
+      const e = c.ix.mentions[m];
+      // "the Iraqi city of Basra", "in Lebanon": a country named as where, not who
+      if (precededBy(tokens, e.first, c.from, PLACE_WORDS) || (e.last + 1 < c.to && /^(city|town|village|province|region|capital)$/i.test(tokens[e.last + 1].text))) {
+        const code = country(e.code);
+        if (/^[A-Z]{3}$/.test(code)) return { country: code, text: e.mention.text, start: e.mention.start, end: e.mention.end };
+      }
+      k = e.last;
+      continue;
+    }
+    if (!PLACE_WORDS.has(tokens[k].lemma) || !c.placeCountry) continue;
+    let a = k + 1;
+    while (a < c.to && (tokens[a].pos === 'DET' || (tokens[a].pos === 'NOUN' && /^(town|city|village|province|region)$/i.test(tokens[a].text)) || tokens[a].lemma === 'of')) a++;
+    let b = a;
+    while (b < c.to && tokens[b].pos === 'PROPN' && c.ix.at[b] < 0) b++;
+    if (b === a) continue;
+    const text = c.a.doc.body.slice(tokens[a].start, tokens[b - 1].end);
+    const code = c.placeCountry(text);
+    if (code) return { country: code, text, start: tokens[a].start, end: tokens[b - 1].end };
+  }
+  return undefined;
+}
+const PLACE_WORDS = new Set(['in', 'near', 'outside', 'at', 'inside']);
 
 /** Where the trigger's event happened ("in Warsaw", "came to Brest"), with the place's country when known. */
 function placeOf(c: RoleContext, ctx: PipelineContext | undefined, m: PatternMatch): Event['place'] {
