@@ -196,3 +196,9 @@ test('"her adviser X" takes the code of the person named before, not of an organ
   const a = read('Belarusian opposition leader Sviatlana Tsikhanouskaya urged the EU to act. Her adviser Franak Viačorka agreed.');
   assert.equal(mention(a, 'Franak Viačorka').code, 'BLROPP');
 });
+
+test('portfolio words belong to the title: "Lithuanian Interior Minister X"', () => {
+  const m = mention(read('Lithuanian Interior Minister Agnė Bilotaitė said the border was calm.'), 'Agnė Bilotaitė');
+  assert.equal(m.role, 'Lithuanian Interior Minister');
+  assert.equal(m.code, 'LTUGOV');
+});
