@@ -16,7 +16,8 @@ function roleCode(scope: ActorScope, role: Role): string | undefined {
   if (!org) return undefined;
   if (org.kind !== 'state') return org.code;
   const words = fold(role.title).split(/\s+/);
-  let sector = 'GOV';
+  // a title that says no sector ("Secretary of Defense" read word by word) keeps the kb's code
+  let sector: string | undefined;
   for (let i = 0; i < words.length; i++) {
     // "Defence Ministry Spokesman": the ministry says the sector before the title does
     const ministry = scope.lex.ministries.match(words, i);
@@ -24,7 +25,7 @@ function roleCode(scope: ActorScope, role: Role): string | undefined {
     const hit = scope.lex.titles.match(words, i);
     if (hit?.value) { sector = hit.value; break; }
   }
-  return org.code.slice(0, 3) + sector;
+  return sector === undefined ? undefined : org.code.slice(0, 3) + sector;
 }
 
 /** The code of a kb person on the document's date, or its kb code when no role says otherwise. */

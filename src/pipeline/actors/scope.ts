@@ -32,7 +32,8 @@ export class ActorScope {
 
   constructor(readonly analysis: Analysis, readonly kb: KnowledgeBase) {
     const tokens = analysis.tokens;
-    this.words = tokens.map((t) => fold(t.text).replace(/[’ʼ‘`´]/g, "'"));
+    // an abbreviation's full stop is no part of the word: "Gen." is the title "gen"
+    this.words = tokens.map((t) => fold(t.text).replace(/[’ʼ‘`´]/g, "'").replace(/^(\p{L}+)\.$/u, '$1'));
     const raw = kb.matchNames(tokens);
     const covered = new Set<number>();
     for (const m of raw) for (let i = m.first; i <= m.last; i++) covered.add(i);

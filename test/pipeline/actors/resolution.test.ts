@@ -202,3 +202,9 @@ test('portfolio words belong to the title: "Lithuanian Interior Minister X"', ()
   assert.equal(m.role, 'Lithuanian Interior Minister');
   assert.equal(m.code, 'LTUGOV');
 });
+
+test('abbreviated titles ("Gen.") are titles; a kb office keeps its code when the title words say no sector', () => {
+  const a = read('Gen. Valery Gerasimov met Secretary Hegseth.', '2025-03-01');
+  assert.equal(mention(a, 'Valery Gerasimov').role, 'Gen.');
+  assert.equal(mention(a, 'Hegseth').code, 'USAMIL');
+});
