@@ -17,6 +17,7 @@ const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
 const RELATIVE = new Set(['which', 'that', 'who']);
 const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
 const OF = new Set(['of']);
+const TO = new Set(['to']);
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'back', 'on']);
 /** Prepositions of time: "backed down after talks with X" tells the subject's talks; other prepositional
  *  phrases tell what the subject reacts to ("defended Iraq against criticism", "calls for a ceasefire"). */
@@ -158,12 +159,21 @@ function pronounSource(c: RoleContext, k: number): number | EventRole | undefine
   if (FIRST_PERSON.has(w)) return undefined;
   const s = c.a.tokens[k].sentence;
   const sFrom = c.a.sentences[s].tokens[0];
-  // "X rejected a Senegalese plan and said they ...": the sentence's subject before the nearest name
+  // "X rejected a Senegalese plan and said they ...": a name that only modifies a noun is no
+  // antecedent; then the sentence's subject is
   const subject = c.ix.subjects[s];
-  if (subject !== undefined && c.ix.mentions[subject].last < k && !clauseBreakBetween(c.a.tokens, c.ix.mentions[subject].last + 1, k)) return subject;
+  const { tokens } = c.a;
   for (let j = k - 1; j >= sFrom; j--) {
     const m = c.ix.at[j];
-    if (m >= 0 && !precededBy(c.a.tokens, c.ix.mentions[m].first, sFrom, NOT_SUBJECT_AFTER)) return m;
+    if (m < 0) continue;
+    const e = c.ix.mentions[m];
+    j = e.first;
+    if (precededBy(tokens, e.first, sFrom, NOT_SUBJECT_AFTER) && !precededBy(tokens, e.first, sFrom, TO)) continue;
+    // ("Palestinian leaders said they": a modifier of the subject stands for the subject)
+    const modifier = m !== subject && e.last + 1 < k && (tokens[e.last + 1].pos === 'NOUN' || tokens[e.last + 1].pos === 'PROPN') && c.ix.at[e.last + 1] < 0;
+    if (modifier && subject !== undefined && subject !== m && c.ix.mentions[subject].last < k
+      && !clauseBreakBetween(tokens, c.ix.mentions[subject].last + 1, k)) return subject;
+    if (!modifier) return m;
   }
   return s > 0 ? c.ix.subjects[s - 1] : undefined;
 }
