@@ -66,6 +66,20 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
   return undefined;
 }
 
+/** The trigger is in a "before"/"until" clause told in the present or as a gerund: not yet done. */
+function notYet(tokens: Token[], head: number, lower: number): boolean {
+  for (let k = head - 1, n = 0; k >= lower && n < 8; k--, n++) {
+    const t = tokens[k];
+    if (t.pos === 'PUNCT' || (t.pos === 'VERB' && k !== head)) return false;
+    if (!(isWord(t, 'before') || isWord(t, 'until'))) continue;
+    const h = tokens[head];
+    if (/ing$/i.test(h.text)) return true;
+    for (let j = k + 1; j < head; j++) if (tokens[j].pos === 'AUX' && /^(is|are|be|has|have)$/i.test(tokens[j].text)) return true;
+    return h.pos === 'VERB' && (h.text.toLowerCase() === h.lemma || /[^s]s$/i.test(h.text));
+  }
+  return false;
+}
+
 /** "a call for a ceasefire", "appeals for its troops to": the token of the word that calls for the noun at `i`, or -1. */
 function calledFor(tokens: Token[], i: number, lower: number): number {
   const governors = cueTables().forGovernors;
@@ -110,7 +124,11 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   } else if (head > lower && tokens[head - 1].pos === 'ADV' && cues.realis.has(tokens[head - 1].lemma)) realis = true;
 
   // "calls by Moscow for a ceasefire": the thing called for has not happened.
-  if (isNoun) { const g = calledFor(tokens, head, lower); if (g >= 0) note('hypothetical', `${tokens[g].text} for`); }
+  if (isNoun || (tokens[head].pos === 'VERB' && /ing$/i.test(tokens[head].text))) { const g = calledFor(tokens, head, lower); if (g >= 0) note('hypothetical', `${tokens[g].text} for`); }
+
+  // "demanded a truce before allowing convoys", "must agree before they demobilize": what is to
+  // come before or until something else has not happened yet
+  if (notYet(tokens, head, lower)) note('hypothetical', 'before');
 
   // Walk up the chain of "to"-complements: "is trying to gradually diversify".
   let top = head;

@@ -17,6 +17,16 @@ const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
 const RELATIVE = new Set(['which', 'that', 'who']);
 const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
 const OF = new Set(['of']);
+const CLAUSE_LINKS = new Set(['before', 'after', 'until', 'because', 'while', 'since', 'when', 'unless', 'if', 'as', 'once']);
+
+/** A verb within the next few words: what starts at `from` is a clause, not a noun phrase. */
+function opensClause(tokens: Token[], from: number, to: number): boolean {
+  for (let j = from; j < Math.min(to, from + 5); j++) {
+    if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') return true;
+    if (tokens[j].pos === 'PUNCT') return false;
+  }
+  return false;
+}
 const TO = new Set(['to']);
 const PARTICLES = new Set(['up', 'out', 'off', 'down', 'back', 'on']);
 /** Prepositions of time: "backed down after talks with X" tells the subject's talks; other prepositional
@@ -253,6 +263,8 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     if (t.pos === 'VERB' && report.has(t.lemma)) break;
     if (k > last && t.pos === 'AUX') break;
     if (k > last && t.pos === 'SCONJ' && !(c.crossThat && k <= last + 4 && t.lemma === 'that')) break;
+    // "withdrew before Ukraine attacked": a clause of time or cause is no object
+    if (k > last && CLAUSE_LINKS.has(t.lemma) && opensClause(tokens, k + 1, c.to)) break;
     // A verb right after the trigger verb is a mis-tagged noun ("rejected calls by X").
     if (k > last + 1 && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text) && !isAdjectival(tokens, k, c.from)) break;
     if (k > last && (t.lemma === 'and' || t.lemma === 'but') && k + 1 < c.to && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX')) break;
