@@ -40,6 +40,12 @@ test('kb find: a transliterated surname, the rule that made it, and the actor th
   assert.equal(x.mentions[0].code, 'BLRGOV');
 });
 
+test('kb find: a misspelt name gets the closest kb names', () => {
+  const x = JSON.parse(sitrep(['kb', 'find', 'Lukashenkka', '--json']).out);
+  assert.equal(x.matches.length, 0);
+  assert.equal(x.similar[0]?.actor, 'person:alexander-lukashenko');
+});
+
 test('kb find: a title resolves by date, and says so when no date is given', () => {
   const dated = JSON.parse(sitrep(['kb', 'find', 'the Polish president', '--date', '2018-05-01', '--json']).out);
   assert.equal(dated.mentions[0].actor, 'person:andrzej-duda');

@@ -7,6 +7,7 @@ import { emptyAnalysis } from '../../model/types.ts';
 import type { KnowledgeBase, Office } from '../../kb/types.ts';
 import { textStage } from '../text.ts';
 import { actorsStage } from '../actors.ts';
+import { fold } from '../../kb/normalize.ts';
 
 export interface TermView { name: string; id: string; from?: string; to?: string }
 
@@ -27,6 +28,8 @@ export interface Explanation {
   matches: { text: string; readings: Reading[] }[];
   places: { name: string; country: string; kind: string }[];   // every reading of the words as a place, the usual first
   mentions: { text: string; actor?: string; name?: string; kind: string; code?: string; role?: string; via: string }[];
+  /** When the kb has no entry: its names closest in spelling (a typo, another transliteration). */
+  similar: { name: string; actor: string; form: string }[];
   notes: string[];
 }
 
@@ -83,7 +86,40 @@ export function explainName(kb: KnowledgeBase, query: string, date?: string): Ex
   });
   if (!matches.length && !mentions.length) notes.push('the knowledge base has no such name, and alone the words give no evidence of a new actor (a title, a role or a known given name)');
   if (mentions.some((m) => m.actor?.startsWith('new:'))) notes.push('new: not in the knowledge base; typed and coded from the words around the name');
-  return { query, ...(date ? { date } : {}), matches, places, mentions, notes };
+  const similar = matches.length ? [] : closeNames(kb, query);
+  return { query, ...(date ? { date } : {}), matches, places, mentions, similar, notes };
+}
+
+/** Names of the kb within a small edit distance of the query (folded), closest first. */
+function closeNames(kb: KnowledgeBase, query: string): Explanation['similar'] {
+  const q = fold(query).replace(/^the\s+/, '');
+  const limit = q.length < 6 ? 1 : q.length < 12 ? 2 : 3;
+  const found: { name: string; actor: string; form: string; d: number }[] = [];
+  for (const a of kb.actors.values()) {
+    for (const form of [a.name, ...a.aliases]) {
+      const f = fold(form);
+      if (Math.abs(f.length - q.length) > limit) continue;
+      const d = distance(q, f, limit);
+      if (d <= limit) { found.push({ name: a.name, actor: a.id, form, d }); break; }
+    }
+  }
+  return found.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : 1)).slice(0, 5).map(({ d: _, ...r }) => r);
+}
+
+/** Levenshtein distance, giving up (limit + 1) once it exceeds the limit. */
+function distance(a: string, b: string, limit: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 /** The explanation as lines of text for the terminal. */
@@ -105,6 +141,7 @@ export function formatExplanation(x: Explanation): string {
   out.push('  as text, the actors stage reads:');
   if (!x.mentions.length) out.push('    nothing');
   for (const m of x.mentions) out.push(`    "${m.text}" -> ${m.name ?? m.kind}${m.actor ? ` [${m.actor}]` : ''} ${m.code ?? ''}${m.role ? ` role "${m.role}"` : ''}  via ${m.via}`);
+  if (x.similar.length) out.push(`  did you mean: ${x.similar.map((m) => `${m.form} [${m.actor}]`).join(', ')}`);
   for (const n of x.notes) out.push(`  note: ${n}`);
   return out.join('\n');
 }
