@@ -3,6 +3,7 @@
 import type { Report } from './report.ts';
 import { clip, markdownWriter, textWriter, type Writer } from './writer.ts';
 import { dyadText, MODALITY_WORDS, type EventLine } from './event-lines.ts';
+import { writeComparisons } from './compare.ts';
 
 // Terminal and Markdown views stay readable on a large store; the JSON report has everything.
 const MAX_ACTORS = 25;
@@ -75,6 +76,8 @@ function write(r: Report, w: Writer): string {
     w.list(s.events.map((l) => `${when(l)} ${l.type} ${dyadText(l)}, ${MODALITY_WORDS[l.modality]}: ${clip(l.sentence, 110)} [${l.doc}]`), 1);
   }
 
+  writeComparisons(w, r.comparisons);
+
   w.heading('Framing by document');
   if (r.documents.length === 0) w.para('No documents.');
   const marked = (d: Report['documents'][number]) => Object.values(d.frames).reduce((x, y) => x + y, 0);
@@ -88,7 +91,7 @@ function write(r: Report, w: Writer): string {
       `scare quotes (${d.scareQuotes.length}): ${d.scareQuotes.map((s) => `“${s}”`).join(', ') || '–'}`,
       `loaded words (${d.loaded.length}): ${d.loaded.join(', ') || '–'}`,
       `framing markers: ${counts}`,
-      share,
+      share + (d.sourcedShare === null ? '' : `; ${Math.round(d.sourcedShare * 100)}% of its sentences carry a named speaker's words`),
     ], 1);
   }
   return w.done();

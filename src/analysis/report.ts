@@ -8,6 +8,8 @@ import { DyadTally, type Relation } from './dyads.ts';
 import { eventLine, type EventLine } from './event-lines.ts';
 import { inDays, keepEvent, resolveFilter, type ReportFilter } from './filter.ts';
 import { renderReportAs } from './render-report.ts';
+import { storylineComparisons, type Comparison } from './compare.ts';
+import { documentVoice } from './outlets.ts';
 
 export type { ReportFilter } from './filter.ts';
 export type { Relation } from './dyads.ts';
@@ -23,6 +25,8 @@ export interface DocumentFraming {
   id: string; title?: string; outlet?: string; published?: string; source: string;
   scareQuotes: string[]; loaded: string[]; frames: Record<string, number>;
   quotes: number; namedQuotes: number; namedShare: number | null;
+  /** Share of the document's sentences that carry a named speaker's words. */
+  sourcedShare: number | null;
 }
 
 export interface Report {
@@ -34,6 +38,8 @@ export interface Report {
   undated: EventLine[];
   speakers: SpeakerQuotes[];
   storylines: StorylineView[];
+  /** How each outlet tells each storyline that more than one outlet tells. */
+  comparisons: Comparison[];
   documents: DocumentFraming[];
 }
 
@@ -121,6 +127,7 @@ export async function buildReport(store: Store, filter: ReportFilter = {}): Prom
       loaded: a.frames.filter((x) => x.kind === 'loaded').map((x) => x.text),
       frames, quotes: a.quotes.length, namedQuotes: named,
       namedShare: a.quotes.length ? Math.round((named / a.quotes.length) * 100) / 100 : null,
+      sourcedShare: documentVoice(a).sourcedShare,
     });
   }
 
@@ -148,6 +155,7 @@ export async function buildReport(store: Store, filter: ReportFilter = {}): Prom
     undated: told.filter((l) => !l.date),
     speakers: [...speakers.values()].sort((x, y) => kindRank(x.kind) - kindRank(y.kind) || y.quotes.length - x.quotes.length || x.name.localeCompare(y.name)),
     storylines,
+    comparisons: await storylineComparisons(store, storylines.map((s) => s.id)),
     documents,
   };
 }
