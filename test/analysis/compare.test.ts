@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareStoryline, findStoryline, renderComparison, storylineComparisons, writeComparisons } from '../../src/analysis/compare.ts';
 import { textWriter } from '../../src/analysis/writer.ts';
+import { buildReport, renderReport } from '../../src/analysis/report.ts';
 import type { CorpusLinks, Storyline } from '../../src/model/types.ts';
 import { voicesStore } from './voices-fixture.ts';
 
@@ -77,5 +78,16 @@ test('the report’s comparisons: only storylines more than one outlet tells, ea
   const empty = textWriter();
   writeComparisons(empty, await storylineComparisons(store, ['story:other']));
   assert.match(empty.done(), /No storyline is told by more than one outlet/);
+  await store.close();
+});
+
+test('the situation report carries the comparison and each document’s sourced share', async () => {
+  const { store, review } = await voicesStore();
+  const r = await buildReport(store);
+  assert.deepEqual(r.comparisons.map((c) => c.storyline.id), ['story:brigade']);
+  assert.equal(r.documents.find((d) => d.id === review.doc.id)?.sourcedShare, 0);
+  const text = renderReport(r, 'text');
+  assert.match(text, /HOW EACH OUTLET TELLS EACH STORYLINE\n-+\nGerman brigade in Lithuania/);
+  assert.match(text, /0% of its sentences carry a named speaker's words/);
   await store.close();
 });
