@@ -176,7 +176,12 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     if (where) { parts.source = { code: `${where.country}UAF`, text: where.text, start: where.start, end: where.end }; parts.carried = true; unidentified = true; }
   }
   if (parts.source === undefined) return [];
-  const source: EventRole = typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source;
+  let source: EventRole = typeof parts.source === 'number' ? roleOf(ix, parts.source) : parts.source;
+  // "ethnic Albanians demonstrated in Serbia": an ethnic group acts as civilians of where it lives
+  if (typeof parts.source === 'number' && ix.mentions[parts.source].first > from && isWordAt(tokens, ix.mentions[parts.source].first - 1, 'ethnic')) {
+    const home = placeOf(c, ctx, m)?.country ?? placeInSentence(c, ctx)?.country;
+    if (home && home !== country(source.code)) source = { code: `${home}CVL`, text: source.text, start: source.start, end: source.end };
+  }
   let targets: EventRole[] = m.pattern.noTarget ? [] : parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t));
   // "Belarus and Poland discussed": the second is the partner; "Latvia and Lithuania condemned Russia": both act
   let cosource: EventRole | undefined;
@@ -269,6 +274,10 @@ function addEvents(out: Event[], base: EventBase, type: PloverType, cameo: strin
       out.push(e);
     }
   }
+}
+
+function isWordAt(tokens: Analysis['tokens'], k: number, w: string): boolean {
+  return k >= 0 && k < tokens.length && tokens[k].text.toLowerCase() === w;
 }
 
 /** The first place of the sentence whose country is known: "near the town of Samarra", "in Beirut", "the Iraqi city of Basra". */

@@ -53,8 +53,13 @@ export function indexMentions(a: Analysis): MentionIndex {
 export function precededBy(tokens: Token[], i: number, from: number, words: Set<string>): boolean {
   let k = i - 1;
   while (k >= from && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM')) k--;
-  return k >= from && words.has(tokens[k].lemma);
+  if (k < from || !words.has(tokens[k].lemma)) return false;
+  // "up to 100 ethnic Albanians", "about 200 supporters": a quantity, not a preposition
+  if (k + 1 < i && tokens[k + 1].pos === 'NUM' && QUANTIFIERS.has(tokens[k].lemma)) return false;
+  return true;
 }
+
+const QUANTIFIERS = new Set(['to', 'about', 'around', 'over', 'than', 'nearly', 'almost']);
 
 export function roleOf(ix: MentionIndex, m: number): EventRole {
   const { mention, code } = ix.mentions[m];
