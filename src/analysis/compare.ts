@@ -2,7 +2,7 @@
 // their modality), whom each quotes, how much of its text is sourced to named speakers, how much
 // is the author's own judgement, and the framing markers each uses. A few rule-made sentences
 // sum up the difference, so that an analyst sees at a glance who reports and who argues.
-import type { CorpusLinks, Modality, Storyline } from '../model/types.ts';
+import type { Analysis, CorpusLinks, Modality, Storyline } from '../model/types.ts';
 import type { Store } from '../store/index.ts';
 import { foldDiacritics } from '../text/fold.ts';
 import { dyadText, eventLine, MODALITY_WORDS, type EventLine } from './event-lines.ts';
@@ -54,7 +54,10 @@ export function findStoryline(links: CorpusLinks, query: string): Storyline {
   throw new Error(`"${query}" matches several storylines: ${ranked.slice(0, 20).map((s) => `${s.id} (${s.label})`).join(', ')}`);
 }
 
-export async function compareStoryline(store: Store, query: string, known?: CorpusLinks): Promise<Comparison> {
+/** What one document contributes to any comparison: read and measured once per run. */
+interface DocTelling { a: Analysis; voice: VoiceFigures }
+
+export async function compareStoryline(store: Store, query: string, known?: CorpusLinks, cache = new Map<string, DocTelling | null>()): Promise<Comparison> {
   const links = known ?? await store.links();
   const story = findStoryline(links, query);
   const canon = (id: string) => links.sameActor[id] ?? id;
@@ -63,15 +66,20 @@ export async function compareStoryline(store: Store, query: string, known?: Corp
   const groups = new Map<string, { docs: OutletTelling['documents']; events: EventLine[]; voices: VoiceFigures[] }>();
   const names = new Map<string, string>();
   for (const [doc, events] of byDoc) {
-    const a = await store.getAnalysis(doc);
-    if (!a) continue;
+    if (!cache.has(doc)) {
+      const found = await store.getAnalysis(doc);
+      cache.set(doc, found ? { a: found, voice: documentVoice(found, canon) } : null);
+    }
+    const told = cache.get(doc);
+    if (!told) continue;
+    const { a, voice } = told;
     for (const x of a.actors) names.set(canon(x.id), x.name);
     const key = outletLabel(a);
     const g = groups.get(key) ?? { docs: [], events: [], voices: [] };
     g.docs.push({ id: a.doc.id, ...(a.doc.meta.title ? { title: a.doc.meta.title } : {}), ...(a.doc.meta.published ? { published: a.doc.meta.published } : {}) });
     const actors = new Map(a.actors.map((x) => [x.id, x]));
     g.events.push(...a.events.filter((e) => events.has(e.id)).map((e) => eventLine(a, e, actors)));
-    g.voices.push(documentVoice(a, canon));
+    g.voices.push(voice);
     groups.set(key, g);
   }
   const outlets: OutletTelling[] = [...groups.entries()].map(([outlet, g]) => {
@@ -222,10 +230,11 @@ export function renderComparison(c: Comparison, format: 'text' | 'markdown' | 'j
 export async function storylineComparisons(store: Store, ids: string[], max = 10): Promise<Comparison[]> {
   const links = await store.links();
   const out: Comparison[] = [];
+  const cache = new Map<string, DocTelling | null>();
   for (const id of ids) {
     if (out.length >= max) break;
     if (!links.storylines.some((s) => s.id === id)) continue;
-    const c = await compareStoryline(store, id, links);
+    const c = await compareStoryline(store, id, links, cache);
     if (c.outlets.length > 1) out.push(c);
   }
   return out;

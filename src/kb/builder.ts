@@ -85,6 +85,7 @@ export class KbBuilder {
       officeTerms: (country: string, office: Office) => (terms.get(`${country.toUpperCase()} ${office}`) ?? [])
         .map((t) => ({ actor: actors.get(t.actor)!, ...(t.from ? { from: t.from } : {}), ...(t.to ? { to: t.to } : {}) })),
       nameKey: (name: string) => nameKey(name, this.translit),
+      qualified: (text: string, country: string) => index.qualified(text, country.toUpperCase()),
       origins: (text: string, actor: string) => this.origins?.get(`${formKey(text)}\t${actor}`) ?? [],
       lexicon: (name: string) => lexicons.get(name) ?? [],
       sectorCode: (word: string) => sectors.get(fold(word)),

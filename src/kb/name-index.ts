@@ -115,6 +115,18 @@ export class NameIndex {
     this.add(phrase, { actor: '', form: 'name' });
   }
 
+  /**
+   * The readings a state gives a qualified name written without the state ("the General Staff"
+   * in a document about one country), with the text's capitals checked as for a match.
+   */
+  qualified(text: string, country: string): KbName[] {
+    const units = splitUnits(text);
+    const c = this.cores.get(units.map((u) => u.norm).join(' '));
+    if (!c || c.exact.some((x, j) => x && units[j].text !== c.units[j])) return [];
+    const capitalsOk = c.capital.every((cap, j) => !cap || /^\p{Lu}/u.test(units[j].text));
+    return (c.byCountry.get(country) ?? []).filter((e) => !e.strict || capitalsOk).map((e) => e.name);
+  }
+
   /** Longest match at each position, left to right, never across sentences. */
   match(tokens: Token[]): NameMatch[] {
     const out: NameMatch[] = [];

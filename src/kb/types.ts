@@ -36,6 +36,8 @@ export interface KnowledgeBase {
   officeHolder(country: string, office: Office, date?: string): Actor | undefined;
   /** Every term of an office in a country, earliest first (a term runs from `from` to the day before `to`). */
   officeTerms(country: string, office: Office): { actor: Actor; from?: string; to?: string }[];
+  /** A country's institution named without the country ("General Staff", "Armed Forces"), if it has one. */
+  qualified(text: string, country: string): KbName[];
   /** One key for the transliterations of a name ("Uladzimir Makarau" = "Vladimir Makarov"), for the ids of new people. */
   nameKey(name: string): string;
   /** How a written form came to name an actor: listed, or made by which rule. Empty unless loaded with `explain`. */

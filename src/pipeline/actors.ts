@@ -16,6 +16,7 @@ import { personCodeOn } from './actors/dated-code.ts';
 import { readAcronymDefinition, readDefinedAcronym } from './actors/acronyms.ts';
 import { fold } from '../kb/normalize.ts';
 import { readTitleCoref } from './actors/coref.ts';
+import { focusInstitution } from './actors/institutions.ts';
 
 export const actorsStage: Stage = {
   name: 'actors',
@@ -58,6 +59,7 @@ export const actorsStage: Stage = {
       }
       if (next === i) next = ownerlessMinistry(scope, i);
       if (next === i) next = readTitleCoref(scope, i);
+      if (next === i) next = focusInstitution(scope, i);
       if (next === i && scope.coveredBy[i] < 0) next = readToldOutlet(scope, i);
       if (next === i && scope.coveredBy[i] < 0 && scope.isCapitalised(i)) {
         const id = surnames.get(scope.words[i]);

@@ -27,6 +27,8 @@ export interface ActorWords {
   regionalCues: PhraseTable<true>;
   /** Titles that, after "the", point back to a person named with that title. */
   corefTitles: PhraseTable<string>;
+  /** Institutions that, with "the" and no country, are the document's country's. */
+  focusInstitutions: PhraseTable<string>;
   /** Every single word that appears in a title, sector or ministry phrase: such words are no names. */
   roleWords: Set<string>;
 }
@@ -50,6 +52,7 @@ interface WordsFile {
   name_particles: string[];
   regional_cues: string[];
   coref_titles: string[];
+  focus_institutions: string[];
 }
 
 let cached: ActorWords | undefined;
@@ -90,6 +93,7 @@ export function actorWords(): ActorWords {
     nameConnectors: new Set(raw.name_connectors.map(String)),
     nameParticles: new Set(raw.name_particles),
     regionalCues: table({ cue: raw.regional_cues ?? [] }, () => true as const),
+    focusInstitutions: (() => { const t = new PhraseTable<string>(); for (const p of raw.focus_institutions ?? []) t.add(p, p); return t; })(),
     corefTitles: (() => { const t = new PhraseTable<string>(); for (const p of raw.coref_titles ?? []) t.add(p, p); return t; })(),
     roleWords,
   };

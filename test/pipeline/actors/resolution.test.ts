@@ -208,3 +208,13 @@ test('abbreviated titles ("Gen.") are titles; a kb office keeps its code when th
   assert.equal(mention(a, 'Valery Gerasimov').role, 'Gen.');
   assert.equal(mention(a, 'Hegseth').code, 'USAMIL');
 });
+
+test('"the General Staff" with no country is the institution of the country the document is about', () => {
+  const a = read('Ukraine asked for air defence. Kyiv said Ukraine would hold the line, and Ukrainian troops moved east. The General Staff said two attacks were repelled.');
+  const m = mention(a, 'General Staff');
+  assert.equal(m.code, 'UKRMIL');
+  assert.match(m.via ?? '', /institution-of-focus UKR/);
+  // with no clear focus, the bare name stays unresolved rather than guessed
+  const b = read('Poland and Lithuania met. The General Staff said nothing.');
+  assert.equal(b.mentions.some((x) => x.text === 'General Staff'), false);
+});
