@@ -126,10 +126,18 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive' && (!isNominal(tokens, m.first) || carriedBySupportVerb(tokens, m.first, lower))) modality = 'negated';
     else if (ABSORBING.has(g.pattern.type)) absorbedBy = g.first;
   }
+  // "tried to hack", "attempted to assassinate": an attempt at force or coercion is itself the act
+  if (modality === 'hypothetical' && ATTEMPTABLE.has(m.pattern.type) && found.cues.length && found.cues.every((w) => ATTEMPT.test(w))) modality = 'asserted';
+  // "the army prepared to resume shelling", "troops poised to attack": force made ready is a show of force
+  let prepared = false;
+  if (m.pattern.type === 'ASSAULT' && preparedFor(tokens, found.chainTop, lower)) { prepared = true; modality = 'asserted'; }
   // "Poland's plans to host a US base": a stated intention to cooperate is itself an AGREE.
   let type = m.pattern.type;
   let cameo = m.pattern.cameo;
   let via = m.pattern.via;
+  if (prepared) { type = 'MOBILIZE'; cameo = '15'; via = `rule:mobilize/prepared (${via})`; }
+  // "is ready to attack", "vowed to impose a blockade": willingness to use force is a threat, not an offer
+  if (type === 'AGREE' && hostileComplement(tokens, m, heads, to)) { type = 'THREATEN'; cameo = '13'; via = `rule:threaten/hostile intent (${via})`; }
   const top = tokens[found.chainTop];
   if (COOPERATIVE.has(type) && found.chainTop !== m.first && top.pos === 'NOUN' && cueTables().intentNouns.has(top.lemma) && modality !== 'negated') {
     type = 'AGREE'; cameo = '03'; via = `rule:agree/intent (${m.pattern.via})`; modality = 'asserted';
@@ -199,6 +207,12 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     }
   }
 
+  // "agreed to set up a centre in Tokyo", "refused to allow UN planes to land": an undertaking
+  // or refusal is towards whoever (or wherever) what it undertakes names
+  if (!targets.length && TO_COMPLEMENT.has(type) && !m.pattern.noTarget) {
+    const t = complementTarget(c, m.last, country(source.code));
+    if (t) targets = [t];
+  }
   if (!targets.length) {
     const span = a.doc.body.slice(head.start, Math.min(a.sentences[s].end, tokens[m.last].end + 40));
     const partner = treatyCounterpart(span, country(source.code));
@@ -320,6 +334,83 @@ function placeOf(c: RoleContext, ctx: PipelineContext | undefined, m: PatternMat
   if (placeCountry && /^[A-Z]{3}$/.test(placeCountry)) place.country = placeCountry;
   return place;
 }
+
+/** The "to ..." complement right after the trigger is a hostile material act: "ready to attack", "vowed to blockade". */
+function hostileComplement(tokens: Analysis['tokens'], m: PatternMatch, heads: Map<number, PatternMatch>, to: number): boolean {
+  let k = m.last;
+  if (tokens[k].lemma !== 'to') { k++; while (k < to && tokens[k].pos === 'ADV') k++; if (!(k < to && tokens[k].lemma === 'to')) return false; }
+  for (let j = k + 1; j < to && j <= k + 3; j++) {
+    const h = heads.get(j);
+    // stationing forces may be at a host's invitation: only force, coercion and sanctions threaten
+    if (h && h.first === j) return THREATENING.has(h.pattern.type);
+    if (tokens[j].pos !== 'ADV' && tokens[j].lemma !== 'resume' && tokens[j].lemma !== 'launch' && tokens[j].lemma !== 'carry') return false;
+  }
+  return false;
+}
+
+const THREATENING = new Set(['ASSAULT', 'COERCE', 'SANCTION']);
+
+/** Acts whose attempt is coded as the act (CAMEO codes attempted assassinations and raids as such). */
+const ATTEMPTABLE = new Set(['ASSAULT', 'COERCE']);
+const ATTEMPT = /^(try|tries|tried|trying|attempt|attempts|attempted|attempting)$/i;
+
+/** "prepared to (resume) shelling", "poised to attack", "readying to strike": up to three words before the act's verb chain. */
+function preparedFor(tokens: Analysis['tokens'], top: number, lower: number): boolean {
+  for (let k = top - 1, n = 0; k >= lower && n < 4; k--, n++) {
+    const t = tokens[k];
+    if (t.pos === 'PUNCT') return false;
+    if (PREPARE.has(t.lemma) || PREPARE.has(t.text.toLowerCase())) return true;
+  }
+  return false;
+}
+const PREPARE = new Set(['prepare', 'prepared', 'preparing', 'poised', 'ready', 'readying', 'gear']);
+
+/** Acts whose "to ..." complement says what is undertaken or refused, and so whom it is towards. */
+const TO_COMPLEMENT = new Set(['AGREE', 'REJECT', 'CONCEDE']);
+
+/** Words that end the complement of an undertaking: a new clause, a report, a condition or a purpose of its own. */
+const COMPLEMENT_END = new Set([',', ';', '.', ':', 'who', 'whom', 'which', 'whose', 'because', 'while', 'but', 'although', 'though', 'despite',
+  'after', 'before', 'until', 'if', 'unless', 'as', 'say', 'said', 'when', 'where']);
+
+/**
+ * "agreed to set up a centre in Tokyo" -> Japan, "is willing to send material to help defend Saudi
+ * Arabia" -> Saudi Arabia: the first other actor, else the first place of another country, that
+ * the "to ..." complement right after the trigger names before its clause ends.
+ */
+function complementTarget(c: RoleContext, last: number, own: string): EventRole | undefined {
+  const { tokens } = c.a;
+  let k = last + 1;
+  while (k < c.to && tokens[k].pos === 'ADV') k++;
+  if (!(k < c.to && tokens[k].lemma === 'to')) {
+    // the trigger itself may end in "to" ("agree to", "willing to", "refuse to" as a pattern word)
+    if (tokens[last].lemma !== 'to') return undefined;
+    k = last;
+  }
+  for (let j = k + 1, n = 0; j < c.to && n < 25; j++, n++) {
+    const t = tokens[j];
+    if (COMPLEMENT_END.has(t.lemma) || COMPLEMENT_END.has(t.text.toLowerCase())) break;
+    const m = c.ix.at[j];
+    if (m >= 0) {
+      const code = c.ix.mentions[m].code;
+      if (country(code) !== own) return roleOf(c.ix, m);
+      j = c.ix.mentions[m].last;
+      continue;
+    }
+    if (c.placeCountry && PLACE_PREPS_IN.has(t.lemma) && j + 1 < c.to) {
+      let a = j + 1;
+      if (tokens[a].pos === 'DET') a++;
+      let b = a;
+      while (b < c.to && tokens[b].pos === 'PROPN' && c.ix.at[b] < 0) b++;
+      if (b > a) {
+        const text = c.a.doc.body.slice(tokens[a].start, tokens[b - 1].end);
+        const code = c.placeCountry(text);
+        if (code && code !== own) return { code, text, start: tokens[a].start, end: tokens[b - 1].end };
+      }
+    }
+  }
+  return undefined;
+}
+const PLACE_PREPS_IN = new Set(['in', 'at', 'near']);
 
 /** "threatened to stop talks if the United States goes ahead": the threat targets the condition's subject. */
 function threatTarget(c: RoleContext, last: number, source: EventRole): EventRole | undefined {

@@ -200,7 +200,9 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     for (let k = head + 1, n = 0; !speechAct && k < to && n < 10 && !sentenceModality; k++, n++) {
       if (tokens[k].text === ';' || tokens[k].text === '.') break;
       if (isWord(tokens[k], 'if') || isWord(tokens[k], 'unless')) { sentenceModality = 'hypothetical'; words.push(tokens[k].text); }
-      else if (modality === 'asserted') {
+      // "has banned candidates from the upcoming elections": a verb told in the past is done,
+      // whatever future its object names
+      else if (modality === 'asserted' && !toldAsPast(tokens, head, lower)) {
         const c = cueAt(cues.sentence, tokens, k, to);
         if (c && c.modality === 'predicted') { sentenceModality = 'predicted'; words.push(c.text); }
       }
@@ -208,4 +210,17 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     if (sentenceModality) modality = strongest([modality, sentenceModality]);
   }
   return { modality, cues: words, chainTop: top, governor, intent };
+}
+
+/** The verbal trigger is told in the past: a past form ("banned", "took") or a perfect ("has banned"). */
+function toldAsPast(tokens: Token[], head: number, lower: number): boolean {
+  const h = tokens[head];
+  if (h.pos !== 'VERB') return false;
+  const text = h.text.toLowerCase();
+  if (text !== h.lemma && !/(s|ing)$/.test(text)) return true;
+  for (let k = head - 1; k >= lower && k >= head - 3; k--) {
+    if (tokens[k].pos === 'AUX' && /^(has|have|had)$/i.test(tokens[k].text)) return true;
+    if (tokens[k].pos !== 'ADV') break;
+  }
+  return false;
 }
