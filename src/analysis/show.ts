@@ -48,6 +48,10 @@ export async function showDocument(store: Store, id: string): Promise<string> {
   const m = a.doc.meta;
   const out: string[] = [`DOCUMENT ${a.doc.id}`, `  source: ${a.doc.source}`];
   for (const k of ['title', 'outlet', 'author', 'published', 'url'] as const) out.push(`  ${k}: ${m[k] ?? '–'}`);
+  const near = (await store.links()).nearDuplicates ?? [];
+  for (const n of near) if (n.doc === a.doc.id) out.push(`  near-duplicate of: ${n.of} (similarity ${n.similarity})`);
+  const copies = near.filter((n) => n.of === a.doc.id).map((n) => `${n.doc} (${n.similarity})`);
+  if (copies.length) out.push(`  near-duplicates: ${copies.join(', ')}`);
   if (a.doc.dropped.length) out.push(`  dropped by ingest: ${a.doc.dropped.map((d) => `${d.reason} (${clip(d.text, 40)})`).join('; ')}`);
   out.push(`  ${a.doc.body.length} characters, ${a.sentences.length} sentences`, '', 'BODY');
   out.push(a.doc.body.length > BODY_EXCERPT ? a.doc.body.slice(0, BODY_EXCERPT) + ' …' : a.doc.body);

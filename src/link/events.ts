@@ -12,14 +12,14 @@ const FAMILY: Partial<Record<PloverType, string>> = {
 const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const DAY = 86_400_000;
 
-const family = (t: PloverType) => FAMILY[t] ?? t;
+export const family = (t: PloverType) => FAMILY[t] ?? t;
 const days = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY;
 
 function sameParty(a?: string, b?: string): boolean {
   return a === undefined || b === undefined || a === b;
 }
 
-function partiesMatch(a: EventFeatures, b: EventFeatures): boolean {
+export function partiesMatch(a: EventFeatures, b: EventFeatures): boolean {
   if (a.parts.length === 0 || b.parts.length === 0) return false;
   if (sameParty(a.source, b.source) && sameParty(a.target, b.target) && (a.source ?? b.source) !== undefined) return true;
   return SYMMETRIC.has(a.type) && sameParty(a.source, b.target) && sameParty(a.target, b.source);
@@ -49,8 +49,8 @@ export function isSameEvent(a: EventFeatures, b: EventFeatures): boolean {
     partiesMatch(a, b) && datesMatch(a, b) && shareContent(a, b);
 }
 
-/** Groups of two or more event mentions that tell one event. */
-export function sameEvents(all: EventFeatures[]): { id: string; events: { doc: string; event: string }[] }[] {
+/** Groups of two or more event mentions that tell one event; `known` pairs (indices into `all`) are joined as they are. */
+export function sameEvents(all: EventFeatures[], known: [number, number][] = []): { id: string; events: { doc: string; event: string }[] }[] {
   const blocks = new Map<string, number[]>();
   all.forEach((f, i) => {
     const key = `${family(f.type)}|${f.modality}|${f.parts[0] ?? ''}`;
@@ -73,6 +73,7 @@ export function sameEvents(all: EventFeatures[]): { id: string; events: { doc: s
       });
     }
   }
+  for (const [i, j] of known) if (find(i) !== find(j)) parent[find(j)] = find(i);
   const groups = new Map<number, number[]>();
   all.forEach((_, i) => push(groups, find(i), i));
   return [...groups.values()].filter((g) => g.length > 1).map((g) => ({

@@ -1,10 +1,11 @@
-// Cross-document links over a stored corpus: same actor, same event, storylines. One pass over
-// the analyses keeps only compact features, never the corpus itself.
+// Cross-document links over a stored corpus: same actor, same event, storylines, near-duplicate
+// documents. One pass over the analyses keeps only compact features, never the corpus itself.
 import type { Actor, Analysis, CorpusLinks } from '../model/types.ts';
 import { sameActors } from './actors.ts';
 import { sameEvents } from './events.ts';
 import { buildStorylines } from './storylines.ts';
 import { countryPart, eventFeatures, type EventFeatures } from './features.ts';
+import { NearDuplicateIndex, copiedEvents } from './near-duplicates.ts';
 
 export { countryPart } from './features.ts';
 export { foldName, skeleton } from './names.ts';
@@ -13,7 +14,9 @@ export function linkAnalyses(analyses: Iterable<Analysis>): CorpusLinks {
   const actors = new Map<string, { actor: Actor; count: number }>();
   const names = new Map<string, string>();            // country part -> name of the state or IGO
   const features: EventFeatures[] = [];
+  const copies = new NearDuplicateIndex();
   for (const a of analyses) {
+    copies.add(a.doc.id, a.doc.body);
     for (const actor of a.actors) {
       const seen = actors.get(actor.id);
       if (seen) seen.count++;
@@ -25,8 +28,10 @@ export function linkAnalyses(analyses: Iterable<Analysis>): CorpusLinks {
     }
     features.push(...eventFeatures(a));
   }
-  const sameEvent = sameEvents(features);
+  // the events of a syndicated copy or light rewrite are the same events as its original's
+  const nearDuplicates = copies.pairs();
+  const sameEvent = sameEvents(features, copiedEvents(nearDuplicates, features));
   const index = new Map(features.map((f, i) => [f.event, i]));
   const seeds = sameEvent.map((g) => g.events.map((e) => index.get(e.event)!));
-  return { sameActor: sameActors(actors), sameEvent, storylines: buildStorylines(features, names, seeds) };
+  return { sameActor: sameActors(actors), sameEvent, storylines: buildStorylines(features, names, seeds), nearDuplicates };
 }

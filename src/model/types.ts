@@ -165,4 +165,9 @@ export interface CorpusLinks {
   /** Groups of event mentions that tell the same real event (several sentences or documents). */
   sameEvent: { id: string; events: { doc: string; event: string }[] }[];
   storylines: Storyline[];
+  /** Documents that repeat most of an earlier document's wording (syndicated copies, light rewrites). */
+  nearDuplicates?: NearDuplicate[];
 }
+
+/** `doc` is a near-duplicate of the earlier `of`; `similarity` estimates the share of wording they have in common (0-1). */
+export interface NearDuplicate { doc: string; of: string; similarity: number }

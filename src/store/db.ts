@@ -37,6 +37,7 @@ export interface SameActorTable { actor_id: Str; same_as: Str }
 export interface EventGroupsTable { group_id: Str; idx: Num; doc_id: Str; event_id: Str }
 export interface StorylinesTable { id: Str; position: Num; label: Str; actors: Str }
 export interface StorylineEventsTable { storyline_id: Str; idx: Num; doc_id: Str; event_id: Str }
+export interface NearDuplicatesTable { doc_id: Str; of_doc: Str; similarity: Num }
 export interface SchemaVersionTable { version: Generated<Num> }
 /** SQLite only: the FTS5 index of document texts (title and body) and quotes. */
 export interface TextFtsTable { doc_id: Str; kind: Str; idx: Num; text: Str }
@@ -57,6 +58,7 @@ export interface DB {
   event_groups: EventGroupsTable;
   storylines: StorylinesTable;
   storyline_events: StorylineEventsTable;
+  near_duplicates: NearDuplicatesTable;
   schema_version: SchemaVersionTable;
   text_fts: TextFtsTable;
 }

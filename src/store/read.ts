@@ -101,7 +101,11 @@ export async function links(db: Kysely<DB>): Promise<CorpusLinks> {
     list.push({ doc: r.doc_id, event: r.event_id });
     groups.set(r.group_id, list);
   }
-  return { sameActor, sameEvent: [...groups].map(([id, events]) => ({ id, events })), storylines: await storylines(db) };
+  const near = await db.selectFrom('near_duplicates').selectAll().orderBy('doc_id').orderBy('similarity', 'desc').orderBy('of_doc').execute();
+  return {
+    sameActor, sameEvent: [...groups].map(([id, events]) => ({ id, events })), storylines: await storylines(db),
+    ...(near.length ? { nearDuplicates: near.map((r) => ({ doc: r.doc_id, of: r.of_doc, similarity: Number(r.similarity) })) } : {}),
+  };
 }
 
 export async function storylines(db: Kysely<DB>): Promise<CorpusLinks['storylines']> {

@@ -108,6 +108,12 @@ export const MIGRATIONS: Migration[] = [
     `CREATE INDEX events_dyad ON events (source_actor, target_actor)`,
     `DROP INDEX events_source`,
   ] },
+  { common: [
+    // near-duplicate documents (a link, replaced with the others): the later document, the earlier one it copies
+    `CREATE TABLE near_duplicates (doc_id TEXT NOT NULL, of_doc TEXT NOT NULL, similarity DOUBLE PRECISION NOT NULL,
+       PRIMARY KEY (doc_id, of_doc))`,
+    `CREATE INDEX near_duplicates_of ON near_duplicates (of_doc)`,
+  ] },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,168 @@
+// Near-duplicate documents: syndicated copies and light rewrites of one story (the same wire text
+// in several outlets, a headline or a paragraph changed). MinHash over word 3-shingles estimates
+// how much of the wording two bodies share (Jaccard similarity); LSH bands put documents whose
+// signatures agree on a whole band in one bucket, so only those few candidates are compared and
+// the corpus is never compared pair by pair. No npm package fits: the maintained ones are heavy
+// kits (bloom-filters) and the small ones are untyped and unmaintained.
+import { foldDiacritics } from '../text/fold.ts';
+import type { NearDuplicate } from '../model/types.ts';
+import type { EventFeatures } from './features.ts';
+import { family, partiesMatch } from './events.ts';
+import { push } from './multimap.ts';
+
+
+export type { NearDuplicate } from '../model/types.ts';
+
+export const SHINGLE_WORDS = 3;
+export const HASHES = 128;
+const ROWS = 3;
+const BANDS = Math.floor(HASHES / ROWS);   // 42 bands of 3 rows: a pair at 0.5 shares a band 99.6% of the time, one at 0.1 4%
+export const THRESHOLD = 0.5;       // estimated Jaccard similarity of the shingle sets
+const MIN_SHINGLES = 8;             // shorter bodies say too little to call them copies
+const MAX_CANDIDATES = 200;         // per document: bounds the work when a bucket holds a huge cluster
+const MAX_PAIRS = 10;               // earlier documents recorded per document, the most similar first
+
+/** murmur3's finaliser: a bijection on 32-bit integers that mixes every bit. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over the UTF-16 code units of a string. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+// one seed per hash function; mix(x ^ seed) stands for a random permutation of the hash values
+const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 * (i + 1)));
+
+/** The distinct word 3-shingles of a text, hashed: case, diacritics and punctuation ignored. */
+export function shingleHashes(text: string): Set<number> {
+  const words = foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  return out;
+}
+
+/** The MinHash signature of a set of shingles: per hash function, the least value over the set. */
+export function signature(shingles: Set<number>): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (const s of shingles) {
+    for (let i = 0; i < HASHES; i++) {
+      const v = mix(s ^ SEEDS[i]);
+      if (v < sig[i]) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+/** The share of hash functions on which two signatures agree: an estimate of the Jaccard similarity. */
+export function similarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
+  return same / HASHES;
+}
+
+/** One bucket key per band: the band's number and a hash of its rows. */
+function bandKeys(sig: Uint32Array): number[] {
+  const keys: number[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = b;
+    for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]);
+    keys.push(h);
+  }
+  return keys;
+}
+
+/**
+ * Documents added one at a time, in stored order; each is compared only with the earlier ones
+ * that share an LSH bucket. A later copy is the near-duplicate `of` the earlier ones it matches.
+ */
+export class NearDuplicateIndex {
+  private ids: string[] = [];
+  private signatures: Uint32Array[] = [];
+  private buckets = new Map<number, number[]>();
+  private found: NearDuplicate[] = [];
+  /** How many signature comparisons were made (for tests and benchmarks: far fewer than all pairs). */
+  comparisons = 0;
+
+  add(doc: string, body: string): void {
+    const shingles = shingleHashes(body);
+    if (shingles.size < MIN_SHINGLES) return;
+    const sig = signature(shingles);
+    const me = this.ids.length;
+    const candidates = new Set<number>();
+    for (const key of bandKeys(sig)) {
+      const list = this.buckets.get(key);
+      if (!list) { this.buckets.set(key, [me]); continue; }
+      // the most recent members first: the copies of one story are usually stored close together
+      for (let k = list.length - 1; k >= 0 && candidates.size < MAX_CANDIDATES; k--) candidates.add(list[k]);
+      list.push(me);
+    }
+    this.ids.push(doc);
+    this.signatures.push(sig);
+    const matches: NearDuplicate[] = [];
+    for (const c of candidates) {
+      this.comparisons++;
+      const s = similarity(sig, this.signatures[c]);
+      if (s >= THRESHOLD && this.ids[c] !== doc) matches.push({ doc, of: this.ids[c], similarity: Math.round(s * 100) / 100 });
+    }
+    matches.sort((x, y) => y.similarity - x.similarity || x.of.localeCompare(y.of));
+    this.found.push(...matches.slice(0, MAX_PAIRS));
+  }
+
+  /** Every pair found, later document first, in the order the documents were added. */
+  pairs(): NearDuplicate[] {
+    return this.found;
+  }
+}
+
+/** The near-duplicate pairs among documents given as (id, body), in stored order. */
+export function nearDuplicates(docs: Iterable<{ id: string; body: string }>): NearDuplicate[] {
+  const index = new NearDuplicateIndex();
+  for (const d of docs) index.add(d.id, d.body);
+  return index.pairs();
+}
+
+/** Whether two events of copies of one story can be one telling: same kind, modality and parties. */
+function couldBeOne(a: EventFeatures, b: EventFeatures): boolean {
+  if (family(a.type) !== family(b.type) || a.modality !== b.modality) return false;
+  if (a.parts.length === 0 && b.parts.length === 0) return a.trigger === b.trigger;
+  return partiesMatch(a, b);
+}
+
+/**
+ * The events of each near-duplicate document matched one to one with those of the document it
+ * copies (indices into `all`): a copy tells the same events as its original, perhaps in other
+ * words, without the dates or key words the general same-event test asks for. Of several
+ * candidates, the one sharing most words and standing nearest in the text wins.
+ */
+export function copiedEvents(pairs: NearDuplicate[], all: EventFeatures[]): [number, number][] {
+  const byDoc = new Map<string, number[]>();
+  all.forEach((f, i) => push(byDoc, f.doc, i));
+  const out: [number, number][] = [];
+  for (const p of pairs) {
+    const original = byDoc.get(p.of) ?? [];
+    const copy = byDoc.get(p.doc) ?? [];
+    const used = new Set<number>();
+    copy.forEach((j, posJ) => {
+      let best = -1;
+      let bestScore = -Infinity;
+      original.forEach((i, posI) => {
+        if (used.has(i) || !couldBeOne(all[i], all[j])) return;
+        let shared = all[i].trigger === all[j].trigger ? 2 : 0;
+        for (const k of all[i].keys) if (all[j].keys.has(k)) shared++;
+        const score = shared - Math.abs(posI / original.length - posJ / copy.length);
+        if (score > bestScore) { best = i; bestScore = score; }
+      });
+      if (best >= 0) { used.add(best); out.push([best, j]); }
+    });
+  }
+  return out;
+}
