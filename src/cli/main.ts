@@ -6,6 +6,7 @@ import { showCommand } from './show.ts';
 import { exportCommand } from './export.ts';
 import { evalCommand } from './eval.ts';
 import { gameCommand } from './game.ts';
+import { achCommand } from './ach.ts';
 import { serveCommand } from './serve.ts';
 import { kbCommand } from './kb.ts';
 import { actorsCommand } from './actors.ts';
@@ -19,7 +20,7 @@ const program = new Command()
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const make of [analyzeCommand, reportCommand, showCommand, exportCommand, evalCommand, kbCommand, actorsCommand, compareCommand, quotesCommand, outletsCommand, serveCommand, gameCommand]) program.addCommand(make());
+for (const make of [analyzeCommand, reportCommand, showCommand, exportCommand, evalCommand, kbCommand, actorsCommand, compareCommand, quotesCommand, outletsCommand, serveCommand, gameCommand, achCommand]) program.addCommand(make());
 
 try {
   await program.parseAsync(process.argv);
