@@ -106,7 +106,7 @@ export function readMatrix(text: string, file = 'matrix.yaml'): Matrix {
   const hypotheses: Hypothesis[] = [];
   const hypNode = get(root, 'hypotheses');
   if (!isSeq(hypNode) || hypNode.items.length < 2) fail(hypNode ?? root, 'hypotheses', 'a list of at least two hypotheses is required');
-  else hypNode.items.forEach((item, i) => {
+  if (isSeq(hypNode)) hypNode.items.forEach((item, i) => {
     const field = `hypotheses[${i}]`;
     const n = item as YamlNode;
     if (!isMap(n)) { fail(n, field, 'a hypothesis is a mapping with id and text (and an optional prior)'); return; }

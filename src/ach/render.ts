@@ -29,7 +29,7 @@ function matrixDocument(res: AchResult, format: 'text' | 'markdown'): string {
 
   w.heading('Scores');
   w.para(`${res.rows.length} rated rows (${res.rows.filter((r) => r.evidence).length} from the store, ${res.rows.filter((r) => !r.evidence).length} the analyst's own); the store holds ${res.selected} records matching the selection, ${res.pending.length} not yet rated.`);
-  w.table(['hypothesis', "Heuer: inconsistent rows", 'PARC: weighted inconsistency', 'likelihood: log10 P(E|H)', 'likelihood: posterior'],
+  w.table(['hypothesis', "Heuer: inconsistent rows", 'PARC: weighted inconsistency', 'likelihood: log10 product', 'likelihood: posterior'],
     scores.hypotheses.map((s) => [s.id, s.inconsistencies, fixed(s.weighted), fixed(s.logLikelihood), fixed(s.posterior)]));
   for (const s of verdicts(res)) w.para(s);
 
