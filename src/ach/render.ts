@@ -11,7 +11,10 @@ export type AchFormat = 'text' | 'markdown' | 'csv' | 'json';
 export type PendingFormat = 'text' | 'yaml' | 'json';
 
 const fixed = (x: number, d = 2) => (Math.abs(x) < 0.5 * 10 ** -d ? 0 : x).toFixed(d);
-const source = (e: EvidenceItem) => [e.outlet ?? 'no outlet', e.published].filter(Boolean).join(', ');
+const source = (e: EvidenceItem) => [e.outlet ?? (e.title ? clip(e.title, 50) : 'no outlet'), e.published].filter(Boolean).join(', ');
+/** Who said or did what, without repeating a quote its sentence will show. */
+const quoted = (sentence: string, max: number) => (/^[“"‘']/.test(sentence) ? clip(sentence, max) : `“${clip(sentence, max)}”`);
+const head = (e: EvidenceItem) => (e.kind === 'quote' ? `quote, ${e.summary.split(': “')[0]}` : e.summary);
 
 export function renderMatrix(res: AchResult, format: AchFormat): string {
   if (format === 'json') return JSON.stringify(matrixJson(res), null, 2) + '\n';
@@ -39,7 +42,7 @@ function matrixDocument(res: AchResult, format: 'text' | 'markdown'): string {
   w.table(['#', 'evidence', 'source', 'cred.', 'rel.', ...hs.map((h) => h.id), 'diag.'],
     res.rows.map((r, i) => {
       const e = r.evidence;
-      const what = e ? `${e.summary}${md ? ` — “${clip(e.sentence, 200)}”` : ''}` : `analyst's item: ${r.item.text}`;
+      const what = e ? (md ? `${head(e)} — ${quoted(e.sentence, 140)}` : e.summary) : `analyst's item: ${r.item.text}`;
       return [String(i + 1), what + (md && r.item.note ? ` (analyst: ${r.item.note})` : ''), e ? `${source(e)} [${e.id}]` : 'analyst',
         r.item.credibility, r.item.relevance, ...hs.map((h) => r.item.ratings.get(h.id) ?? '–'), fixed(scores.rows[i].diagnosticity)];
     }));
@@ -49,8 +52,8 @@ function matrixDocument(res: AchResult, format: 'text' | 'markdown'): string {
   }
   w.heading(`Offered for rating (${res.pending.length})`);
   if (res.pending.length) {
-    w.para('Records the selection finds that are neither rated nor ignored; `sitrep ach pending FILE --format yaml` gives them as entries to paste under `evidence:`.');
-    w.list(res.pending.map((e) => `${e.id} ${e.kind} ${clip(e.summary, 120)} — ${source(e)}${md ? ` — “${clip(e.sentence, 160)}”` : ''}`));
+    w.para('Records the selection finds that are neither rated nor ignored; sitrep ach pending FILE --format yaml gives them as entries to paste under evidence in the matrix file.');
+    w.list(res.pending.map((e) => md ? `${e.id} ${head(e)} — ${source(e)} — ${quoted(e.sentence, 100)}` : `${e.id} ${e.kind} ${clip(e.summary, 120)} — ${source(e)}`));
   } else w.para('Nothing new: every record the selection finds is rated or ignored.');
   for (const warning of res.warnings) w.para(`warning: ${warning}`);
   return w.done();

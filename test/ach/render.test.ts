@@ -79,7 +79,7 @@ test('Markdown: the hypotheses, the three scores side by side, the matrix with s
   assert.match(md, /\| 2 \| analyst's item: no concession, so far \| analyst \| medium \| medium \| I \| C \| 1\.50 \|/);
   assert.match(md, /## Rated, not in this store \(left out of the scores\)\n\n- d9:e4 \(line 7\)/);
   assert.match(md, /## Offered for rating \(1\)/);
-  assert.match(md, /- d2:q1 quote Olga Brandt/);
+  assert.match(md, /- d2:q1 quote, Olga Brandt \(LTUELI\) — Harbour Post, 2025-05-06 — “Minsk wants cheaper gas\.”/);
   assert.match(md, /most probable in the likelihood view: opening/);
 });
 
