@@ -13,6 +13,7 @@ import { actorsCommand } from './actors.ts';
 import { compareCommand } from './compare.ts';
 import { quotesCommand } from './quotes.ts';
 import { outletsCommand } from './outlets.ts';
+import { watchCommand } from './watch.ts';
 
 const program = new Command()
   .name('sitrep')
@@ -20,7 +21,7 @@ const program = new Command()
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const make of [analyzeCommand, reportCommand, showCommand, exportCommand, evalCommand, kbCommand, actorsCommand, compareCommand, quotesCommand, outletsCommand, serveCommand, gameCommand, achCommand]) program.addCommand(make());
+for (const make of [analyzeCommand, reportCommand, showCommand, exportCommand, evalCommand, kbCommand, actorsCommand, compareCommand, quotesCommand, outletsCommand, serveCommand, gameCommand, achCommand, watchCommand]) program.addCommand(make());
 
 try {
   await program.parseAsync(process.argv);

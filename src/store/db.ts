@@ -38,6 +38,7 @@ export interface EventGroupsTable { group_id: Str; idx: Num; doc_id: Str; event_
 export interface StorylinesTable { id: Str; position: Num; label: Str; actors: Str }
 export interface StorylineEventsTable { storyline_id: Str; idx: Num; doc_id: Str; event_id: Str }
 export interface NearDuplicatesTable { doc_id: Str; of_doc: Str; similarity: Num }
+export interface FeedsTable { url: Str; state: Str }
 export interface SchemaVersionTable { version: Generated<Num> }
 /** SQLite only: the FTS5 index of document texts (title and body) and quotes. */
 export interface TextFtsTable { doc_id: Str; kind: Str; idx: Num; text: Str }
@@ -59,6 +60,7 @@ export interface DB {
   storylines: StorylinesTable;
   storyline_events: StorylineEventsTable;
   near_duplicates: NearDuplicatesTable;
+  feeds: FeedsTable;
   schema_version: SchemaVersionTable;
   text_fts: TextFtsTable;
 }

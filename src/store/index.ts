@@ -32,6 +32,9 @@ export interface Store extends StoreQueries {
   saveLinks(links: CorpusLinks): Promise<void>;
   links(): Promise<CorpusLinks>;
   counts(): Promise<StoreCounts>;
+  /** What `sitrep watch` kept of a feed (JSON text), if it has followed it before. */
+  feedState(url: string): Promise<string | undefined>;
+  saveFeedState(url: string, state: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -114,6 +114,10 @@ export const MIGRATIONS: Migration[] = [
        PRIMARY KEY (doc_id, of_doc))`,
     `CREATE INDEX near_duplicates_of ON near_duplicates (of_doc)`,
   ] },
+  { common: [
+    // what `sitrep watch` knows of each feed (validators, back-off, items seen), as JSON: see src/feeds/state.ts
+    `CREATE TABLE feeds (url TEXT PRIMARY KEY, state TEXT NOT NULL)`,
+  ] },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -39,6 +39,10 @@ export async function openSqlStore(d: StoreDialect): Promise<Store> {
     saveLinks: (links) => writeLinks(d, links),
     links: () => read.links(db),
     counts: (): Promise<StoreCounts> => read.counts(db),
+    feedState: async (url) => (await db.selectFrom('feeds').select('state').where('url', '=', url).executeTakeFirst())?.state,
+    saveFeedState: (url, state) => d.writeTransaction(async (trx) => {
+      await trx.insertInto('feeds').values({ url, state }).onConflict((oc) => oc.column('url').doUpdateSet({ state })).execute();
+    }),
     close: () => d.close(),
   };
 }
