@@ -4,6 +4,7 @@ import type { Analysis, Event, EventRole, Modality, PloverType, TimeExpr } from 
 import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
+import { isCrowdNoun, isUtteranceNoun } from './events/roles.ts';
 import { betweenPair, conditionSubject, hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
 import { indexMentions, roleOf, country, precededBy } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
@@ -77,8 +78,10 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
   for (let s = 0; s < a.sentences.length; s++) {
     if (headings[s]) continue;
     const [from, to] = a.sentences[s].tokens;
+    const firstOfSentence = events.length;
     for (const o of findObligations(a, ix, from, to)) events.push(obligationEvent(a, s, o, ix, events.length + 1));
-    const matches = matchPatterns(a.tokens, from, to);
+    // "its long-threatened invasion", "US-backed": a hyphenated modifier is no act and governs none
+    const matches = matchPatterns(a.tokens, from, to).filter((m) => !hyphenated(a.tokens, m.first, from));
     // the dyad a pair phrase ("the two countries") stands for: the last two-sided event of the
     // previous sentence, or one told earlier in this sentence
     let pair = pairBefore;
@@ -101,7 +104,9 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
         }
       }
     }
+    dropUntargetedRepeats(events, firstOfSentence);
   }
+  events.forEach((e, i) => { e.id = `${a.doc.id}:e${i + 1}`; });
   return events;
 }
 
@@ -115,6 +120,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   let lower = from;
   if (quote) while (lower < to && tokens[lower].start < quote.start) lower++;
   if (notAnEvent(tokens, ix, m, heads, from, to)) return [];
+  if (mannerOfAct(tokens, m, heads, lower)) return [];
   if (m.pattern.type === 'REQUEST' && purposeOfProtest(tokens, m, heads)) return [];
   const found = modalityOf(tokens, m.first, from, to, (i) => heads.has(i) && heads.get(i) !== m, lower, SPEECH_ACTS.has(m.pattern.type),
     (i) => inTime[i] === 1, m.pattern.type === 'PROTEST');
@@ -149,6 +155,25 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     notPassive: m.pattern.notPassive, mediator: m.pattern.mediator, fromIsSource: SPEECH_ACTS.has(m.pattern.type) };
   const isNoun = isNominal(tokens, m.first);
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
+  // "police dispersed demonstrators protesting the results": a participle right after a noun
+  // has that noun phrase as its subject; when it names no actor, the act's author is unknown
+  // ("issued a declaration demanding": a statement says what its issuer says; "vetoed a
+  // resolution censuring": what the vetoer rejects is not the vetoer's word)
+  const uttered = m.first - 1 >= lower && isUtteranceNoun(tokens[m.first - 1].text) && issuedBySubject(tokens, m.first - 1, lower);
+  if (!isNoun && /ing$/i.test(head.text) && m.first - 1 >= lower && tokens[m.first - 1].pos === 'NOUN' && inTime[m.first - 1] !== 1 && !uttered) {
+    let k = m.first - 1;
+    let named = -1;
+    while (k >= lower && k > m.first - 5 && (tokens[k].pos === 'NOUN' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN')) { if (ix.at[k] >= 0) { named = ix.at[k]; break; } k--; }
+    if (named >= 0) parts.source = named;
+    else if (type === 'PROTEST' && isCrowdNoun(tokens[m.first - 1].text)) parts.source = undefined;
+    else return [];
+  }
+  // "demonstrators protesting in Monrovia", "thousands rallied in Minsk": an unnamed crowd that
+  // protests at a known place is civilians of that place's country
+  if (parts.source === undefined && type === 'PROTEST' && !isNoun && crowdSubject(tokens, m.first, lower)) {
+    const where = placeOf(c, ctx, m) ?? placeInSentence(c, ctx);
+    if (where?.country) { parts.source = { code: `${where.country}CVL`, text: where.text, start: where.start, end: where.end }; parts.carried = true; }
+  }
   if (m.pattern.mediator) {
     // "a mediation effort between the Emirates and Saudi Arabia": both sides are targets
     let at = m.last + 1;
@@ -207,6 +232,11 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     }
   }
 
+  // "complained to the UN over Israeli air raids": a complaint is against whom it is about, not whom it is made to
+  if (type === 'ACCUSE' && targets.length === 1 && precededByWord(tokens, targets[0].start, 'to')) {
+    const about = aboutWhom(c, m.last, country(source.code));
+    if (about) targets = [about];
+  }
   // "agreed to set up a centre in Tokyo", "refused to allow UN planes to land": an undertaking
   // or refusal is towards whoever (or wherever) what it undertakes names
   if (!targets.length && TO_COMPLEMENT.has(type) && !m.pattern.noTarget) {
@@ -290,6 +320,73 @@ function addEvents(out: Event[], base: EventBase, type: PloverType, cameo: strin
   }
 }
 
+/**
+ * "US attacks have killed al-Qaeda leaders", "rejected the plan and opposed the deployment": an
+ * act told twice in one sentence, once with its target and once without, is one event.
+ */
+function dropUntargetedRepeats(events: Event[], first: number): void {
+  const targeted = new Set<string>();
+  for (let i = first; i < events.length; i++) {
+    const e = events[i];
+    if (e.target && e.source) targeted.add(`${e.type} ${country(e.source.code)} ${e.modality}`);
+  }
+  if (!targeted.size) return;
+  for (let i = events.length - 1; i >= first; i--) {
+    const e = events[i];
+    if (!e.target && e.source && targeted.has(`${e.type} ${country(e.source.code)} ${e.modality}`)) events.splice(i, 1);
+  }
+}
+
+/**
+ * "wounded two soldiers in a bomb attack", "were arrested during a raid": a noun of the same type
+ * in a phrase of manner or occasion after a verbal trigger tells how that act was done, not another act.
+ */
+function mannerOfAct(tokens: Analysis['tokens'], m: PatternMatch, heads: Map<number, PatternMatch>, lower: number): boolean {
+  if (!isNominal(tokens, m.first)) return false;
+  let k = m.first - 1;
+  while (k >= lower && k > m.first - 5 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'NUM' || tokens[k].text === '-')) k--;
+  if (k < lower || !MANNER_PREPS.has(tokens[k].lemma)) return false;
+  for (let j = k - 1; j >= lower && j > k - 15; j--) {
+    if (tokens[j].text === ';') return false;
+    const h = heads.get(j);
+    // an active verb only: "were killed in a Russian attack" leaves the author to the noun
+    if (h && h.first === j && h !== m && h.pattern.type === m.pattern.type && tokens[j].pos === 'VERB') return !passiveAt(tokens, j, lower);
+  }
+  return false;
+}
+function passiveAt(tokens: Analysis['tokens'], j: number, lower: number): boolean {
+  for (let k = j - 1; k >= lower && k >= j - 3; k--) {
+    if (tokens[k].lemma === 'be' || tokens[k].lemma === 'get') return true;
+    if (tokens[k].pos !== 'ADV') return false;
+  }
+  return false;
+}
+const MANNER_PREPS = new Set(['in', 'during', 'with', 'through']);
+
+/** "issued a statement", "sent a letter": the utterance noun at k is the object of a verb that puts it out. */
+function issuedBySubject(tokens: Analysis['tokens'], k: number, lower: number): boolean {
+  for (let j = k - 1; j >= lower && j > k - 5; j--) {
+    if (tokens[j].pos === 'VERB') return ISSUE_VERBS.has(tokens[j].lemma);
+    if (!(tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'NUM' || tokens[j].pos === 'NOUN')) return false;
+  }
+  return false;
+}
+const ISSUE_VERBS = new Set(['issue', 'release', 'publish', 'send', 'deliver', 'make', 'read', 'post', 'adopt', 'pass', 'put', 'give', 'write', 'sign', 'submit', 'table', 'broadcast']);
+
+/** The protest's subject is an unnamed crowd: the noun right before it ("demonstrators protesting") or the clause's subject ("Thousands of people rallied"). */
+function crowdSubject(tokens: Analysis['tokens'], head: number, lower: number): boolean {
+  for (let k = head - 1; k >= lower && k > head - 12; k--) {
+    const t = tokens[k];
+    if (t.pos === 'NOUN' && isCrowdNoun(t.text)) return true;
+    if ((t.pos === 'PUNCT' && t.text !== '-') || t.pos === 'VERB' || t.lemma === 'be') return false;
+  }
+  return false;
+}
+
+function hyphenated(tokens: Analysis['tokens'], k: number, from: number): boolean {
+  return k > from && tokens[k - 1].text === '-' && !tokens[k - 1].space;
+}
+
 function isWordAt(tokens: Analysis['tokens'], k: number, w: string): boolean {
   return k >= 0 && k < tokens.length && tokens[k].text.toLowerCase() === w;
 }
@@ -302,7 +399,9 @@ function placeInSentence(c: RoleContext, ctx: PipelineContext | undefined): { co
     if (m >= 0) {
       const e = c.ix.mentions[m];
       // "the Iraqi city of Basra", "in Lebanon": a country named as where, not who
-      if (precededBy(tokens, e.first, c.from, PLACE_WORDS) || (e.last + 1 < c.to && /^(city|town|village|province|region|capital)$/i.test(tokens[e.last + 1].text))) {
+      // but "in a Russian attack": a name that modifies a noun is no place
+      const modifies = e.last + 1 < c.to && tokens[e.last + 1].pos === 'NOUN' && !/^(city|town|village|province|region|capital)$/i.test(tokens[e.last + 1].text);
+      if ((precededBy(tokens, e.first, c.from, PLACE_WORDS) && !modifies) || (e.last + 1 < c.to && /^(city|town|village|province|region|capital)$/i.test(tokens[e.last + 1].text))) {
         const code = country(e.code);
         if (/^[A-Z]{3}$/.test(code)) return { country: code, text: e.mention.text, start: e.mention.start, end: e.mention.end };
       }
@@ -364,6 +463,32 @@ function preparedFor(tokens: Analysis['tokens'], top: number, lower: number): bo
   return false;
 }
 const PREPARE = new Set(['prepare', 'prepared', 'preparing', 'poised', 'ready', 'readying', 'gear']);
+
+/** The word right before the token that starts at `start` is `word`. */
+function precededByWord(tokens: Analysis['tokens'], start: number, word: string): boolean {
+  let k = tokens.findIndex((t) => t.start === start);
+  if (k <= 0) return false;
+  k--;
+  while (k > 0 && tokens[k].pos === 'DET') k--;
+  return tokens[k].lemma === word;
+}
+
+/** "over Israeli air raids", "about Russia's troop build-up": the other actor a complaint is about, within its clause. */
+function aboutWhom(c: RoleContext, last: number, own: string): EventRole | undefined {
+  const { tokens } = c.a;
+  for (let k = last + 1, n = 0; k < c.to && n < 14; k++, n++) {
+    if (COMPLEMENT_END.has(tokens[k].lemma) || COMPLEMENT_END.has(tokens[k].text.toLowerCase())) return undefined;
+    if (!ABOUT.has(tokens[k].lemma)) continue;
+    for (let j = k + 1; j < c.to && j <= k + 5; j++) {
+      const m = c.ix.at[j];
+      if (m >= 0) return country(c.ix.mentions[m].code) !== own ? roleOf(c.ix, m) : undefined;
+      if (!(tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'NUM' || tokens[j].pos === 'NOUN')) break;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+const ABOUT = new Set(['over', 'about', 'against', 'at']);
 
 /** Acts whose "to ..." complement says what is undertaken or refused, and so whom it is towards. */
 const TO_COMPLEMENT = new Set(['AGREE', 'REJECT', 'CONCEDE']);

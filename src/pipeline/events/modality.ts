@@ -51,6 +51,8 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
   if (isNoun) {
     for (let g = i - 1, n = 0; g >= from && n < 7; g--, n++) {
       const t = tokens[g];
+      // "its long-threatened invasion": a hyphenated participle describes the noun
+      if (t.pos === 'VERB' && g - 1 > from && tokens[g - 1].text === '-' && !tokens[g - 1].space) { g--; n++; continue; }
       if (t.pos === 'VERB') {
         if (isAdjectival(tokens, g, from)) return undefined;
         return { token: g, how: 'object' };

@@ -54,7 +54,21 @@ export interface RoleContext {
   pair?: [EventRole, EventRole];   // the two actors of the previous sentence's last two-sided event
 }
 
-interface RolesFile { pair_determiners: string[]; pair_nouns: string[]; hardware: string[] }
+interface RolesFile { pair_determiners: string[]; pair_nouns: string[]; hardware: string[]; utterance_nouns: string[]; crowd_nouns: string[] }
+let utterances: Set<string> | undefined;
+let crowds: Set<string> | undefined;
+
+/** "statement", "declaration": a noun for something said or written (data/plover/roles.yaml). */
+export function isUtteranceNoun(word: string): boolean {
+  utterances ??= new Set(ploverData<RolesFile>('roles').utterance_nouns);
+  return utterances.has(word.toLowerCase());
+}
+
+/** "demonstrators", "thousands": a noun for an unnamed crowd (data/plover/roles.yaml). */
+export function isCrowdNoun(word: string): boolean {
+  crowds ??= new Set(ploverData<RolesFile>('roles').crowd_nouns);
+  return crowds.has(word.toLowerCase());
+}
 let pairWords: { determiners: Set<string>; nouns: Set<string> } | undefined;
 let hardware: Set<string> | undefined;
 
@@ -465,6 +479,11 @@ export function betweenPair(c: RoleContext, last: number): Participants | undefi
 }
 
 /** Participants of a nominal trigger: "Poland's offer to the US", "talks between X and Y", "its withdrawal". */
+/** Token k is a no-space hyphen inside a compound modifier ("long-threatened"). */
+function inCompound(tokens: Token[], k: number): boolean {
+  return k > 0 && tokens[k].text === '-' && !tokens[k].space && !tokens[k - 1].space;
+}
+
 export function nounParticipants(c: RoleContext, head: number, last: number, top: number): Participants {
   const { tokens } = c.a;
   const between = c.mediator ? undefined : betweenPair(c, last);
@@ -472,7 +491,8 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
   let source: number | EventRole | undefined;
   // Possessive or adjective right before: "Poland's offer", "the Russian deployment", "its offer".
   let k = head - 1;
-  while (k >= c.from && k > head - 4 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'VERB') && c.ix.at[k] < 0) k--;
+  // ("its long-threatened invasion": a hyphenated compound counts as one modifier)
+  while (k >= c.from && k > head - 6 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'NOUN' || tokens[k].pos === 'VERB' || inCompound(tokens, k)) && c.ix.at[k] < 0) k--;
   if (k >= c.from && POSSESSIVE.has(tokens[k].text.toLowerCase()) && k - 1 >= c.from) {
     // "Poland's offer"; but "the partners' talks": an owner that is no actor leaves the source
     // unknown, unless it names the pair of the last dyad ("the two partners' failed talks").
@@ -509,7 +529,7 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     // The subject of the verb the noun is the object of: "Minsk and Warsaw held talks".
     let v = head - 1;
     let inPhrase = false;     // "backed down after talks": the noun is in a prepositional phrase, not the verb's object
-    while (v >= c.from && v > head - 5 && tokens[v].pos !== 'VERB') {
+    while (v >= c.from && v > head - 7 && (tokens[v].pos !== 'VERB' || inCompound(tokens, v - 1))) {
       // an ADP right after the verb is its particle ("speeded up the withdrawal"), not a phrase
       inPhrase ||= tokens[v].pos === 'ADP' && !(v - 1 >= c.from && tokens[v - 1].pos === 'VERB' && PARTICLES.has(tokens[v].lemma));
       v--;
