@@ -130,18 +130,32 @@ export function renderRobustness(scenario: Scenario, r: RobustnessReport): strin
     '',
     `Across ${r.samples} samples (seed ${r.seed}; ranges drawn uniformly, ranks mapped to utilities by a random increasing scale):`,
   ];
-  for (const f of r.frequencies) lines.push(`  ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.outcome}${f.outcome === r.nominal ? '   (the middle-value outcome)' : ''}`);
+  const named = (key: string): string => `${key} (${what(key)})`;
+  for (const f of r.frequencies) lines.push(`  ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.outcome === r.nominal ? `${f.outcome}   (the middle-value outcome)` : named(f.outcome)}`);
   lines.push('');
-  if (r.flips.length === 0) lines.push('No single assumption, changed alone, flips the outcome.');
+  // a change that only adds outcomes next to the middle-value one makes the mover indifferent: a tie, not a flip
+  const parts = (key: string): string[] => key.split(' | ');
+  const isTie = (f: Flip): boolean => parts(r.nominal).every((o) => parts(f.outcome).includes(o));
+  const flips = r.flips.filter((f) => !isTie(f));
+  const ties = r.flips.filter(isTie);
+  const describe = (f: Flip, head: string): void => {
+    lines.push(head);
+    if (f.segments && f.segments.length > 1 && f === r.flips.find((g) => g.assumption === f.assumption)) {
+      lines.push(`      across its range: ${f.segments.map((g) => `${g.from.eq(g.to) ? `at ${g.from.toDecimalString()}` : `${g.from.toDecimalString()} to ${g.to.toDecimalString()}`}: ${g.outcome}`).join('; ')}`);
+    }
+    if (f.assumption.reason) lines.push(`      assumption: ${f.assumption.reason}`);
+    if (f.assumption.evidence.length) lines.push(`      evidence: ${f.assumption.evidence.join(', ')}`);
+  };
+  if (flips.length === 0) lines.push('No single assumption, changed alone, flips the outcome.');
   else {
     lines.push('Single assumptions that flip it (all others at their middle values):');
-    for (const f of r.flips) {
-      lines.push(`  - ${whose(f.assumption)} payoff for ${f.assumption.outcome} ${f.change}: the outcome becomes ${f.outcome}`);
-      if (f.segments && f.segments.length > 1 && f === r.flips.find((g) => g.assumption === f.assumption)) {
-        lines.push(`      across its range: ${f.segments.map((g) => `${g.from.eq(g.to) ? `at ${g.from.toDecimalString()}` : `${g.from.toDecimalString()} to ${g.to.toDecimalString()}`}: ${g.outcome}`).join('; ')}`);
-      }
-      if (f.assumption.reason) lines.push(`      assumption: ${f.assumption.reason}`);
-      if (f.assumption.evidence.length) lines.push(`      evidence: ${f.assumption.evidence.join(', ')}`);
+    for (const f of flips) describe(f, `  - ${whose(f.assumption)} payoff for ${f.assumption.outcome} ${f.change}: the outcome becomes ${named(f.outcome)}`);
+  }
+  if (ties.length) {
+    lines.push('', 'Single assumptions that only tie it (the mover becomes indifferent; either outcome may follow):');
+    for (const f of ties) {
+      const other = parts(f.outcome).filter((o) => !parts(r.nominal).includes(o)).join(' | ');
+      describe(f, `  - ${whose(f.assumption)} payoff for ${f.assumption.outcome} ${f.change}: ${r.nominal} or ${named(other)}`);
     }
   }
   if (r.stable.length) {

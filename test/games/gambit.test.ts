@@ -41,12 +41,17 @@ const load = (file: string): Game => readGameFileRaw(`${DIR}${file}`);
 const isEquilibrium = (g: Game, p: Behaviour | Rational[][]): boolean =>
   g.kind === 'tree' ? isBehaviourEquilibrium(g, p as Behaviour) : isStrategicEquilibrium(g, p as Rational[][]);
 
-test('every game file in the folder is read (none left out)', { skip }, () => {
+/** Game files sitrep cannot read, with the reason: none at present; the test checks the list is exact. */
+const UNREADABLE: Record<string, string> = {};
+
+test('every game file in the folder is read; any that cannot be is listed with the reason', { skip }, (t) => {
   const files = readdirSync(DIR).filter((f) => /\.(efg|nfg)$/.test(f));
-  const unreadable: string[] = [];
-  for (const f of files) { try { load(f); } catch { unreadable.push(f); } }
-  assert.deepEqual(unreadable, []);
+  const unreadable: Record<string, string> = {};
+  for (const f of files) { try { load(f); } catch (e) { unreadable[f] = (e as Error).message; } }
+  for (const [f, why] of Object.entries(unreadable)) t.diagnostic(`cannot read ${f}: ${why}`);
+  assert.deepEqual(unreadable, UNREADABLE);
   assert.ok(files.length >= expected.length);
+  t.diagnostic(`${files.length} game files read`);
 });
 
 test('every game survives a write and a read in its own format, and .nfg in both of its forms', { skip }, () => {
@@ -137,7 +142,7 @@ test('subgame-perfect equilibria of perfect-information games are Nash and agent
   let n = 0;
   for (const e of expected.filter((x) => x.file.endsWith('.efg'))) {
     const g = load(e.file) as TreeGame;
-    if (!isPerfectInformation(g) || e.file === 'ttt.efg') continue;
+    if (!isPerfectInformation(g) || e.file in SPE_UNCHECKED) continue;
     const sol = solve(g, 'spe');
     assert.ok(sol.profiles.length > 0, e.file);
     for (const p of sol.profiles) {
@@ -154,7 +159,7 @@ const SUBGAMES_TOO_LARGE = ['artist2.efg', 'bayes2a.efg', 'palf2.efg'];
 
 test('subgame by subgame: every equilibrium is Nash, and on perfect-information games it agrees with backward induction', { skip }, () => {
   const tooLarge: string[] = [];
-  for (const e of expected.filter((x) => x.file.endsWith('.efg') && x.file !== 'ttt.efg')) {
+  for (const e of expected.filter((x) => x.file.endsWith('.efg') && !(x.file in SPE_UNCHECKED))) {
     const g = load(e.file) as TreeGame;
     let r: ReturnType<typeof speBySubgames>;
     try { r = speBySubgames(g); } catch { tooLarge.push(e.file); continue; }
@@ -180,13 +185,27 @@ test('constant-sum two-player games solved by LP give equilibria with the value 
   assert.ok(n >= 3, `${n} constant-sum games`);
 });
 
-test('the lists of differences are explained', { skip }, () => {
-  for (const [file, why] of Object.entries(PURE_DIFFERENCES)) {
+/** Why tic-tac-toe is left out of the subgame-perfect checks. */
+const SPE_UNCHECKED: Record<string, string> = {
+  'ttt.efg': 'tic-tac-toe: backward induction lists its first 1000 subgame-perfect equilibria in about 10 s (the notes say more exist); checking each against the whole tree is past this test\'s time budget',
+};
+
+test('what is not compared with Gambit, or not solved, is listed with the reason', { skip }, (t) => {
+  const reasons: Array<[string, string, string]> = [
+    ...Object.entries(UNREADABLE).map(([f, why]): [string, string, string] => [f, 'read', why]),
+    ...Object.entries(PURE_DIFFERENCES).map(([f, why]): [string, string, string] => [f, 'pure', why]),
+    ...AGENT_TOO_LARGE.map((f): [string, string, string] => [f, 'agent-pure', f === 'ttt.efg'
+      ? 'about 2e22 pure agent profiles, beyond any enumeration'
+      : `more than ${AGENT_BUDGET} pure agent profiles (2^20; 5-8 s each, past this test's budget; sitrep game solve --method agent-pure does them)`]),
+    ...SUBGAMES_TOO_LARGE.map((f): [string, string, string] => [f, 'spe (subgame by subgame)', 'a subgame with 2^20 pure profiles of its own, too many to enumerate']),
+    ...Object.entries(SPE_UNCHECKED).map(([f, why]): [string, string, string] => [f, 'spe checks', why]),
+  ];
+  for (const [file, method, why] of reasons) {
     assert.ok(expected.some((e) => e.file === file), `${file} is in expected.json`);
-    assert.ok(why.length > 20);
+    assert.ok(why.length > 20, `${file}: a reason is given`);
+    t.diagnostic(`${method}: ${file}: ${why}`);
   }
-  // the agent-form list is the set of games whose agent form exceeds the budget (checked above);
-  // tic-tac-toe is beyond any budget: 2e22 pure agent profiles
+  // tic-tac-toe is beyond any agent-form budget
   const ttt = load('ttt.efg') as TreeGame;
   assert.ok(ttt.infosets.slice(1).flat().reduce((n, s) => n * s.actions.length, 1) > 1e20);
 });

@@ -118,6 +118,24 @@ outcomes:
   assert.deepEqual(segments, ['1-3:o2', '3-3:o1 | o2', '3-4:o1'], 'the break point is where o1 meets o2\'s rank');
 });
 
+test('robustness: a range whose end only equals another payoff of the mover is reported as a tie, not a flip', () => {
+  // X values o1 between 2 and 4 (middle 3) and o2 at 2: at the low end X is indifferent.
+  const s = readScenario(`game: g
+payoffs: cardinal
+players: [X]
+tree: {player: X, moves: {a: {outcome: o1}, b: {outcome: o2}}}
+outcomes:
+  o1: {text: the first, payoffs: {X: {value: [2, 4]}}}
+  o2: {text: the second, payoffs: {X: 2}}
+`, 'g.yaml');
+  const r = robustness(s, 50, 1);
+  assert.equal(r.nominal, 'o1');
+  assert.deepEqual(r.flips.map((f) => [f.change, f.outcome]), [['at the low end (2)', 'o1 | o2']]);
+  const text = renderRobustness(s, r);
+  assert.match(text, /No single assumption, changed alone, flips the outcome\./);
+  assert.match(text, /only tie it[^]*X's payoff for o1 at the low end \(2\): o1 or o2 \(the second\)/);
+});
+
 test('the base-offer example solves, explains itself and reports its robustness', () => {
   const s = readScenarioFile(EXAMPLE);
   assert.equal(s.players.length, 4);
