@@ -14,6 +14,9 @@ import { compareCommand } from './compare.ts';
 import { quotesCommand } from './quotes.ts';
 import { outletsCommand } from './outlets.ts';
 import { watchCommand } from './watch.ts';
+import { enqueueCommand } from './enqueue.ts';
+import { workerCommand } from './worker.ts';
+import { queueCommand } from './queue.ts';
 
 const program = new Command()
   .name('sitrep')
@@ -21,7 +24,7 @@ const program = new Command()
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const make of [analyzeCommand, reportCommand, showCommand, exportCommand, evalCommand, kbCommand, actorsCommand, compareCommand, quotesCommand, outletsCommand, serveCommand, gameCommand, achCommand, watchCommand]) program.addCommand(make());
+for (const make of [analyzeCommand, reportCommand, showCommand, exportCommand, evalCommand, kbCommand, actorsCommand, compareCommand, quotesCommand, outletsCommand, serveCommand, gameCommand, achCommand, watchCommand, enqueueCommand, workerCommand, queueCommand]) program.addCommand(make());
 
 try {
   await program.parseAsync(process.argv);
