@@ -1,6 +1,7 @@
 // The job queue across machines: pg-boss on the same PostgreSQL database as the store (its
 // tables live in their own schema, `pgboss`). Three queues: documents to analyse, the dead
 // letters of documents that failed every attempt, and requests to rebuild the corpus links.
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { isPostgresUrl, redactUrl } from '../store/index.ts';
 
@@ -28,6 +29,9 @@ export function queueUrl(db: string, command: string): string {
   return db;
 }
 
+/** Any fixed number: the advisory lock under which processes set up the queue one at a time. */
+const SETUP_LOCK = 7_305_116;
+
 export interface BossOptions {
   /** Connections this process may open for the queue. */
   poolSize?: number;
@@ -48,19 +52,26 @@ export async function openBoss(url: string, opts: BossOptions = {}): Promise<PgB
   });
   // errors of background polling and maintenance (a lost connection) are reported, never thrown
   boss.on('error', (err) => process.stderr.write(`queue: ${err.message}\n`));
+  // Workers started together on a new database would create the queues at once, and pg-boss's
+  // queue creation (a partition attached to its job table) deadlocks when run concurrently: one
+  // process at a time sets up, under a session lock that ends with its connection.
+  const setup = new pg.Client({ connectionString: url, application_name: 'sitrep' });
   try {
+    await setup.connect();
+    await setup.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
     await boss.start();
     await ensureQueues(boss);
   } catch (err) {
+    await setup.end().catch(() => undefined);
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw new Error(`cannot open the job queue on ${redactUrl(url)}: ${(err as Error).message}`, { cause: err });
   }
+  await setup.end();
   return boss;
 }
 
 async function ensureQueues(boss: PgBoss): Promise<void> {
-  // create_queue does nothing for a queue that exists, so several processes starting at once are safe;
-  // the dead-letter queue comes first, as the documents queue refers to it
+  // run under the setup lock (openBoss); the dead-letter queue comes first, as the documents queue refers to it
   if (!(await boss.getQueue(DEAD_LETTERS))) await boss.createQueue(DEAD_LETTERS, { name: DEAD_LETTERS });
   if (!(await boss.getQueue(DOCUMENTS))) {
     await boss.createQueue(DOCUMENTS, {
