@@ -14,7 +14,8 @@ export const REFERENCE_TABLES = ['actors', 'actor_names', 'same_actor', 'schema_
 /** Sharded by a column, in colocation groups: the first table of each group is distributed first. */
 export const DISTRIBUTED_TABLES: DistributedTable[] = [
   { table: 'documents', column: 'id', colocateWith: 'none' },
-  ...['sentences', 'document_actors', 'mentions', 'times', 'events', 'quotes', 'claims', 'frames']
+  // near_duplicates is a link, but keyed by the later document: it lives with that document
+  ...['sentences', 'document_actors', 'mentions', 'times', 'events', 'quotes', 'claims', 'frames', 'near_duplicates']
     .map((table) => ({ table, column: 'doc_id', colocateWith: 'documents' })),
   { table: 'storylines', column: 'id', colocateWith: 'none' },
   { table: 'storyline_events', column: 'storyline_id', colocateWith: 'storylines' },
