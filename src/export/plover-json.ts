@@ -7,6 +7,7 @@ export function ploverRecord({ line: l, event: e, doc }: EventRecord): Record<st
     date: l.date ?? null,
     date_end: l.dateEnd ?? null,
     date_from: l.dateFrom ?? null,                 // 'text': resolved from the text; 'published': the report's day
+    date_text: e.when?.text ?? null,               // the words the date was resolved from
     event: l.type,
     mode: e.mode ?? null,
     context: e.context ?? [],

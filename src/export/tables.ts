@@ -3,10 +3,12 @@ import type { EventRecord } from './records.ts';
 
 type Cell = string | number | undefined | null;
 
-export const TSV_COLUMNS = ['event_id', 'date', 'source_code', 'target_code', 'event_type', 'cameo_root', 'goldstein', 'quad_class', 'modality', 'place', 'doc_id', 'sentence'];
+export const TSV_COLUMNS = ['event_id', 'date', 'source_code', 'target_code', 'event_type', 'mode', 'cameo_root', 'goldstein', 'quad_class', 'modality',
+  'date_end', 'date_text', 'place', 'place_country', 'doc_id', 'sentence'];
 
 export function tsvRow({ line: l, event: e }: EventRecord): Cell[] {
-  return [l.id, l.date, l.source?.code, l.target?.code, l.type, l.cameo, l.goldstein, l.quadClass, l.modality, e.place?.text, l.doc, l.sentence];
+  return [l.id, l.date, l.source?.code, l.target?.code, l.type, e.mode, l.cameo, l.goldstein, l.quadClass, l.modality,
+    l.dateEnd, e.when?.text, e.place?.text, e.place?.country, l.doc, l.sentence];
 }
 
 /** TSV has no quoting: tabs and line breaks inside a field become spaces. */

@@ -123,3 +123,37 @@ test('an unknown format is refused', async () => {
   await assert.rejects(() => exportStore(s, 'xlsx' as never, () => {}), /unknown export format "xlsx"/);
   await s.close();
 });
+
+test('events-tsv and plover-json carry source, target, type, mode, modality, dates, place with its country, and the sentence', async () => {
+  const s = await openStore(':memory:');
+  const a = makeAnalysis({
+    body: 'Thousands of farmers rallied in Grodno against Polish grain imports from 3 to 5 March 2025.',
+    source: 'rally.txt', meta: { title: 'Rally', outlet: 'Test', published: '2025-03-06' },
+    actors: [ACTORS.POL], mentions: [],
+    events: [{ type: 'PROTEST', trigger: 'rallied', modality: 'asserted', source: { text: 'farmers', code: 'BLRCVL', actor: 'state:BLR' },
+      target: { text: 'Polish', code: 'POL', actor: 'state:POL' }, place: 'Grodno', when: { text: 'from 3 to 5 March 2025', start: '2025-03-03', end: '2025-03-05' } }],
+    quotes: [], frames: [],
+  });
+  a.events[0].mode = 'demo';
+  a.events[0].place!.country = 'BLR';
+  await s.saveAnalyses([a]);
+  const [head, row] = (await run(s, 'events-tsv')).trimEnd().split('\n').map((l) => l.split('\t'));
+  const cell = (name: string) => row[head.indexOf(name)];
+  assert.equal(cell('source_code'), 'BLRCVL');
+  assert.equal(cell('target_code'), 'POL');
+  assert.equal(cell('event_type'), 'PROTEST');
+  assert.equal(cell('mode'), 'demo');
+  assert.equal(cell('modality'), 'asserted');
+  assert.equal(cell('date'), '2025-03-03');
+  assert.equal(cell('date_end'), '2025-03-05');
+  assert.equal(cell('date_text'), 'from 3 to 5 March 2025');
+  assert.equal(cell('place'), 'Grodno');
+  assert.equal(cell('place_country'), 'BLR');
+  assert.match(cell('sentence'), /^Thousands of farmers rallied in Grodno/);
+  const [rec] = (await run(s, 'plover-json')).trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual([rec.source, rec.target, rec.event, rec.mode, rec.modality, rec.date, rec.date_end], ['BLRCVL', 'POL', 'PROTEST', 'demo', 'asserted', '2025-03-03', '2025-03-05']);
+  assert.deepEqual(rec.location, { name: 'Grodno', country: 'BLR' });
+  assert.equal(rec.date_text, 'from 3 to 5 March 2025');
+  assert.match(rec.text, /^Thousands of farmers rallied/);
+  await s.close();
+});
