@@ -1,6 +1,7 @@
 // Bad-input checks: size, emptiness, binary content, UTF-8 validity. Each returns the reason for
 // refusing the input in words, or undefined when it is fine; textFromBytes runs them all.
 import { IngestError } from './errors.ts';
+import { binaryKind, utf16Kind } from './limits.ts';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
@@ -28,6 +29,10 @@ export function checkBytes(bytes: Uint8Array): string | undefined {
   const size = checkSize(bytes.length);
   if (size) return size;
   if (bytes.length === 0) return 'empty';
+  const kind = binaryKind(bytes);
+  if (kind) return `binary content (${kind}), not text`;
+  const utf16 = utf16Kind(bytes);
+  if (utf16) return `not UTF-8 but ${utf16}: save it as UTF-8`;
   if (bytes.indexOf(0) >= 0) return 'binary content (NUL bytes)';
   const n = Math.min(bytes.length, SAMPLE_BYTES);
   let control = 0;
@@ -45,6 +50,17 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Where strict UTF-8 decoding fails, in words: the first bad byte and the likely encoding. */
+export function describeBadUtf8(bytes: Uint8Array): string {
+  const loose = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  const at = loose.indexOf('\uFFFD');
+  if (at < 0) return 'not valid UTF-8 text';
+  const offset = Buffer.byteLength(loose.slice(0, at), 'utf8');
+  const byte = bytes[offset] ?? 0;
+  const hint = byte >= 0x80 ? ': Latin-1 or Windows-1252? save it as UTF-8' : '';
+  return `not valid UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${offset}${hint})`;
 }
 
 /** Checks decoded text the same way checkBytes checks bytes. */
@@ -73,7 +89,7 @@ export function textFromBytes(bytes: Uint8Array, source: string): string {
   const bad = checkBytes(bytes);
   if (bad) throw new IngestError(source, bad);
   const text = decodeUtf8(bytes);
-  if (text === undefined) throw new IngestError(source, 'not valid UTF-8 text');
+  if (text === undefined) throw new IngestError(source, describeBadUtf8(bytes));
   const badText = checkText(text);
   if (badText) throw new IngestError(source, badText);
   return text;

@@ -8,6 +8,7 @@ import { looksLikeMarkdown, markdownToBlocks, plainToBlocks } from './markdown.t
 import { splitFrontMatter } from './front-matter.ts';
 import { cleanBlocks } from './clean.ts';
 import type { Block } from './blocks.ts';
+import { checkBodyLength, markupTooDeep } from './limits.ts';
 
 export type SourceFormat = 'txt' | 'md' | 'html';
 
@@ -42,6 +43,8 @@ export function buildDocument(raw: string, source: string, id: string, options: 
   let blocks: Block[];
   let found: DocumentMeta = {};
   if (format === 'html') {
+    const deep = markupTooDeep(text);
+    if (deep) throw new IngestError(source, deep);
     ({ blocks, meta: found } = htmlToContent(text));
   } else {
     const split = splitFrontMatter(text);
@@ -51,6 +54,8 @@ export function buildDocument(raw: string, source: string, id: string, options: 
   const meta = { ...found, ...definedFields(options.meta) };
   const cleaned = cleanBlocks(blocks, meta, { titleFromFirstLine: format !== 'html' });
   if (!cleaned.body.trim()) throw new IngestError(source, 'no article text left once markup and boilerplate are removed');
+  const tooLong = checkBodyLength(cleaned.body);
+  if (tooLong) throw new IngestError(source, tooLong);
   return { id, source, body: cleaned.body, meta: cleaned.meta, dropped: cleaned.dropped };
 }
 

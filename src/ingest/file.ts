@@ -5,6 +5,7 @@ import { IngestError, asIngestError } from './errors.ts';
 import { checkSize, textFromBytes } from './checks.ts';
 import { documentId } from './hash.ts';
 import { buildDocument, formatOfPath } from './document.ts';
+import type { RawDocument } from './raw.ts';
 
 function statOf(path: string): Stats {
   try {
@@ -30,12 +31,18 @@ export function readTextFile(path: string): { text: string; bytes: Buffer } {
   return { text: textFromBytes(bytes, path), bytes };
 }
 
-/** The agreed entry for a single-document file (.txt, .md, .html). */
-export function ingestFile(path: string): Document {
+/** A single-document file read and checked, not yet built; throws IngestError. */
+export function rawFile(path: string): RawDocument {
   if (/\.(jsonl|ndjson)$/i.test(path)) throw new IngestError(path, 'holds one article per line (JSONL): read it with readSources');
   const { text, bytes } = readTextFile(path);
+  return { source: path, id: documentId(bytes), text, options: { format: formatOfPath(path) } };
+}
+
+/** The agreed entry for a single-document file (.txt, .md, .html). */
+export function ingestFile(path: string): Document {
+  const raw = rawFile(path);
   try {
-    return buildDocument(text, path, documentId(bytes), { format: formatOfPath(path) });
+    return buildDocument(raw.text, path, raw.id, raw.options);
   } catch (e) {
     throw asIngestError(path, e);
   }

@@ -1,13 +1,13 @@
 // Walks the inputs a user names (files, folders, JSONL files, "-" for standard input) and yields
 // one item per document or per refused input, so that one bad input never stops a batch.
-import { createReadStream, readdirSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { IngestError, asIngestError } from './errors.ts';
 import { checkSize, MAX_DOCUMENT_BYTES, textFromBytes } from './checks.ts';
 import { documentId } from './hash.ts';
-import { buildDocument } from './document.ts';
-import { ingestFile } from './file.ts';
-import { jsonlItems, type IngestItem } from './jsonl.ts';
+import { rawFile } from './file.ts';
+import { jsonlRawItems, type IngestItem } from './jsonl.ts';
+import { buildRaw, type RawItem } from './raw.ts';
 
 const ARTICLE_FILE = /\.(txt|text|md|markdown|mdx|html?|xhtml)$/i;
 const JSONL_FILE = /\.(jsonl|ndjson)$/i;
@@ -17,50 +17,71 @@ export interface ReadOptions {
   stdin?: AsyncIterable<Buffer | string>;
 }
 
-function errorItem(source: string, e: unknown): IngestItem {
+function errorItem(source: string, e: unknown): { error: IngestError } {
   return { error: asIngestError(source, e) };
 }
 
-/** The article files under a folder, sorted, hidden files and unknown extensions left out. */
-function* walk(dir: string, seen: Set<string>): Generator<string> {
+type WalkItem = { path: string } | { error: IngestError };
+
+/**
+ * The article files under a folder, sorted, hidden files and unknown extensions left out. One
+ * folder's names are listed at a time; a symbolic link back to a folder above it is reported,
+ * not followed, and a folder reached a second time by another link is read once.
+ */
+function* walk(dir: string, seen: Set<string>, above: string[] = []): Generator<WalkItem> {
   let real: string;
   try { real = realpathSync(dir); } catch { return; }
-  if (seen.has(real)) return;             // a symbolic link back up the tree
+  if (above.includes(real)) {
+    yield { error: new IngestError(dir, `a symbolic link back to the folder ${real} above it (a loop): not followed`) };
+    return;
+  }
+  if (seen.has(real)) return;
   seen.add(real);
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (e) {
+    yield { error: new IngestError(dir, `cannot read the folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`) };
+    return;
+  }
+  const path = [...above, real];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
-    const path = join(dir, entry.name);
+    const child = join(dir, entry.name);
     let isDir = entry.isDirectory();
     if (entry.isSymbolicLink()) {
-      try { isDir = statSync(path).isDirectory(); } catch { continue; }
+      try { isDir = statSync(child).isDirectory(); } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') yield { error: new IngestError(child, 'a symbolic link that leads back to itself (a loop)') };
+        continue;   // a dangling link is no input
+      }
     }
-    if (isDir) yield* walk(path, seen);
-    else if (ARTICLE_FILE.test(entry.name) || JSONL_FILE.test(entry.name)) yield path;
+    if (isDir) yield* walk(child, seen, path);
+    else if (ARTICLE_FILE.test(entry.name) || JSONL_FILE.test(entry.name)) yield { path: child };
   }
 }
 
-async function* fileItems(path: string): AsyncGenerator<IngestItem> {
+async function* fileItems(path: string): AsyncGenerator<RawItem> {
   if (JSONL_FILE.test(path)) {
-    yield* jsonlItems(createReadStream(path), path);
+    yield* jsonlRawItems(createReadStream(path), path);
     return;
   }
   try {
-    yield { doc: ingestFile(path) };
+    yield { raw: rawFile(path) };
   } catch (e) {
     yield errorItem(path, e);
   }
 }
 
 /** Standard input: JSONL when it starts with "{", otherwise one document. */
-async function* stdinItems(stream: AsyncIterable<Buffer | string>): AsyncGenerator<IngestItem> {
+async function* stdinItems(stream: AsyncIterable<Buffer | string>): AsyncGenerator<RawItem> {
   const iterator = stream[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) { yield errorItem('-', new IngestError('-', 'empty')); return; }
   const head = typeof first.value === 'string' ? Buffer.from(first.value) : first.value;
   const rest: AsyncIterable<Buffer | string> = { [Symbol.asyncIterator]: () => iterator };
   if (/^(?:\xEF\xBB\xBF)?\s*\{/.test(head.subarray(0, 64).toString('latin1'))) {   // a BOM may come first
-    yield* jsonlItems((async function* () { yield head; yield* rest; })(), '-');
+    yield* jsonlRawItems((async function* () { yield head; yield* rest; })(), '-');
     return;
   }
   const parts: Buffer[] = [head];
@@ -75,7 +96,7 @@ async function* stdinItems(stream: AsyncIterable<Buffer | string>): AsyncGenerat
     const tooBig = checkSize(size);
     if (tooBig) throw new IngestError('-', `${tooBig} (read so far)`);
     const bytes = Buffer.concat(parts);
-    yield { doc: buildDocument(textFromBytes(bytes, '-'), '-', documentId(bytes)) };
+    yield { raw: { source: '-', id: documentId(bytes), text: textFromBytes(bytes, '-'), options: {} } };
   } catch (e) {
     yield errorItem('-', e);
   }
@@ -97,7 +118,9 @@ export async function countSources(inputs: string[]): Promise<number> {
   for (const input of inputs) {
     if (input === '-') continue;
     try {
-      if (statSync(input).isDirectory()) { for (const path of walk(input, new Set())) await countFile(path); }
+      if (statSync(input).isDirectory()) {
+        for (const item of walk(input, new Set())) { if ('path' in item) await countFile(item.path); else n++; }
+      }
       else await countFile(input);
     } catch {
       n++; // an unreadable input still yields one item (its error)
@@ -106,8 +129,16 @@ export async function countSources(inputs: string[]): Promise<number> {
   return n;
 }
 
-/** The agreed entry for a batch: every input in order, folders walked recursively. */
+/** The agreed entry for a batch: every input in order, folders walked recursively, each document built. */
 export async function* readSources(inputs: string[], options: ReadOptions = {}): AsyncGenerator<IngestItem> {
+  for await (const item of readRawSources(inputs, options)) yield 'raw' in item ? buildRaw(item.raw) : item;
+}
+
+/**
+ * Every input in order, read and checked but not built (see raw.ts): one file or JSONL line
+ * at a time, so that memory does not grow with the corpus.
+ */
+export async function* readRawSources(inputs: string[], options: ReadOptions = {}): AsyncGenerator<RawItem> {
   for (const input of inputs) {
     if (input === '-') {
       yield* stdinItems(options.stdin ?? process.stdin);
@@ -118,14 +149,14 @@ export async function* readSources(inputs: string[], options: ReadOptions = {}):
       isDir = statSync(input).isDirectory();
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      yield errorItem(input, new IngestError(input, code === 'ENOENT' ? 'no such file or folder' : `cannot read (${code})`));
+      yield errorItem(input, new IngestError(input, code === 'ENOENT' ? 'no such file or folder'
+        : code === 'ELOOP' ? 'a symbolic link that leads back to itself (a loop)' : `cannot read (${code})`));
       continue;
     }
     if (!isDir) { yield* fileItems(input); continue; }
-    try {
-      for (const path of walk(input, new Set())) yield* fileItems(path);
-    } catch (e) {
-      yield errorItem(input, e);
+    for (const item of walk(input, new Set())) {
+      if ('error' in item) yield item;
+      else yield* fileItems(item.path);
     }
   }
 }
