@@ -39,6 +39,7 @@ export interface StorylinesTable { id: Str; position: Num; label: Str; actors: S
 export interface StorylineEventsTable { storyline_id: Str; idx: Num; doc_id: Str; event_id: Str }
 export interface NearDuplicatesTable { doc_id: Str; of_doc: Str; similarity: Num }
 export interface FeedsTable { url: Str; state: Str }
+export interface LinksStateTable { id: Num; position: Num }
 export interface SchemaVersionTable { version: Generated<Num> }
 /** SQLite only: the FTS5 index of document texts (title and body) and quotes. */
 export interface TextFtsTable { doc_id: Str; kind: Str; idx: Num; text: Str }
@@ -62,5 +63,6 @@ export interface DB {
   near_duplicates: NearDuplicatesTable;
   feeds: FeedsTable;
   schema_version: SchemaVersionTable;
+  links_state: LinksStateTable;
   text_fts: TextFtsTable;
 }

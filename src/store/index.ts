@@ -30,6 +30,14 @@ export interface Store extends StoreQueries {
   actorDocuments(actorIds: string[]): Promise<string[]>;
   /** Replaces the stored links with these. */
   saveLinks(links: CorpusLinks): Promise<void>;
+  /** Which of these document ids are stored (one query per few hundred ids). */
+  storedIds(ids: string[]): Promise<Set<string>>;
+  /** The position of the last stored document (0 when none): links computed now cover up to it. */
+  lastPosition(): Promise<number>;
+  /** Replaces the stored links and records that they cover the documents up to `position`, in one transaction. */
+  saveLinksCovering(links: CorpusLinks, position: number): Promise<void>;
+  /** True when documents were stored after the links were last saved with saveLinksCovering (or never linked so). */
+  linksBehind(): Promise<boolean>;
   links(): Promise<CorpusLinks>;
   counts(): Promise<StoreCounts>;
   /** What `sitrep watch` kept of a feed (JSON text), if it has followed it before. */

@@ -118,6 +118,11 @@ export const MIGRATIONS: Migration[] = [
     // what `sitrep watch` knows of each feed (validators, back-off, items seen), as JSON: see src/feeds/state.ts
     `CREATE TABLE feeds (url TEXT PRIMARY KEY, state TEXT NOT NULL)`,
   ] },
+  { common: [
+    // how far the saved links reach: the last document position they were computed over, so that
+    // a batch stopped between storing its documents and linking them is linked by the next run
+    `CREATE TABLE links_state (id INTEGER PRIMARY KEY, position INTEGER NOT NULL)`,
+  ] },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,7 +7,8 @@ import type { StoreDialect } from './dialect/dialect.ts';
 import { migrate } from './migrate.ts';
 import { makeQueries } from './lists.ts';
 import * as read from './read.ts';
-import { saveBatch, writeLinks } from './write.ts';
+import { saveBatch, writeLinks, writeLinksCovering } from './write.ts';
+import * as progress from './progress.ts';
 
 export async function openSqlStore(d: StoreDialect): Promise<Store> {
   try {
@@ -37,6 +38,10 @@ export async function openSqlStore(d: StoreDialect): Promise<Store> {
     event: (id) => read.event(db, id),
     actorDocuments: (ids) => read.actorDocuments(db, ids),
     saveLinks: (links) => writeLinks(d, links),
+    storedIds: (ids) => progress.storedIds(db, ids),
+    lastPosition: () => progress.lastPosition(db),
+    saveLinksCovering: (links, position) => writeLinksCovering(d, links, position),
+    linksBehind: () => progress.linksBehind(db),
     links: () => read.links(db),
     counts: (): Promise<StoreCounts> => read.counts(db),
     feedState: async (url) => (await db.selectFrom('feeds').select('state').where('url', '=', url).executeTakeFirst())?.state,

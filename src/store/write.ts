@@ -107,14 +107,25 @@ export async function saveBatch(d: StoreDialect, list: Analysis[]): Promise<numb
 
 /** Replaces the stored links with these, in one transaction. */
 export async function writeLinks(d: StoreDialect, links: CorpusLinks): Promise<void> {
+  await d.writeTransaction((trx) => replaceLinks(trx, links));
+}
+
+/** Replaces the stored links and records that they cover the documents up to `position`, in one transaction. */
+export async function writeLinksCovering(d: StoreDialect, links: CorpusLinks, position: number): Promise<void> {
   await d.writeTransaction(async (trx) => {
-    for (const t of ['same_actor', 'event_groups', 'storyline_events', 'storylines', 'near_duplicates'] as const) await trx.deleteFrom(t).execute();
-    await insertMany(trx, 'same_actor', Object.entries(links.sameActor).map(([actor, same]) => ({ actor_id: actor, same_as: same })));
-    await insertMany(trx, 'event_groups', links.sameEvent.flatMap((g) =>
-      g.events.map((e, i) => ({ group_id: g.id, idx: i, doc_id: e.doc, event_id: e.event }))));
-    await insertMany(trx, 'storylines', links.storylines.map((s, pos) => ({ id: s.id, position: pos, label: s.label, actors: JSON.stringify(s.actors) })));
-    await insertMany(trx, 'storyline_events', links.storylines.flatMap((s) =>
-      s.events.map((e, i) => ({ storyline_id: s.id, idx: i, doc_id: e.doc, event_id: e.event }))));
-    await insertMany(trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => ({ doc_id: n.doc, of_doc: n.of, similarity: n.similarity })));
+    await replaceLinks(trx, links);
+    await trx.deleteFrom('links_state').execute();
+    await trx.insertInto('links_state').values({ id: 1, position }).execute();
   });
+}
+
+async function replaceLinks(trx: Kysely<DB>, links: CorpusLinks): Promise<void> {
+  for (const t of ['same_actor', 'event_groups', 'storyline_events', 'storylines', 'near_duplicates'] as const) await trx.deleteFrom(t).execute();
+  await insertMany(trx, 'same_actor', Object.entries(links.sameActor).map(([actor, same]) => ({ actor_id: actor, same_as: same })));
+  await insertMany(trx, 'event_groups', links.sameEvent.flatMap((g) =>
+    g.events.map((e, i) => ({ group_id: g.id, idx: i, doc_id: e.doc, event_id: e.event }))));
+  await insertMany(trx, 'storylines', links.storylines.map((s, pos) => ({ id: s.id, position: pos, label: s.label, actors: JSON.stringify(s.actors) })));
+  await insertMany(trx, 'storyline_events', links.storylines.flatMap((s) =>
+    s.events.map((e, i) => ({ storyline_id: s.id, idx: i, doc_id: e.doc, event_id: e.event }))));
+  await insertMany(trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => ({ doc_id: n.doc, of_doc: n.of, similarity: n.similarity })));
 }
