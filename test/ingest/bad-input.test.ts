@@ -1,9 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IngestError, ingestFile, ingestText, readSources, type IngestItem } from '../../src/ingest/index.ts';
+import { IngestError, ingestFile, ingestText, readSources, MAX_BODY_CHARS, MAX_MARKUP_DEPTH, type IngestItem } from '../../src/ingest/index.ts';
 
 const ARTICLE = 'Border guards reported two more crossings overnight.\n\nThe interior ministry said it would send reinforcements to the eastern districts before the weekend.';
 let dir = '';
@@ -115,4 +116,48 @@ test('a batch goes on past bad files', async () => {
   const good = file('good.txt', ARTICLE);
   const items = await collect([bad, join(dir, 'missing.md'), good]);
   assert.deepEqual(items.map((it) => ('doc' in it ? 'doc' : 'error')), ['error', 'error', 'doc']);
+});
+
+test('compressed and other binary files are refused as what they are, without inflating them', () => {
+  const gz = file('page.html', gzipSync(Buffer.alloc(10 * 1024 * 1024)));
+  assert.match(refusal(() => ingestFile(gz)).reason, /^binary content \(gzip-compressed data\), not text$/);
+  const pdf = file('report.txt', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n'));
+  assert.match(refusal(() => ingestFile(pdf)).reason, /PDF document/);
+});
+
+test('UTF-16 text is refused with its byte order named, with or without a byte-order mark', () => {
+  const le = file('le.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARTICLE, 'utf16le')]));
+  assert.match(refusal(() => ingestFile(le)).reason, /UTF-16 text \(little-endian, with a byte-order mark\): save it as UTF-8/);
+  const be = Buffer.from(ARTICLE, 'utf16le').swap16();
+  assert.match(refusal(() => ingestFile(file('be.txt', be))).reason, /UTF-16 text \(big-endian, no byte-order mark\)/);
+});
+
+test('invalid UTF-8 names the first bad byte and its offset', () => {
+  const path = file('cafe.md', Buffer.from('Talks at the café resumed.', 'latin1'));
+  assert.equal(refusal(() => ingestFile(path)).reason, 'not valid UTF-8 text (byte 0xE9 at offset 16: Latin-1 or Windows-1252? save it as UTF-8)');
+});
+
+test('markup nested past the limit is refused before it is parsed; unclosed paragraphs are no nesting', () => {
+  const deep = `<html><body>${'<div>'.repeat(MAX_MARKUP_DEPTH + 1)}<p>Text.</p></body></html>`;
+  const t0 = performance.now();
+  assert.match(refusal(() => ingestText(deep, 'deep.html', { format: 'html' })).reason, /nested deeper than 256 elements/);
+  assert.ok(performance.now() - t0 < 2000, 'refused without parsing');
+  const sloppy = `<html><body><article>${'<p>Border guards reported more crossings overnight. '.repeat(400)}</article></body></html>`;
+  assert.match(ingestText(sloppy, 'sloppy.html', { format: 'html' }).body, /Border guards/);
+});
+
+test('article text over the limit is refused, with the limit named', () => {
+  const long = `${'Troops moved along the border again. '.repeat(Math.ceil(MAX_BODY_CHARS / 36) + 10)}`;
+  assert.match(refusal(() => ingestText(long, 'long.txt')).reason, /^article text too long: [\d,]+ characters, over the limit of 1,000,000 per document$/);
+});
+
+test('a folder linking back to itself is reported once and the files in it are read once', async () => {
+  const top = join(dir, 'looped');
+  mkdirSync(join(top, 'inner'), { recursive: true });
+  writeFileSync(join(top, 'inner', 'a.txt'), ARTICLE);
+  symlinkSync(top, join(top, 'inner', 'back'));
+  const items = await collect([top]);
+  assert.deepEqual(items.map((it) => ('doc' in it ? `doc ${it.doc.source}` : `error ${it.error.source}`)),
+    [`doc ${join(top, 'inner', 'a.txt')}`, `error ${join(top, 'inner', 'back')}`]);
+  assert.match((items[1] as { error: IngestError }).error.reason, /symbolic link back to the folder .* above it \(a loop\)/);
 });

@@ -19,7 +19,8 @@ test('linkIfBehind links a store whose links are behind, once', async () => {
   const store = await openStore(':memory:');
   await store.saveAnalyses(corpus());
   assert.equal(await linkIfBehind(store), true);
-  assert.deepEqual(await store.links(), linkAnalyses(corpus()));
+  const saved = await store.links();
+  assert.deepEqual({ ...saved, nearDuplicates: saved.nearDuplicates ?? [] }, linkAnalyses(corpus()));
   assert.equal(await linkIfBehind(store), false, 'nothing new: no second pass');
   await store.close();
 });
