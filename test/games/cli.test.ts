@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,4 +52,17 @@ test('game explain and game robust read as text; a method that does not apply sa
   const bad = sitrep(['game', 'solve', file, '--method', 'spe']);
   assert.equal(bad.code, 1);
   assert.match(bad.err, /subgame perfection needs a game tree/);
+});
+
+const seeds = join(root, '..', 'shared', 'corpus', 'seeds');
+
+test('every record the base-offer example cites is in a store of the seed corpus, told with its sentence', { skip: !existsSync(seeds) && '../shared/corpus/seeds is absent' }, () => {
+  const db = join(dir, 'seeds.db');
+  assert.equal(sitrep(['analyze', seeds, '--db', db]).code, 0);
+  const explain = sitrep(['game', 'explain', example, '--db', db]);
+  assert.equal(explain.code, 0, explain.err);
+  // record numbers follow the pipeline's order: if it finds records in a new order, the example needs updating
+  assert.doesNotMatch(explain.out, /\(not in the store\)/, 'examples/games/base-offer.yaml cites a record the store lacks');
+  const cited = [...explain.out.matchAll(/^ {2}evidence (\S+): "/gm)].map((m) => m[1]);
+  assert.ok(cited.length >= 8, `${cited.length} cited records told with their sentence`);
 });
