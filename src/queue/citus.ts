@@ -9,7 +9,7 @@
 export interface DistributedTable { table: string; column: string; colocateWith: string }
 
 /** Copied to every node: joined with any shard. */
-export const REFERENCE_TABLES = ['actors', 'actor_names', 'same_actor', 'feeds', 'schema_version'];
+export const REFERENCE_TABLES = ['actors', 'actor_names', 'same_actor', 'feeds', 'links_state', 'schema_version'];
 
 /** Sharded by a column, in colocation groups: the first table of each group is distributed first. */
 export const DISTRIBUTED_TABLES: DistributedTable[] = [
