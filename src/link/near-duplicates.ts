@@ -10,7 +10,6 @@ import type { EventFeatures } from './features.ts';
 import { family, partiesMatch } from './events.ts';
 import { push } from './multimap.ts';
 
-
 export type { NearDuplicate } from '../model/types.ts';
 
 export const SHINGLE_WORDS = 3;
@@ -39,38 +38,52 @@ function hashString(s: string): number {
   return h >>> 0;
 }
 
-// one seed per hash function; mix(x ^ seed) stands for a random permutation of the hash values
-const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 * (i + 1)));
-
 /** The distinct word 3-shingles of a text, hashed: case, diacritics and punctuation ignored. */
 export function shingleHashes(text: string): Set<number> {
-  const words = foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = (foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? []).map(hashString);
   const out = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = 0;
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = mix(h ^ words[i + k]);   // order matters: "a b c" is not "c b a"
+    out.add(h);
+  }
   return out;
 }
 
-/** The MinHash signature of a set of shingles: per hash function, the least value over the set. */
-export function signature(shingles: Set<number>): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const s of shingles) {
-    for (let i = 0; i < HASHES; i++) {
-      const v = mix(s ^ SEEDS[i]);
-      if (v < sig[i]) sig[i] = v;
+// one random odd multiplier and one addend per hash function: x -> a x + b (mod 2^32) is a
+// bijection, a cheap stand-in for a random permutation of the (already well mixed) shingle hashes
+const MULTIPLIERS = Int32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 * (i + 1)) | 1);
+const ADDENDS = Int32Array.from({ length: HASHES }, (_, i) => mix(0x7f4a7c15 * (i + 1)));
+
+/**
+ * The MinHash signature of a set of shingles: per hash function, the least value over the set.
+ * Values are compared as signed 32-bit integers, which keeps the loop in small-integer arithmetic.
+ */
+export function signature(shingles: Set<number>): Int32Array {
+  const xs = Int32Array.from(shingles);
+  const sig = new Int32Array(HASHES);
+  for (let i = 0; i < HASHES; i++) {
+    const a = MULTIPLIERS[i];
+    const b = ADDENDS[i];
+    let least = 0x7fffffff;
+    for (let k = 0; k < xs.length; k++) {
+      const v = (Math.imul(xs[k], a) + b) | 0;
+      if (v < least) least = v;
     }
+    sig[i] = least;
   }
   return sig;
 }
 
 /** The share of hash functions on which two signatures agree: an estimate of the Jaccard similarity. */
-export function similarity(a: Uint32Array, b: Uint32Array): number {
+export function similarity(a: Int32Array, b: Int32Array): number {
   let same = 0;
   for (let i = 0; i < HASHES; i++) if (a[i] === b[i]) same++;
   return same / HASHES;
 }
 
 /** One bucket key per band: the band's number and a hash of its rows. */
-function bandKeys(sig: Uint32Array): number[] {
+function bandKeys(sig: Int32Array): number[] {
   const keys: number[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = b;
@@ -86,8 +99,8 @@ function bandKeys(sig: Uint32Array): number[] {
  */
 export class NearDuplicateIndex {
   private ids: string[] = [];
-  private signatures: Uint32Array[] = [];
-  private buckets = new Map<number, number[]>();
+  private signatures: Int32Array[] = [];
+  private buckets = new Map<number, number | number[]>();   // most buckets hold one document: kept as a bare number
   private found: NearDuplicate[] = [];
   /** How many signature comparisons were made (for tests and benchmarks: far fewer than all pairs). */
   comparisons = 0;
@@ -99,11 +112,16 @@ export class NearDuplicateIndex {
     const me = this.ids.length;
     const candidates = new Set<number>();
     for (const key of bandKeys(sig)) {
-      const list = this.buckets.get(key);
-      if (!list) { this.buckets.set(key, [me]); continue; }
+      const members = this.buckets.get(key);
+      if (members === undefined) { this.buckets.set(key, me); continue; }
+      if (typeof members === 'number') {
+        candidates.add(members);
+        this.buckets.set(key, [members, me]);
+        continue;
+      }
       // the most recent members first: the copies of one story are usually stored close together
-      for (let k = list.length - 1; k >= 0 && candidates.size < MAX_CANDIDATES; k--) candidates.add(list[k]);
-      list.push(me);
+      for (let k = members.length - 1; k >= 0 && candidates.size < MAX_CANDIDATES; k--) candidates.add(members[k]);
+      members.push(me);
     }
     this.ids.push(doc);
     this.signatures.push(sig);
