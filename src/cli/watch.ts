@@ -1,7 +1,7 @@
 // sitrep watch FEED...: follow feeds and OPML lists, storing each new item's article (src/feeds/).
 import { Command, InvalidArgumentError } from 'commander';
 import { createPipeline } from '../pipeline/index.ts';
-import { openStore, redactUrl } from '../store/index.ts';
+import { isPostgresUrl, openStore, redactUrl } from '../store/index.ts';
 import { FeedWatcher, describeRound } from '../feeds/watch.ts';
 import { withDb, withKb } from './options.ts';
 
@@ -37,7 +37,7 @@ export function watchCommand(): Command {
       }, (line) => process.stderr.write(line + '\n'));
       await watcher.run((s) => {
         failed ||= s.failedFeeds + s.failedItems > 0;
-        process.stdout.write(`${describeRound(s)} -> ${redactUrl(opts.db)}\n`);
+        process.stdout.write(`${describeRound(s)} -> ${isPostgresUrl(opts.db) ? redactUrl(opts.db) : opts.db}\n`);
       });
     } finally {
       process.off('SIGINT', onSignal);
