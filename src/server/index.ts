@@ -12,6 +12,8 @@ import { listRoutes } from './routes/lists.ts';
 import { itemRoutes } from './routes/items.ts';
 import { viewRoutes } from './routes/views.ts';
 import { ingestRoutes, RAW_TYPES, singleDocument } from './routes/ingest.ts';
+import { appViewRoutes } from './routes/app-views.ts';
+import { webRoutes } from './routes/web.ts';
 import { Ingestor } from './ingest.ts';
 import { validatorCompiler } from './validation.ts';
 import { createPipeline } from '../pipeline/index.ts';
@@ -63,6 +65,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   listRoutes(app, ctx);
   itemRoutes(app, ctx);
   viewRoutes(app, ctx);
+  appViewRoutes(app, ctx);
+  await webRoutes(app);
   const target = options.storeTarget && options.storeTarget !== ':memory:' ? options.storeTarget : undefined;
   const ingestor = new Ingestor(options.store, options.pipeline ?? (() => createPipeline({ kbFiles: options.kbFiles ?? [] })), target);
   ingestor.linker.onSaved = () => ctx.links.invalidate();
