@@ -2,7 +2,7 @@
 // browser), and `sitrep serve`'s server over a store built from examples/ by `sitrep analyze`,
 // plus hostile documents whose text, titles, quotes and actor names carry markup and script.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,13 +72,15 @@ export async function startSite(): Promise<Site> {
   const db = join(dir, 'web.db');
   const hostileFile = join(dir, 'hostile.txt');
   writeFileSync(hostileFile, HOSTILE_TEXT);
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'analyze', join(ROOT, 'examples'), hostileFile, '--db', db], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  // Relative paths, so that the sources the views show (and the screenshots) are the same on every machine.
+  symlinkSync(join(ROOT, 'examples'), join(dir, 'examples'));
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/sitrep.js'), 'analyze', 'examples', 'hostile.txt', '--db', db], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
   if (run.status !== 0) throw new Error(`sitrep analyze failed: ${run.stderr || run.stdout}`);
   const store = await openStore(db);
   const crafted = hostileAnalysis();
   await store.saveAnalyses([crafted]);
   await store.saveLinks(linkAnalyses(await collect(store.analyses())));
-  const hostileDoc = (await store.listDocuments({ limit: 500 })).items.find((d) => d.source.endsWith('hostile.txt'))!.id;
+  const hostileDoc = (await store.listDocuments({ limit: 500 })).items.find((d) => d.source === 'hostile.txt')!.id;
   const app = await createServer({ store: store as ApiStore });
   const url = await startServer(app, '127.0.0.1', 0);
   return {
