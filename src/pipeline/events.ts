@@ -142,6 +142,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   let cameo = m.pattern.cameo;
   let via = m.pattern.via;
   if (prepared) { type = 'MOBILIZE'; cameo = '15'; via = `rule:mobilize/prepared (${via})`; }
+  // "the deployment of NATO peacekeeping troops": peacekeeping is protection given (CAMEO 074), aid
+  if (type === 'MOBILIZE' && peacekeepers(tokens, m, lower, to)) { type = 'AID'; cameo = '07'; via = `rule:aid/peacekeeping (${via})`; }
   // "is ready to attack", "vowed to impose a blockade": willingness to use force is a threat, not an offer
   if (type === 'AGREE' && hostileComplement(tokens, m, heads, to)) { type = 'THREATEN'; cameo = '13'; via = `rule:threaten/hostile intent (${via})`; }
   const top = tokens[found.chainTop];
@@ -227,7 +229,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
 
   const place = placeOf(c, ctx, m);
   if (place) {
-    if (!targets.length && (m.pattern.placeTarget || ON_PLACE.has(type)) && !m.pattern.noTarget && place.country && place.country !== country(source.code)) {
+    if (!targets.length && (m.pattern.placeTarget || ON_PLACE.has(type) || ON_PLACE.has(m.pattern.type)) && !m.pattern.noTarget && place.country && place.country !== country(source.code)) {
       targets = [{ code: place.country, text: place.text, start: place.start, end: place.end }];
     }
   }
@@ -449,6 +451,15 @@ function hostileComplement(tokens: Analysis['tokens'], m: PatternMatch, heads: M
 
 const THREATENING = new Set(['ASSAULT', 'COERCE', 'SANCTION']);
 
+/** The forces the trigger moves are peacekeepers: "peacekeeper(s)", "peacekeeping force" within its phrase. */
+function peacekeepers(tokens: Analysis['tokens'], m: PatternMatch, lower: number, to: number): boolean {
+  for (let k = Math.max(lower, m.first - 4); k < Math.min(to, m.last + 6); k++) {
+    if (k > m.last && (tokens[k].pos === 'PUNCT' || tokens[k].pos === 'VERB')) break;
+    if (/^peace-?keep/i.test(tokens[k].text)) return true;
+  }
+  return false;
+}
+
 /** Acts whose attempt is coded as the act (CAMEO codes attempted assassinations and raids as such). */
 const ATTEMPTABLE = new Set(['ASSAULT', 'COERCE']);
 const ATTEMPT = /^(try|tries|tried|trying|attempt|attempts|attempted|attempting)$/i;
@@ -578,9 +589,11 @@ const HOSTILE = new Set(['PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT']
  * attack"), nor under hopes and fears.
  */
 function intentOf(type: PloverType, modality: Modality, found: ReturnType<typeof modalityOf>, c: RoleContext, hasTarget: boolean): PloverType | undefined {
-  if (!found.intent && !(modality === 'hypothetical' && found.cues.includes('would'))) return undefined;
-  if (modality !== 'predicted' && modality !== 'hypothetical') return undefined;
   const conditional = found.cues.some((w) => /^(if|unless)$/i.test(w));
+  // "the EU may halt mediation if cooperation founders": a hostile act held out on a condition is a threat
+  const heldOut = conditional && modality === 'hypothetical' && (HOSTILE.has(type) || type === 'RETREAT') && found.cues.some((w) => /^(may|might|could|can)$/i.test(w));
+  if (!found.intent && !heldOut && !(modality === 'hypothetical' && found.cues.includes('would'))) return undefined;
+  if (modality !== 'predicted' && modality !== 'hypothetical') return undefined;
   // "will withdraw its force unless ...": a cooperative move held back on a condition is a threat
   const kind: PloverType | undefined = HOSTILE.has(type) || (type === 'RETREAT' && conditional) ? 'THREATEN' : COOPERATIVE.has(type) ? 'AGREE' : undefined;
   if (!kind) return undefined;
@@ -591,8 +604,25 @@ function intentOf(type: PloverType, modality: Modality, found: ReturnType<typeof
   // the report the act sits in, if any: its speaker must be the actor
   const speaker = reporterBefore(c, found.chainTop);
   if (speaker === 'other') return undefined;
-  if (!found.intent && speaker !== 'self') return undefined;     // "would" is a declaration only in the actor's own report
+  // a condition the writer muses on ("Russia could attack if ...") is no threat: it must be someone's word
+  if (heldOut && !found.intent && speaker !== 'self' && !reportedByNamed(c, found.chainTop)) return undefined;
+  if (!found.intent && !heldOut && speaker !== 'self') return undefined;     // "would" is a declaration only in the actor's own report
   return kind;
+}
+
+/** "..., Dutch Foreign Minister Hans van den Broek said": a report after the act, by a named actor. */
+function reportedByNamed(c: RoleContext, top: number): boolean {
+  const { tokens } = c.a;
+  const report = cueTables().reportVerbs;
+  for (let k = top + 1; k < c.to; k++) {
+    if (tokens[k].text !== ',') continue;
+    for (let r = k + 1; r < Math.min(c.to, k + 10); r++) {
+      if (tokens[r].pos !== 'VERB' || !report.has(tokens[r].lemma)) continue;
+      for (let j = k + 1; j < Math.min(c.to, r + 6); j++) if (c.ix.at[j] >= 0) return true;
+      return false;
+    }
+  }
+  return false;
 }
 
 function leftOfVerb(tokens: Analysis['tokens'], k: number, from: number): number {
@@ -646,7 +676,8 @@ function obligationEvent(a: Analysis, s: number, o: ReturnType<typeof findObliga
     start: sentence.start, end: sentence.end,
     type: 'REQUEST',
     source: roleOf(ix, o.speaker),
-    target: roleOf(ix, o.addressee),
+    // a demand within one country is coded without a target, as every event is
+    ...(country(ix.mentions[o.speaker].code) !== country(ix.mentions[o.addressee].code) ? { target: roleOf(ix, o.addressee) } : {}),
     ...(when ? { when: { text: when.text, ...(when.value ? { start: when.value.start, end: when.value.end } : {}) } } : {}),
     modality: 'asserted',
     cameo: score.cameo, goldstein: score.goldstein, quadClass: score.quadClass,

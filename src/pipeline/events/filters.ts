@@ -32,7 +32,9 @@ export function notAnEvent(tokens: Token[], ix: MentionIndex, m: PatternMatch, h
     if (!finite) return 'content of a demand, offer or threat';
   }
   // "the occupied West Bank", "the disputed region": a participle that describes a noun.
-  if (head.pos === 'VERB' && m.words.length === 1 && m.first > from && tokens[m.first - 1].pos === 'DET'
+  // ("in occupied villages": a past participle after a preposition too; "from criticising Iran" is a gerund)
+  if (head.pos === 'VERB' && m.words.length === 1 && m.first > from
+    && (tokens[m.first - 1].pos === 'DET' || (tokens[m.first - 1].pos === 'ADP' && /ed$/i.test(head.text)))
     && m.first + 1 < to && (tokens[m.first + 1].pos === 'NOUN' || tokens[m.first + 1].pos === 'PROPN')) return 'describes a noun';
   // "agree to whatever Putin proposes": a free relative names an act that may never happen.
   for (let k = m.first - 1; k >= from && k >= m.first - 5; k--) {

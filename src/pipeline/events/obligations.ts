@@ -73,7 +73,9 @@ export function findObligations(a: Analysis, ix: MentionIndex, from: number, to:
     }
     if (speaker < 0) continue;
     for (const to of addressees) {
-      if (to === speaker || country(ix.mentions[speaker].code) === country(ix.mentions[to].code)) continue;
+      // "rebels announced that the president must agree": a demand on one's own government counts too
+      if (to === speaker || ix.mentions[speaker].code === ix.mentions[to].code
+        || (ix.mentions[speaker].mention.actor && ix.mentions[speaker].mention.actor === ix.mentions[to].mention.actor)) continue;
       out.push({ modal: k, speaker, addressee: to });
     }
   }
