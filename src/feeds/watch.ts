@@ -1,17 +1,17 @@
 // `sitrep watch`: follows feeds (and OPML lists of feeds) round after round. Each round fetches
 // every feed conditionally, fetches the page of each item not seen before, extracts its article
 // text through the HTML ingest, runs the pipeline and stores the analysis, as `sitrep analyze`
-// does; after a round that stored anything, the cross-document links are rebuilt. A broken feed
-// or page gives one error line that names it, and the others go on. A feed that fails waits
-// longer and longer before the next try; items are never fetched twice once handled.
+// does; after a round that stored anything, the cross-document links are rebuilt (src/run/link.ts).
+// A broken feed or page gives one error line that names it, and the others go on. A feed that
+// fails waits longer and longer before the next try; items are never fetched twice once handled.
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingestText, IngestError } from '../ingest/index.ts';
 import { looksLikeHtml } from '../ingest/html.ts';
 import { normalizeDate } from '../ingest/dates.ts';
 import type { Pipeline } from '../pipeline/index.ts';
-import { collect, type Store } from '../store/index.ts';
-import { linkAnalyses } from '../link/index.ts';
+import type { Store } from '../store/index.ts';
+import { linkIfBehind } from '../run/link.ts';
 import type { DocumentMeta } from '../model/types.ts';
 import { FetchError, fetchText, type Fetched, type Validators } from './fetch.ts';
 import { isOpml, readFeed, readFeedList, type FeedItem, type ParsedFeed } from './parse.ts';
@@ -79,7 +79,8 @@ export class FeedWatcher {
     const s: RoundSummary = { round: ++this.round, feeds: 0, notModified: 0, failedFeeds: 0, backingOff: 0, newItems: 0, stored: 0, unchanged: 0, failedItems: 0, events: 0 };
     const done = new Set<string>();
     for (const source of this.options.feeds) await this.follow(source, s, done, 0);
-    if (s.stored > 0) await this.store.saveLinks(linkAnalyses(await collect(this.store.analyses())));
+    // as analyze does: links rebuilt from the store when documents were stored after them
+    await linkIfBehind(this.store);
     return s;
   }
 
