@@ -1,6 +1,10 @@
 // Throughput and memory of the whole pipeline on one core: ingestText + analyze on a synthetic
 // corpus (bench/corpus.ts), time per stage, tokenization alone, and storing into a temporary
-// SQLite file. Usage: npm run bench [-- --docs N] [--words N] [--budget SECONDS] [--json]
+// SQLite file. Then `sitrep analyze` end to end (bench/analyze-run.ts, each run in a process of
+// its own so that its peak memory is its own): one core and all cores on --small documents, all
+// cores on --large documents; and the job queue with 1, 2 and 4 workers (bench/workers.ts).
+// Usage: npm run bench [-- --docs N] [--words N] [--budget SECONDS] [--small N] [--large N]
+//        [--queue-docs N] [--no-analyze] [--no-queue] [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -11,7 +15,10 @@ import { createPipeline, STAGES } from '../src/pipeline/index.ts';
 import { emptyAnalysis, type Analysis, type Document } from '../src/model/types.ts';
 import { tokenize } from '../src/text/tokenize.ts';
 import { openStore } from '../src/store/index.ts';
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { generateCorpus, loadParagraphs } from './corpus.ts';
+import { measureWorkers } from './workers.ts';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -121,6 +128,40 @@ const tokenizeDocsPerSecond = processed / (tokenizeMs / 1000);
 const share: Record<string, number> = {};
 for (const [name, ms] of stageMs) share[name] = round((100 * ms) / sampleMs);
 
+// ---- sitrep analyze end to end, into SQLite, each run in its own process ----
+interface AnalyzeRun { documents: number; workers: number; seconds: number; docs_per_second: number; sentences_per_second: number; link_seconds: number; peak_rss_mb: number }
+function analyzeRun(docs: number, workers: number): AnalyzeRun {
+  log(`analyze: ${docs} documents, ${workers} worker${workers > 1 ? 's' : ''}...`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'analyze-run.ts'), String(docs), String(workers), String(WORDS)],
+    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const last = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{')) throw new Error(`bench/analyze-run.ts failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const run = JSON.parse(last) as AnalyzeRun;
+  log(`         ${round(run.docs_per_second)} docs/s, ${round(run.sentences_per_second)} sentences/s, ${run.seconds} s (linking ${run.link_seconds} s), peak RSS ${run.peak_rss_mb} MB`);
+  return run;
+}
+const SMALL = option('small', 1000);
+const LARGE = option('large', 20000);
+const CORES = availableParallelism();
+let oneCore: AnalyzeRun | undefined;
+let allCores: AnalyzeRun | undefined;
+let large: AnalyzeRun | undefined;
+if (!process.argv.includes('--no-analyze')) {
+  oneCore = analyzeRun(SMALL, 1);
+  allCores = analyzeRun(SMALL, CORES);
+  large = analyzeRun(LARGE, CORES);
+}
+
+// ---- the job queue: documents per second with 1, 2 and 4 `sitrep worker` processes on PostgreSQL ----
+let workerDocsPerSecond: Record<number, number> | null = null;
+if (!process.argv.includes('--no-queue')) {
+  try {
+    workerDocsPerSecond = await measureWorkers({ docs: option('queue-docs', 300), words: WORDS, log });
+  } catch (err) {
+    log(`queue workers not measured: ${(err as Error).message}`);
+  }
+}
+
 const result = {
   documents: processed,
   words_per_document: Math.round(words / corpus.length),
@@ -139,6 +180,19 @@ const result = {
   kb_load_ms: round(kbMs, 0),
   peak_rss_mb: peakRssMb(),
   tokenize_sentences: tokenSentences,
+  // sitrep analyze into SQLite, documents read, analysed, stored and linked; each run its own process
+  cores: CORES,
+  analyze_docs_per_second_one_core: oneCore ? round(oneCore.docs_per_second) : null,
+  docs_per_second_all_cores: allCores ? round(allCores.docs_per_second) : null,
+  analyze_sentences_per_second_all_cores: allCores ? round(allCores.sentences_per_second) : null,
+  analyze_link_seconds: allCores && large ? { [SMALL]: allCores.link_seconds, [LARGE]: large.link_seconds } : null,
+  // named for the default sizes; peak_rss_documents gives the sizes of this run
+  peak_rss_mb_1000: allCores?.peak_rss_mb ?? null,
+  peak_rss_mb_20000: large?.peak_rss_mb ?? null,
+  peak_rss_documents: [SMALL, LARGE],
+  docs_per_second_all_cores_large: large ? round(large.docs_per_second) : null,
+  // the job queue (bench/workers.ts): workers -> documents per second
+  worker_docs_per_second: workerDocsPerSecond,
 };
 
 if (json) {
@@ -151,6 +205,12 @@ if (json) {
     `with SQLite store    ${result.docs_per_second_with_store} docs/s (store alone ${result.store_docs_per_second} docs/s, ${stored} stored)`,
     `events per document  ${result.events_per_document}`,
     `peak RSS             ${result.peak_rss_mb} MB`,
+    ...(oneCore && allCores && large ? [
+      `analyze, 1 core      ${result.analyze_docs_per_second_one_core} docs/s (${SMALL} documents into SQLite, linking included)`,
+      `analyze, ${CORES} cores     ${result.docs_per_second_all_cores} docs/s, ${result.analyze_sentences_per_second_all_cores} sentences/s; ${result.docs_per_second_all_cores_large} docs/s on ${LARGE}`,
+      `peak RSS, analyze    ${allCores.peak_rss_mb} MB at ${SMALL} documents, ${large.peak_rss_mb} MB at ${LARGE} (linking ${allCores.link_seconds} s and ${large.link_seconds} s)`,
+    ] : []),
+    ...(workerDocsPerSecond ? [`queue workers        ${Object.entries(workerDocsPerSecond).map(([n, v]) => `${n}: ${v} docs/s`).join(', ')}`] : []),
     `time per stage       (${SAMPLE} documents) ${Object.entries(share).map(([k, v]) => `${k} ${v}%`).join(', ')}`,
     `ms per document      ${Object.entries(result.stage_ms_per_document).map(([k, v]) => `${k} ${v}`).join(', ')}`,
   ];

@@ -9,7 +9,8 @@ import { linkIfBehind } from '../run/link.ts';
 import { withDb, withKb } from './options.ts';
 import { startProgress } from './progress.ts';
 
-export interface AnalyzeSummary extends BatchSummary { seconds: number }
+/** `seconds` is the whole run; `linkSeconds` the part spent linking after the batch. */
+export interface AnalyzeSummary extends BatchSummary { seconds: number; linkSeconds: number }
 
 export interface AnalyzeOptions { db: string; kb: string[]; workers?: number }
 
@@ -35,8 +36,9 @@ export async function analyzePaths(inputs: string[], opts: AnalyzeOptions, log: 
       await analyzer.close();
     }
     // also links what an interrupted run stored but did not link
+    const linking = Date.now();
     await linkIfBehind(store);
-    return { ...summary, seconds: (Date.now() - started) / 1000 };
+    return { ...summary, seconds: (Date.now() - started) / 1000, linkSeconds: (Date.now() - linking) / 1000 };
   } finally {
     await store.close();
   }

@@ -64,10 +64,14 @@ export function workerPool(size: number, kb: string[]): Analyzer {
     });
     const stopped = (why: string): void => {
       slots.splice(slots.indexOf(slot), 1);
-      if (closing) return;
-      if (!slot.ready) { failAll(new Error(`the analysis workers could not start: ${why}`)); return; }
-      // the document it was working on fails; the ones sent after it go to another worker
       const [culprit, ...rest] = slot.inFlight.splice(0);
+      if (closing) return;
+      if (!slot.ready) {
+        queue.unshift(...(culprit ? [culprit, ...rest] : []));
+        failAll(new Error(`the analysis workers could not start: ${why}`));
+        return;
+      }
+      // the document it was working on fails; the ones sent after it go to another worker
       culprit?.resolve({ seq: culprit.task.seq, failed: 'analysis', source: culprit.task.raw.source, reason: `analysis failed: the worker stopped (${why})` });
       queue.unshift(...rest);
       spawn();

@@ -1,0 +1,36 @@
+// One measured run of `sitrep analyze`, in a process of its own so that its peak memory is its
+// own: writes a synthetic corpus (bench/corpus.ts) as JSONL to a temporary folder, one line at a
+// time, then analyses it into a fresh SQLite file through analyzePaths, the command's code path.
+// Prints one JSON line: documents, seconds, docs per second, sentences, peak RSS.
+// Usage: node --import tsx bench/analyze-run.ts DOCS WORKERS [WORDS]
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { generateCorpus, loadParagraphs } from './corpus.ts';
+import { analyzePaths } from '../src/cli/analyze.ts';
+
+const [docs, workers, words] = [Number(process.argv[2]), Number(process.argv[3]), Number(process.argv[4] ?? 700)];
+const here = dirname(fileURLToPath(import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-analyze-'));
+try {
+  const corpus = join(dir, 'corpus.jsonl');
+  const fd = openSync(corpus, 'w');
+  for (const d of generateCorpus(loadParagraphs(join(here, '..', 'examples'), join(here, 'fallback.txt')), docs, words)) {
+    writeSync(fd, JSON.stringify({ text: d.raw, title: d.title, published: d.published }) + '\n');
+  }
+  closeSync(fd);
+  const db = join(dir, 'bench.db');
+  const s = await analyzePaths([corpus], { db, kb: [], workers }, (line) => process.stderr.write(line + '\n'));
+  const raw = new Database(db, { readonly: true });
+  const sentences = (raw.prepare('SELECT COUNT(*) AS n FROM sentences').get() as { n: number }).n;
+  raw.close();
+  process.stdout.write(JSON.stringify({
+    documents: s.stored, workers, seconds: s.seconds, docs_per_second: s.stored / s.seconds,
+    sentences_per_second: sentences / s.seconds, link_seconds: s.linkSeconds,
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  }) + '\n');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
