@@ -92,6 +92,7 @@ function write(r: Report, w: Writer): string {
       `loaded words (${d.loaded.length}): ${d.loaded.join(', ') || '–'}`,
       `framing markers: ${counts}`,
       share + (d.sourcedShare === null ? '' : `; ${Math.round(d.sourcedShare * 100)}% of its sentences carry a named speaker's words`),
+      ...(d.nearDuplicateOf ? [`near-duplicate of [${d.nearDuplicateOf.doc}] (similarity ${d.nearDuplicateOf.similarity})`] : []),
     ], 1);
   }
   return w.done();

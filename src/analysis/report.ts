@@ -27,6 +27,8 @@ export interface DocumentFraming {
   quotes: number; namedQuotes: number; namedShare: number | null;
   /** Share of the document's sentences that carry a named speaker's words. */
   sourcedShare: number | null;
+  /** The earlier document this one copies or lightly rewrites (the most similar, if several). */
+  nearDuplicateOf?: { doc: string; similarity: number };
 }
 
 export interface Report {
@@ -57,6 +59,8 @@ export async function buildReport(store: Store, filter: ReportFilter = {}): Prom
   const speakers = new Map<string, SpeakerQuotes>();
   const documents: DocumentFraming[] = [];
   const storyEvents = new Set(links.storylines.flatMap((s) => s.events.map((e) => e.event)));
+  const copyOf = new Map<string, { doc: string; similarity: number }>();
+  for (const n of links.nearDuplicates ?? []) if ((copyOf.get(n.doc)?.similarity ?? -1) < n.similarity) copyOf.set(n.doc, { doc: n.of, similarity: n.similarity });
   const storyLines = new Map<string, EventLine>();
   let totalQuotes = 0;
 
@@ -128,6 +132,7 @@ export async function buildReport(store: Store, filter: ReportFilter = {}): Prom
       frames, quotes: a.quotes.length, namedQuotes: named,
       namedShare: a.quotes.length ? Math.round((named / a.quotes.length) * 100) / 100 : null,
       sourcedShare: documentVoice(a).sourcedShare,
+      ...(copyOf.has(a.doc.id) ? { nearDuplicateOf: copyOf.get(a.doc.id) } : {}),
     });
   }
 

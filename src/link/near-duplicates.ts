@@ -17,7 +17,7 @@ export const HASHES = 128;
 const ROWS = 3;
 const BANDS = Math.floor(HASHES / ROWS);   // 42 bands of 3 rows: a pair at 0.5 shares a band 99.6% of the time, one at 0.1 4%
 export const THRESHOLD = 0.5;       // estimated Jaccard similarity of the shingle sets
-const MIN_SHINGLES = 8;             // shorter bodies say too little to call them copies
+const MIN_SHINGLES = 30;            // about 30 words: shorter bodies (one sentence) share wording without being copies
 const MAX_CANDIDATES = 200;         // per document: bounds the work when a bucket holds a huge cluster
 const MAX_PAIRS = 10;               // earlier documents recorded per document, the most similar first
 

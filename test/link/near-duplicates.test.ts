@@ -6,7 +6,7 @@ import { linkAnalyses } from '../../src/link/index.ts';
 import { createPipeline } from '../../src/pipeline/index.ts';
 import { ingestText } from '../../src/ingest/index.ts';
 import { openStore } from '../../src/store/index.ts';
-import { buildReport } from '../../src/analysis/report.ts';
+import { buildReport, renderReport } from '../../src/analysis/report.ts';
 import { showDocument } from '../../src/analysis/show.ts';
 import type { Analysis } from '../../src/model/types.ts';
 import { ORIGINAL, REWRITE, SYNDICATED, UNRELATED } from './near-duplicate-texts.ts';
@@ -55,7 +55,10 @@ test('copies are found among many documents through LSH buckets, without compari
 });
 
 test('short or empty bodies are never called copies', () => {
-  assert.deepEqual(nearDuplicates([{ id: 'a', body: 'Talks resumed.' }, { id: 'b', body: 'Talks resumed.' }, { id: 'c', body: '' }]), []);
+  // one-sentence reports share most of their words and still tell different things (a threat, a ban)
+  const threat = 'The president has threatened to ban opposition candidates from taking part in the coming elections.';
+  const ban = 'The president has banned opposition candidates from taking part in the coming elections.';
+  assert.deepEqual(nearDuplicates([{ id: 'a', body: threat }, { id: 'b', body: ban }, { id: 'c', body: threat + ' ' }, { id: 'd', body: '' }]), []);
 });
 
 const pipeline = createPipeline();
@@ -113,4 +116,7 @@ test('the report counts the copied story once, with every copy as a source, and 
   assert.ok(tellers.has(copies[0].doc.id) && tellers.has(copies[1].doc.id), 'the expulsion is also told by both copies');
   assert.deepEqual(all.links.nearDuplicates?.map((p) => p.of), [original.doc.id, original.doc.id], 'the pairs are stored');
   assert.match(all.show, new RegExp(`near-duplicate of: ${original.doc.id} \\(similarity 0\\.\\d+\\)`));
+  const framing = new Map(all.report.documents.map((d) => [d.id, d.nearDuplicateOf?.doc]));
+  assert.deepEqual([copies[0], copies[1], original, unrelated].map((a) => framing.get(a.doc.id)), [original.doc.id, original.doc.id, undefined, undefined]);
+  assert.match(renderReport(all.report, 'text'), new RegExp(`near-duplicate of \\[${original.doc.id}\\] \\(similarity 0\\.\\d+\\)`));
 });
