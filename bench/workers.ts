@@ -27,12 +27,15 @@ export interface WorkerBenchOptions {
   log?: (line: string) => void;
 }
 
-/** Starts one `sitrep worker`; resolves once it is taking documents. */
-function startWorker(url: string): Promise<{ stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [BIN, 'worker', '--db', url, '--poll', '0.5', '--link-delay', '3600'], { stdio: ['ignore', 'ignore', 'pipe'] });
+/** Starts one `sitrep worker`; resolves once it is taking documents. Stopping it gives its summary line (time analysing and storing). */
+function startWorker(url: string): Promise<{ stop(): Promise<string> }> {
+  const child = spawn(process.execPath, [BIN, 'worker', '--db', url, '--poll', '0.5', '--link-delay', '3600'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const stop = async (): Promise<void> => { child.kill('SIGTERM'); await exited; };
+  let out = '';
+  child.stdout!.setEncoding('utf8');
+  child.stdout!.on('data', (chunk: string) => { out += chunk; });
+  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const stop = async (): Promise<string> => { child.kill('SIGTERM'); await exited; return out.trim(); };
   return new Promise((resolve, reject) => {
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {
@@ -99,7 +102,7 @@ export async function measureWorkers(opts: WorkerBenchOptions & { db?: string } 
         log(`${n} worker${n > 1 ? 's' : ' '}  ${out[n]} docs/s (${queued.queued} documents of ~${words} words in ${seconds.toFixed(1)} s)`);
       } finally {
         await boss.stop({ graceful: false });
-        await Promise.all(workers.map((w) => w.stop()));
+        for (const line of await Promise.all(workers.map((w) => w.stop()))) log(`  ${line}`);
       }
     }
   } finally {

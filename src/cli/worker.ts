@@ -36,6 +36,7 @@ export function workerCommand(): Command {
       process.once('SIGINT', () => stop('SIGINT'));
     });
     const s = worker.stats;
-    process.stdout.write(`worker ${process.pid}: ${s.stored} stored, ${s.unchanged} already stored, ${s.failed} failed attempts, ${s.links} link passes\n`);
+    process.stdout.write(`worker ${process.pid}: ${s.stored} stored, ${s.unchanged} already stored, ${s.failed} failed attempts, ${s.links} link passes; ` +
+      `${(s.analyseMs / 1000).toFixed(1)} s analysing, ${(s.storeMs / 1000).toFixed(1)} s storing\n`);
   });
 }

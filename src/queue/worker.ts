@@ -4,6 +4,7 @@
 // job retried after its worker died (its lease expired) never stores a document twice.
 // Links across documents are rebuilt by whichever worker takes the link request once the
 // documents queue has drained (links.ts).
+import { performance } from 'node:perf_hooks';
 import type PgBoss from 'pg-boss';
 import { createPipeline } from '../pipeline/index.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -27,7 +28,11 @@ export interface WorkerOptions {
   log: (line: string) => void;
 }
 
-export interface WorkerStats { stored: number; unchanged: number; failed: number; links: number }
+export interface WorkerStats {
+  stored: number; unchanged: number; failed: number; links: number;
+  /** Milliseconds spent in the pipeline and in writing to the store: where a slow worker's time goes. */
+  analyseMs: number; storeMs: number;
+}
 
 export interface RunningWorker {
   stats: WorkerStats;
@@ -46,7 +51,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     await store.close();
     throw err;
   }
-  const stats: WorkerStats = { stored: 0, unchanged: 0, failed: 0, links: 0 };
+  const stats: WorkerStats = { stored: 0, unchanged: 0, failed: 0, links: 0, analyseMs: 0, storeMs: 0 };
   const verbose = (line: string): void => { if (opts.verbose) opts.log(line); };
 
   const handleDocument = async ([job]: PgBoss.Job<unknown>[]): Promise<{ stored: boolean; events?: number }> => {
@@ -59,8 +64,12 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         verbose(`unchanged ${doc.id}`);
         return { stored: false };
       }
+      let t = performance.now();
       const analysis = pipeline.analyze(doc);
+      stats.analyseMs += performance.now() - t;
+      t = performance.now();
       const fresh = await store.saveAnalyses([analysis]);
+      stats.storeMs += performance.now() - t;
       if (fresh) {
         stats.stored++;
         verbose(`stored ${doc.id} ${analysis.events.length} events`);
@@ -87,9 +96,18 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     return { linked };
   };
 
-  // pg-boss polls once per work() call: one per document in hand at a time
+  // One work() loop per document in hand at a time. A pg-boss loop waits its polling interval
+  // after every fetch, even one that found a job; a loop that just finished a document is woken
+  // at once (notifyWorker), so the interval is only paid when the queue is empty.
   for (let i = 0; i < opts.concurrency; i++) {
-    await boss.work(DOCUMENTS, { batchSize: 1, pollingIntervalSeconds: opts.pollSeconds }, handleDocument);
+    let loop: string | undefined;
+    loop = await boss.work(DOCUMENTS, { batchSize: 1, pollingIntervalSeconds: opts.pollSeconds }, async (jobs: PgBoss.Job<unknown>[]) => {
+      try {
+        return await handleDocument(jobs);
+      } finally {
+        if (loop) boss.notifyWorker(loop);
+      }
+    });
   }
   await boss.work(LINKS, { batchSize: 1, pollingIntervalSeconds: opts.pollSeconds }, handleLinks);
 
