@@ -4,7 +4,7 @@ import type { Analysis, Event, EventRole, Modality, PloverType, TimeExpr } from 
 import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
-import { isCrowdNoun, isUtteranceNoun } from './events/roles.ts';
+import { groupSector, isCrowdNoun, isUtteranceNoun } from './events/roles.ts';
 import { betweenPair, conditionSubject, hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
 import { indexMentions, roleOf, country, precededBy } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
@@ -23,8 +23,8 @@ const SPEECH_ACTS = new Set(['AGREE', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN',
 
 const STOP = new Set([',', ';', '.', ':']);
 
-/** Force used or shown on another country's ground targets that country: "fired at targets in Jericho", "troops on alert in Lebanon". */
-const ON_PLACE = new Set(['ASSAULT', 'MOBILIZE']);
+/** Force used, shown or coercion done on another country's ground targets that country: "fired at targets in Jericho", "troops on alert in Lebanon", "reimposed blockades in the West Bank". */
+const ON_PLACE = new Set(['ASSAULT', 'MOBILIZE', 'COERCE']);
 
 /** The country of a place name the knowledge base knows; one function per context. */
 const placeLookups = new WeakMap<PipelineContext, (name: string) => string | undefined>();
@@ -172,9 +172,11 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   }
   // "demonstrators protesting in Monrovia", "thousands rallied in Minsk": an unnamed crowd that
   // protests at a known place is civilians of that place's country
-  if (parts.source === undefined && type === 'PROTEST' && !isNoun && crowdSubject(tokens, m.first, lower)) {
+  // ("opposition leaders agreed to postpone the rally in Baku": an unnamed group of a sector likewise)
+  const sector = parts.source === undefined && !isNoun ? unnamedSubject(tokens, m.first, lower, type === 'PROTEST') : undefined;
+  if (sector) {
     const where = placeOf(c, ctx, m) ?? placeInSentence(c, ctx);
-    if (where?.country) { parts.source = { code: `${where.country}CVL`, text: where.text, start: where.start, end: where.end }; parts.carried = true; }
+    if (where?.country) { parts.source = { code: `${where.country}${sector}`, text: where.text, start: where.start, end: where.end }; parts.carried = true; }
   }
   if (m.pattern.mediator) {
     // "a mediation effort between the Emirates and Saudi Arabia": both sides are targets
@@ -375,14 +377,22 @@ function issuedBySubject(tokens: Analysis['tokens'], k: number, lower: number): 
 }
 const ISSUE_VERBS = new Set(['issue', 'release', 'publish', 'send', 'deliver', 'make', 'read', 'post', 'adopt', 'pass', 'put', 'give', 'write', 'sign', 'submit', 'table', 'broadcast']);
 
-/** The protest's subject is an unnamed crowd: the noun right before it ("demonstrators protesting") or the clause's subject ("Thousands of people rallied"). */
-function crowdSubject(tokens: Analysis['tokens'], head: number, lower: number): boolean {
+/**
+ * The sector of the act's unnamed subject, the noun right before it ("demonstrators protesting")
+ * or the clause's subject ("Thousands of people rallied", "Leaders of the opposition coalition
+ * agreed"): a group noun's sector, or civilians (CVL) for a crowd when the act is a protest.
+ */
+function unnamedSubject(tokens: Analysis['tokens'], head: number, lower: number, protest: boolean): string | undefined {
   for (let k = head - 1; k >= lower && k > head - 12; k--) {
     const t = tokens[k];
-    if (t.pos === 'NOUN' && isCrowdNoun(t.text)) return true;
-    if ((t.pos === 'PUNCT' && t.text !== '-') || t.pos === 'VERB' || t.lemma === 'be') return false;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') {
+      const sector = groupSector(t.text);
+      if (sector) return sector;
+      if (protest && t.pos === 'NOUN' && isCrowdNoun(t.text)) return 'CVL';
+    }
+    if ((t.pos === 'PUNCT' && t.text !== '-' && t.text !== '(' && t.text !== ')') || t.pos === 'VERB' || t.lemma === 'be') return undefined;
   }
-  return false;
+  return undefined;
 }
 
 function hyphenated(tokens: Analysis['tokens'], k: number, from: number): boolean {

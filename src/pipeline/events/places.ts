@@ -15,6 +15,8 @@ export function placeAfter(c: RoleContext, head: number, toCounts: boolean): { t
     if (!(PLACE_PREPS.has(t.lemma) || (toCounts && (t.lemma === 'to' || t.lemma === 'into')))) continue;
     let a = k + 1;
     if (a < c.to && tokens[a].pos === 'DET') a++;
+    // "in the occupied West Bank", "in eastern Ukraine": past a modifier
+    if (a + 1 < c.to && (tokens[a].pos === 'ADJ' || (tokens[a].pos === 'VERB' && /ed$/i.test(tokens[a].text))) && tokens[a + 1].pos === 'PROPN') a++;
     let b = a;
     while (b < c.to && (tokens[b].pos === 'PROPN' || (b > a && tokens[b].text === '-')) && /^\p{Lu}/u.test(tokens[b].text)) b++;
     if (b > a) return { text: c.a.doc.body.slice(tokens[a].start, tokens[b - 1].end), start: tokens[a].start, end: tokens[b - 1].end, first: a };

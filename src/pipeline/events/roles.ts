@@ -54,7 +54,14 @@ export interface RoleContext {
   pair?: [EventRole, EventRole];   // the two actors of the previous sentence's last two-sided event
 }
 
-interface RolesFile { pair_determiners: string[]; pair_nouns: string[]; hardware: string[]; utterance_nouns: string[]; crowd_nouns: string[] }
+interface RolesFile { pair_determiners: string[]; pair_nouns: string[]; hardware: string[]; utterance_nouns: string[]; crowd_nouns: string[]; group_sectors: Record<string, string> }
+let groups: Map<string, string> | undefined;
+
+/** "opposition" -> OPP, "rebels" -> REB: the sector an unnamed group noun stands for (data/plover/roles.yaml). */
+export function groupSector(word: string): string | undefined {
+  groups ??= new Map(Object.entries(ploverData<RolesFile>('roles').group_sectors));
+  return groups.get(word.toLowerCase());
+}
 let utterances: Set<string> | undefined;
 let crowds: Set<string> | undefined;
 
