@@ -155,6 +155,15 @@ describe('web app', { skip: missing ? `skipped: ${missing}` : false, timeout: 60
     await page.waitForURL(/event=/);
     assert.match(await page.locator('aside.panel').innerText(), /hypothetical|predicted|recommended|not to happen/);
     await shot(page, 'timeline');
+    // A time window narrows it to the storylines with events in it.
+    const before = await svg.locator('.mark').count();
+    await page.getByRole('textbox', { name: 'From' }).fill('2024');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/since=2024/);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=timeline] .mark').length < n, before);
+    const ends = await svg.locator('.mark').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-end') ?? ''));
+    assert.ok(ends.length > 0);
+    for (const end of ends) assert.ok(end >= '2024-01-01', `${end} ends in the window`);
     await clean(page);
     await page.close();
   });

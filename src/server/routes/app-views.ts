@@ -8,8 +8,11 @@ import { eventFilters } from './lists.ts';
 import { MAX_PAGE_SIZE } from '../../store/queries.ts';
 import { compareStoryline } from '../../analysis/compare.ts';
 
-/** Events read at most for one network, so that one request never walks an unbounded corpus. */
-export const MAX_NETWORK_EVENTS = 20_000;
+/** Events read at most for one network, so that one request never walks an unbounded corpus
+ *  (about two seconds of reading on SQLite); narrower filters cover the rest. */
+export const MAX_NETWORK_EVENTS = 5_000;
+/** A network is kept this long for the same filters (the back button, a shared link opened twice). */
+const NETWORK_TTL_MS = 30_000;
 
 export interface NetworkNode { id: string; name: string; kind: string; code: string; events: number }
 export interface NetworkEdge {
@@ -31,10 +34,11 @@ const NETWORK_QUERY = {
 
 export function appViewRoutes(app: FastifyInstance, ctx: Context): void {
   const { store } = ctx;
+  const networks = new Map<string, { at: number; value: Promise<unknown> }>();
 
   app.get('/network', {
     schema: {
-      tags: ['actors'], summary: 'The actor network: the actors in the most events under the filters, and for each pair the events between them, asserted, cooperative and conflictual, and their mean Goldstein score (asserted events only)',
+      tags: ['actors'], summary: `The actor network: the actors in the most events under the filters, and for each pair the events between them, asserted, cooperative and conflictual, and their mean Goldstein score (asserted events only); at most ${MAX_NETWORK_EVENTS} events are read (eventsTruncated says when the filters left more)`,
       querystring: NETWORK_QUERY,
       response: {
         200: obj({
@@ -47,6 +51,18 @@ export function appViewRoutes(app: FastifyInstance, ctx: Context): void {
     },
   }, async (req) => {
     const q = req.query as Record<string, unknown> & { nodes: number };
+    const key = JSON.stringify(Object.entries(q).sort());
+    const now = Date.now();
+    for (const [k, v] of networks) if (now - v.at > NETWORK_TTL_MS) networks.delete(k);
+    const cached = networks.get(key);
+    if (cached) return cached.value;
+    const value = network(q);
+    networks.set(key, { at: now, value });
+    value.catch(() => networks.delete(key));
+    return value;
+  });
+
+  async function network(q: Record<string, unknown> & { nodes: number }) {
     const filter = await eventFilters(ctx, { ...q, cursor: undefined, limit: undefined });
     const same = await ctx.links.sameActor();
     const canon = (id?: string) => (id ? (same[id] ?? id) : undefined);
@@ -85,7 +101,7 @@ export function appViewRoutes(app: FastifyInstance, ctx: Context): void {
     }));
     kepts.sort((x, y) => y.events - x.events || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
     return { nodes, edges: kepts, eventsCounted: counted, eventsTruncated: Boolean(cursor) };
-  });
+  }
 
   app.get('/storylines/:id/compare', {
     schema: {

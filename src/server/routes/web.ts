@@ -1,12 +1,12 @@
-// The web app (web/, built into web/dist by `npm install`): its page at / and its files under
-// /app/. The page may load only this server's own scripts and styles, so that no text from an
+// The web app (web/, built into web/dist by `npm install`, or here when that build is missing or
+// older than its sources): its page at / and its files under /app/. The page may load only this server's own scripts and styles, so that no text from an
 // article could run as script even if a view rendered it as markup by mistake.
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import staticFiles from '@fastify/static';
+import { buildWeb, webBuildStale, WEB_DIST } from '../../../web/build.ts';
 
-export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+export { WEB_DIST };
 
 const CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
@@ -15,7 +15,17 @@ const CSP = [
 
 const NOT_BUILT = '<!doctype html><meta charset="utf-8"><title>sitrep</title><p>The web app is not built: run <code>npm install</code> (or <code>npm run build:web</code>) in the sitrep folder, then restart <code>sitrep serve</code>. The API answers meanwhile: see <a href="/docs">/docs</a>.</p>';
 
+/** Builds the app when its build is missing or older than its sources; a failure (say, a read-only install) leaves what there is. */
+export async function ensureWebBuilt(log: (msg: string) => void): Promise<void> {
+  try {
+    if (webBuildStale()) await buildWeb();
+  } catch (err) {
+    log(`the web app could not be built: ${(err as Error).message}`);
+  }
+}
+
 export async function webRoutes(app: FastifyInstance, dist = WEB_DIST): Promise<void> {
+  if (dist === WEB_DIST) await ensureWebBuilt((msg) => app.log.warn(msg));
   const index = `${dist}index.html`;
   const built = existsSync(index);
   if (built) {

@@ -7,7 +7,8 @@ import { api, seg } from '../api.ts';
 import { href, withParams, type Route } from '../router.ts';
 import { useApi } from '../use-api.ts';
 import { EventItem, ModalityTag, Status, eventDay } from '../ui.tsx';
-import { isInterval, spanOf, ticks } from '../dates.ts';
+import { dayText, isInterval, periodOf, spanOf, ticks } from '../dates.ts';
+import { Filters, filterParams } from '../filters.tsx';
 import type { EventRow, Page } from '../types.ts';
 
 interface StorylineSummary { id: string; label: string; actors: string[]; events: number; documents: number }
@@ -41,14 +42,20 @@ export function Timeline({ route }: { route: Route }) {
     return () => { live = false; };
   }, [only, list.data]);
 
+  // The filters apply to the events already loaded: a storyline's events are few.
+  const f = filterParams(route);
+  const [since, until] = [f.since ? periodOf(f.since)?.[0] : undefined, f.until ? periodOf(f.until)?.[1] : undefined];
+  const keep = (row: EventRow, span: [number, number]) => (!f.type || f.type.split(',').includes(row.event.type))
+    && (!f.modality || f.modality.split(',').includes(row.event.modality)) && (!f.outlet || row.outlet === f.outlet)
+    && (since === undefined || span[1] > since) && (until === undefined || span[0] < until);
   const placed = (bands ?? []).map((b) => ({
     ...b,
     marks: b.rows.map((row) => {
       const d = eventDay(row.event, row.published);
       const span = d.start ? spanOf(d.start, d.end) : undefined;
       return { row, span, from: d.from };
-    }).filter((m) => m.span) as { row: EventRow; span: [number, number]; from: string }[],
-  }));
+    }).filter((m) => m.span && keep(m.row, m.span)) as { row: EventRow; span: [number, number]; from: string }[],
+  })).filter((b) => b.marks.length);
   const times = placed.flatMap((b) => b.marks.flatMap((m) => m.span));
   const [t0, t1] = times.length ? [Math.min(...times), Math.max(...times)] : [0, 1];
   const pad = Math.max((t1 - t0) * 0.03, 86_400_000);
@@ -61,10 +68,12 @@ export function Timeline({ route }: { route: Route }) {
     <div class="timeline">
       <h1>Timeline</h1>
       {only && <p><a href={href('timeline')}>All storylines</a> · <a href={href('compare', [only])}>Compare the outlets on this storyline</a></p>}
+      <Filters route={route} keep={['storyline']} />
       <Status state={list} what="storylines" />
       {error && <p class="error" role="alert">Could not load the storylines: {error}</p>}
       {!bands && !error && <p class="loading">Loading events…</p>}
-      {bands && (
+      {bands && placed.length === 0 && <p>No event of these storylines passes the filters.</p>}
+      {bands && placed.length > 0 && (
         <div class="split">
           <figure class="chart">
             <svg viewBox={`0 0 ${WIDTH} ${placed.length * bandHeight + 30}`} data-testid="timeline" role="group" aria-label="Events over time by storyline">
@@ -89,7 +98,7 @@ export function Timeline({ route }: { route: Route }) {
                       const label = `${e.type} (${e.modality}) ${m.row.sentence}`;
                       const pick = () => { location.hash = withParams(route, { event: e.id }); };
                       const common = {
-                        class: `mark mod-${e.modality}${e.id === selectedId ? ' selected' : ''}`, tabindex: 0, role: 'button' as const, 'aria-label': label, 'data-event': e.id,
+                        class: `mark mod-${e.modality}${e.id === selectedId ? ' selected' : ''}`, tabindex: 0, role: 'button' as const, 'aria-label': label, 'data-event': e.id, 'data-end': dayText(m.span[1] - 1),
                         onClick: pick, onKeyDown: (ev: KeyboardEvent) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); pick(); } },
                       };
                       return isInterval(m.span) ? (
