@@ -27,6 +27,7 @@ export class FetchError extends Error {
 }
 
 export const USER_AGENT = 'sitrep-watch/0.1';
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /** The charset a Content-Type header or the first bytes of a page declare. */
 function declaredCharset(contentType: string, head: Uint8Array): string | undefined {
@@ -62,13 +63,17 @@ export async function fetchText(url: string, validators: Validators, options: Fe
   if (options.accept) headers.accept = options.accept;
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-  let res: Response;
-  try {
-    res = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(options.timeoutMs) });
-  } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    const why = e.name === 'TimeoutError' ? `no answer within ${options.timeoutMs / 1000} s` : e.cause?.code ?? e.cause?.message ?? e.message;
-    throw new FetchError(`could not be fetched (${why})`, true);
+  let res: Response | undefined;
+  for (let attempt = 1; !res; attempt++) {
+    try {
+      res = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(options.timeoutMs) });
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string; message?: string } };
+      // a kept-alive connection the server closed as we reused it: a GET may go again at once
+      if (attempt === 1 && STALE_CONNECTION.has(e.cause?.code ?? '')) continue;
+      const why = e.name === 'TimeoutError' ? `no answer within ${options.timeoutMs / 1000} s` : e.cause?.code ?? e.cause?.message ?? e.message;
+      throw new FetchError(`could not be fetched (${why})`, true);
+    }
   }
   if (res.status === 304) {
     await res.body?.cancel();

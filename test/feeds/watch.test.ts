@@ -117,3 +117,21 @@ test('a feed that cannot be reached or is not a feed gives an error line naming 
     await store.close();
   }
 });
+
+test('without --once, rounds follow one another at the interval until the signal stops them', async () => {
+  const store = await openStore(':memory:');
+  const stop = new AbortController();
+  const rounds: RoundSummary[] = [];
+  const lines: string[] = [];
+  const started = Date.now();
+  try {
+    const watcher = new FeedWatcher(store, pipeline, {
+      feeds: [`${server.base}/rss.xml`], intervalSeconds: 0.3, once: false, hostDelayMs: 0, backoffMs: 60_000, timeoutMs: 5000, signal: stop.signal,
+    }, (l) => lines.push(l));
+    await watcher.run((s) => { rounds.push(s); if (rounds.length === 3) stop.abort(); });
+    assert.deepEqual(rounds.map((r) => [r.round, r.stored, r.notModified]), [[1, 2, 0], [2, 0, 1], [3, 0, 1]], lines.join('\n'));
+    assert.ok(Date.now() - started >= 600, 'two waits of the interval between three rounds');
+  } finally {
+    await store.close();
+  }
+});
