@@ -27,13 +27,12 @@ export async function analyzePaths(inputs: string[], opts: AnalyzeOptions, log: 
     // counting walks the inputs once more: only worth it for a progress bar someone watches
     const total = process.stderr.isTTY && !inputs.includes('-') ? await countSources(inputs) : undefined;
     const progress = startProgress(total);
-    const analyzer = workers === 1 ? inProcessAnalyzer(opts.kb) : workerPool(workers, opts.kb);
+    const analyzers = (few: boolean) => (workers === 1 || few ? inProcessAnalyzer(opts.kb) : workerPool(workers, opts.kb));
     let summary: BatchSummary;
     try {
-      summary = await runBatch(inputs, store, analyzer, BATCH + workers * PER_WORKER, { log, tick: progress.tick });
+      summary = await runBatch(inputs, store, analyzers, BATCH + workers * PER_WORKER, { log, tick: progress.tick });
     } finally {
       progress.stop();
-      await analyzer.close();
     }
     // also links what an interrupted run stored but did not link
     const linking = Date.now();

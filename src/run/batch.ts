@@ -27,7 +27,13 @@ export interface BatchHooks {
 
 type Result = Outcome | { unchanged: true } | { refused: { source: string; reason: string } };
 
-export async function runBatch(inputs: string[], store: Store, analyzer: Analyzer, window: number, hooks: BatchHooks): Promise<BatchSummary> {
+/**
+ * `analyzers(few)` gives the analyser once the first inputs are read: `few` is true when the whole
+ * batch fits in that first read-ahead, where starting worker threads (a knowledge-base load each)
+ * would cost more than it saves.
+ */
+export async function runBatch(inputs: string[], store: Store, analyzers: (few: boolean) => Analyzer, window: number, hooks: BatchHooks): Promise<BatchSummary> {
+  let analyzer: Analyzer | undefined;
   const summary: BatchSummary = { read: 0, stored: 0, unchanged: 0, failed: 0, events: 0, quotes: 0 };
   let batch: Analysis[] = [];
 
@@ -72,7 +78,8 @@ export async function runBatch(inputs: string[], store: Store, analyzer: Analyze
   const pending: Promise<Result>[] = [];
   let seq = 0;
   let ahead: RawItem[] = [];
-  const lookup = async (): Promise<void> => {
+  const lookup = async (last: boolean): Promise<void> => {
+    analyzer ??= analyzers(last);
     const ids = ahead.flatMap((it) => ('raw' in it ? [it.raw.id] : []));
     const held = ids.length ? await store.storedIds(ids) : new Set<string>();
     for (const it of ahead) {
@@ -91,13 +98,14 @@ export async function runBatch(inputs: string[], store: Store, analyzer: Analyze
   try {
     for await (const item of readRawSources(inputs, hooks.read)) {
       ahead.push(item);
-      if (ahead.length >= LOOKUP) await lookup();
+      if (ahead.length >= LOOKUP) await lookup(false);
     }
-    await lookup();
+    await lookup(true);
     while (pending.length) await account(await pending.shift()!);
     await flush();
   } finally {
     await Promise.allSettled(pending);
+    await analyzer?.close();
   }
   return summary;
 }

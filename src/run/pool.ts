@@ -84,8 +84,10 @@ export function workerPool(size: number, kb: string[]): Analyzer {
   return {
     run(task) {
       if (fatal) return Promise.reject(fatal);
-      // started at the first document, so that a batch with nothing new to analyse starts none
-      if (!closing) while (slots.length < size) spawn();
+      // started as documents come, so that a batch with nothing new to analyse starts none and
+      // one of two documents starts one: a worker costs a knowledge-base load
+      const waiting = queue.length + slots.reduce((n, s) => n + s.inFlight.length, 0);
+      if (!closing && slots.length < size && (slots.length === 0 || waiting >= slots.length * 2)) spawn();
       return new Promise<Outcome>((resolve, reject) => {
         queue.push({ task, resolve, reject });
         dispatch();
