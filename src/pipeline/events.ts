@@ -218,6 +218,19 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   if (typeof parts.source === 'number' && ix.mentions[parts.source].first > from && isWordAt(tokens, ix.mentions[parts.source].first - 1, 'ethnic')) {
     const home = placeOf(c, ctx, m)?.country ?? placeInSentence(c, ctx)?.country;
     if (home && home !== country(source.code)) source = { code: `${home}CVL`, text: source.text, start: source.start, end: source.end };
+  } else if (typeof parts.source === 'number') {
+    // "the Albanians of southern Serbia", "Russians in Latvia": a people named with where it lives
+    const e = ix.mentions[parts.source];
+    const people = /s$/i.test(tokens[e.last].text) && (tokens[e.last].pos === 'PROPN' || tokens[e.last].pos === 'NOUN');
+    let k = e.last + 1;
+    if (people && k < to && (tokens[k].lemma === 'of' || tokens[k].lemma === 'in')) {
+      k++;
+      while (k < to && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || (tokens[k].pos === 'VERB' && /ed$/i.test(tokens[k].text)))) k++;
+      const at = k < to ? ix.at[k] : -1;
+      // ("of the Israeli-occupied West Bank": a hyphenated modifier is not the place)
+      const home = at >= 0 && !hyphenated(tokens, ix.mentions[at].last + 1, from) && tokens[ix.mentions[at].last + 1]?.text !== '-' ? country(ix.mentions[at].code) : undefined;
+      if (home && /^[A-Z]{3}$/.test(home) && home !== country(source.code) && e.code.length === 3) source = { code: `${home}CVL`, text: source.text, start: source.start, end: source.end };
+    }
   }
   let targets: EventRole[] = m.pattern.noTarget ? [] : parts.targetRoles ?? parts.targets.map((t) => roleOf(ix, t));
   // "Belarus and Poland discussed": the second is the partner; "Latvia and Lithuania condemned Russia": both act
@@ -258,6 +271,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     if (other) targets = [other];
   }
   if (!targets.length && (m.pattern.needsTarget || unidentified)) return [];
+  // unidentified force is coded only against a victim from elsewhere
+  if (unidentified && targets.every((t) => country(t.code) === country(source.code))) return [];
   // a threat targets whoever its condition names: "threatened to stop talks if the US goes ahead"
   if (!targets.length && type === 'THREATEN') { const t = threatTarget(c, m.last, source); if (t) targets = [t]; }
 
@@ -311,8 +326,9 @@ function addEvents(out: Event[], base: EventBase, type: PloverType, cameo: strin
   modality: Modality, sources: EventRole[], targets: EventRole[]): void {
   const score = scoreOf(type, cameo);
   for (const source of sources) {
-    for (const target of targets.length ? targets : [undefined]) {
-      if (target && country(target.code) === country(source.code)) continue;
+    // a target of the source's own country is no target: the event is coded without one
+    const others = targets.filter((t) => country(t.code) !== country(source.code));
+    for (const target of others.length ? others : [undefined]) {
       const e: Event = { id: '', start: base.start, end: base.end, type, source, modality, cameo: score.cameo, goldstein: score.goldstein,
         quadClass: score.quadClass, confidence: base.confidence, via, trigger: base.trigger };
       if (base.mode) e.mode = base.mode;
