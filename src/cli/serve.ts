@@ -37,7 +37,7 @@ export function serveCommand(): Command {
     if (!['127.0.0.1', '::1', 'localhost'].includes(opts.host)) {
       process.stderr.write(`warning: listening on ${opts.host}, beyond loopback: anyone who can reach it can read the store\n`);
     }
-    process.stdout.write(`sitrep API on ${url} (docs ${url}/docs, OpenAPI ${url}/openapi.json); store ${isPostgresUrl(opts.db) ? redactUrl(opts.db) : opts.db}; writing ${token ? 'allowed with the token' : 'off (set SITREP_TOKEN to allow it)'}\n`);
+    process.stdout.write(`sitrep on ${url} (web app at /, API docs at /docs, OpenAPI at /openapi.json); store ${isPostgresUrl(opts.db) ? redactUrl(opts.db) : opts.db}; writing ${token ? 'allowed with the token' : 'off (set SITREP_TOKEN to allow it)'}\n`);
     const stop = () => { void app.close().then(() => process.exit(0)); };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
