@@ -97,7 +97,11 @@ export class FeedWatcher {
       }
     }
     await this.gate.wait(address, this.options.signal);
-    return fetchText(address, validators, { timeoutMs: this.options.timeoutMs, accept });
+    try {
+      return await fetchText(address, validators, { timeoutMs: this.options.timeoutMs, accept });
+    } finally {
+      this.gate.finished(address);
+    }
   }
 
   /** One feed or list: fetched unless backing off, then its items (or listed feeds) followed. */
