@@ -10,28 +10,40 @@ import { NearDuplicateIndex, copiedEvents } from './near-duplicates.ts';
 export { countryPart } from './features.ts';
 export { foldName, skeleton } from './names.ts';
 
-export function linkAnalyses(analyses: Iterable<Analysis>): CorpusLinks {
-  const actors = new Map<string, { actor: Actor; count: number }>();
-  const names = new Map<string, string>();            // country part -> name of the state or IGO
-  const features: EventFeatures[] = [];
-  const copies = new NearDuplicateIndex();
-  for (const a of analyses) {
-    copies.add(a.doc.id, a.doc.body);
+/** One pass over a corpus: add each analysis, then `links()`. Shared by the in-memory and the streaming linker. */
+export class CorpusLinker {
+  private readonly actors = new Map<string, { actor: Actor; count: number }>();
+  private readonly names = new Map<string, string>();   // country part -> name of the state or IGO
+  private readonly features: EventFeatures[] = [];
+  private readonly copies = new NearDuplicateIndex();
+
+  add(a: Analysis): void {
+    this.copies.add(a.doc.id, a.doc.body);
     for (const actor of a.actors) {
-      const seen = actors.get(actor.id);
+      const seen = this.actors.get(actor.id);
       if (seen) seen.count++;
-      else actors.set(actor.id, { actor, count: 1 });
+      else this.actors.set(actor.id, { actor, count: 1 });
       if ((actor.kind === 'state' || actor.kind === 'igo') && actor.code) {
         const part = countryPart(actor.code)!;
-        if (!names.has(part) || part === actor.code.toUpperCase()) names.set(part, actor.name);
+        if (!this.names.has(part) || part === actor.code.toUpperCase()) this.names.set(part, actor.name);
       }
     }
-    features.push(...eventFeatures(a));
+    for (const f of eventFeatures(a)) this.features.push(f);
   }
-  // the events of a syndicated copy or light rewrite are the same events as its original's
-  const nearDuplicates = copies.pairs();
-  const sameEvent = sameEvents(features, copiedEvents(nearDuplicates, features));
-  const index = new Map(features.map((f, i) => [f.event, i]));
-  const seeds = sameEvent.map((g) => g.events.map((e) => index.get(e.event)!));
-  return { sameActor: sameActors(actors), sameEvent, storylines: buildStorylines(features, names, seeds), nearDuplicates };
+
+  links(): CorpusLinks {
+    const { features } = this;
+    // the events of a syndicated copy or light rewrite are the same events as its original's
+    const nearDuplicates = this.copies.pairs();
+    const sameEvent = sameEvents(features, copiedEvents(nearDuplicates, features));
+    const index = new Map(features.map((f, i) => [f.event, i]));
+    const seeds = sameEvent.map((g) => g.events.map((e) => index.get(e.event)!));
+    return { sameActor: sameActors(this.actors), sameEvent, storylines: buildStorylines(features, this.names, seeds), nearDuplicates };
+  }
+}
+
+export function linkAnalyses(analyses: Iterable<Analysis>): CorpusLinks {
+  const linker = new CorpusLinker();
+  for (const a of analyses) linker.add(a);
+  return linker.links();
 }
