@@ -86,8 +86,26 @@ function sentenceTokens(a: Analysis, si: number, cache: Map<number, Token[]>): T
   return tokens;
 }
 
-/** The features of every event of one analysis. */
-export function eventFeatures(a: Analysis): EventFeatures[] {
+/**
+ * One copy of each string: the same words recur in every document's features, and a slice of a
+ * document body would keep the whole body alive (V8 keeps sliced strings as views of their parent).
+ */
+export const ownCopy = (s: string): string => (' ' + s).slice(1);   // flattened: a string of its own, not a view of the body
+
+export class StringPool {
+  private readonly pool = new Map<string, string>();
+  get(s: string): string {
+    const seen = this.pool.get(s);
+    if (seen !== undefined) return seen;
+    const own = ownCopy(s);
+    this.pool.set(own, own);
+    return own;
+  }
+  get size(): number { return this.pool.size; }
+}
+
+/** The features of every event of one analysis; `pool` shares the strings across documents. */
+export function eventFeatures(a: Analysis, pool = new StringPool()): EventFeatures[] {
   if (a.events.length === 0) return [];
   // words that name an actor say who, not what: the dyad already carries them. Places are
   // what, not who: "Kaliningrad" is the story.
@@ -117,17 +135,18 @@ export function eventFeatures(a: Analysis): EventFeatures[] {
       const place = placeAt(t);
       if (place) {
         // the place mention as a whole, folded as the event's place is
-        const key = foldName(place.text);
+        const key = pool.get(foldName(place.text));
         keys.add(key); places.add(key); names.add(key);
-        if (!surface.has(key)) surface.set(key, place.text);
+        if (!surface.has(key)) surface.set(key, pool.get(place.text));
         while (i + 1 < clause.length && clause[i + 1].start < place.end) i++;
         continue;
       }
-      const key = foldName(clause.slice(i, j + 1).map((x) => x.lemma).join(' '));
-      if (!key) { i = j; continue; }
+      const folded = foldName(clause.slice(i, j + 1).map((x) => x.lemma).join(' '));
+      if (!folded) { i = j; continue; }
+      const key = pool.get(folded);
       keys.add(key);
       if (t.pos === 'PROPN') names.add(key);
-      if (!surface.has(key)) surface.set(key, a.doc.body.slice(t.start, clause[j].end));
+      if (!surface.has(key)) surface.set(key, pool.get(a.doc.body.slice(t.start, clause[j].end)));
       if (t.pos === 'NOUN' && !phrases.has(key)) {
         // the noun phrase around the word: up to three modifiers before, nouns after ("war crimes")
         let m = i;
@@ -135,25 +154,26 @@ export function eventFeatures(a: Analysis): EventFeatures[] {
         while (m < i && m > 0 && !clause[m - 1].space && /^[-–]$/.test(clause[m - 1].text)) m++;   // "medium-range": not "range"
         let n = i;
         while (n + 1 < clause.length && clause[n + 1].pos === 'NOUN' && n - i < 2) n++;
-        if (m < i || n > i) phrases.set(key, a.doc.body.slice(clause[m].start, clause[n].end));
+        if (m < i || n > i) phrases.set(key, pool.get(a.doc.body.slice(clause[m].start, clause[n].end)));
       }
       i = j;
     }
     if (e.place) {
-      const p = foldName(e.place.text);
-      if (p) { keys.add(p); places.add(p); names.add(p); surface.set(p, e.place.text); }
+      const folded = foldName(e.place.text);
+      const p = folded ? pool.get(folded) : '';
+      if (p) { keys.add(p); places.add(p); names.add(p); surface.set(p, pool.get(e.place.text)); }
     }
     const triggerLemmas = tokens.filter((t) => t.start >= e.trigger.start && t.end <= e.trigger.end).map((t) => t.lemma);
     const source = countryPart(e.source?.code);
     const target = countryPart(e.target?.code);
     const start = e.when?.start;
     return {
-      doc: a.doc.id, event: e.id, type: e.type, modality: e.modality, source, target,
+      doc: pool.get(a.doc.id), event: ownCopy(e.id), type: e.type, modality: e.modality, source, target,
       parts: [...new Set([source, target].filter((p): p is string => p !== undefined))].sort(),
       actors: [e.source?.actor, e.target?.actor].filter((x): x is string => x !== undefined),
       date: start ? { start, end: e.when?.end ?? start } : undefined,
-      published: a.doc.meta.published,
-      keys, places, names, phrases, trigger: triggerLemmas.join(' ') || foldName(e.trigger.text), surface,
+      published: a.doc.meta.published === undefined ? undefined : pool.get(a.doc.meta.published),
+      keys, places, names, phrases, trigger: pool.get(triggerLemmas.join(' ') || foldName(e.trigger.text)), surface,
     };
   });
 }

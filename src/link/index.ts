@@ -4,7 +4,7 @@ import type { Actor, Analysis, CorpusLinks } from '../model/types.ts';
 import { sameActors } from './actors.ts';
 import { sameEvents } from './events.ts';
 import { buildStorylines } from './storylines.ts';
-import { countryPart, eventFeatures, type EventFeatures } from './features.ts';
+import { countryPart, eventFeatures, StringPool, type EventFeatures } from './features.ts';
 import { NearDuplicateIndex, copiedEvents } from './near-duplicates.ts';
 
 export { countryPart } from './features.ts';
@@ -16,6 +16,7 @@ export class CorpusLinker {
   private readonly names = new Map<string, string>();   // country part -> name of the state or IGO
   private readonly features: EventFeatures[] = [];
   private readonly copies = new NearDuplicateIndex();
+  private readonly pool = new StringPool();
 
   add(a: Analysis): void {
     this.copies.add(a.doc.id, a.doc.body);
@@ -28,7 +29,7 @@ export class CorpusLinker {
         if (!this.names.has(part) || part === actor.code.toUpperCase()) this.names.set(part, actor.name);
       }
     }
-    for (const f of eventFeatures(a)) this.features.push(f);
+    for (const f of eventFeatures(a, this.pool)) this.features.push(f);
   }
 
   links(): CorpusLinks {
