@@ -22,6 +22,9 @@ export function norm(text: string): string {
   return out;
 }
 
+/** Per token list (a document's tokens are one array, kept while the document is analysed). */
+const FORMS = new WeakMap<Token[], { text: string[]; lemma: string[] }>();
+
 export class PhraseMatcher {
   private readonly byFirst = new Map<string, string[][]>();
   private readonly labels = new Map<string[], string>();
@@ -45,20 +48,29 @@ export class PhraseMatcher {
     return /^\p{Lu}/u.test(t.text) && i > 0 && tokens[i - 1].sentence === t.sentence && !/^[“"‘'(«]$/.test(tokens[i - 1].text);
   }
 
-  private static fits(token: Token, word: string): boolean {
-    return norm(token.text) === word || norm(token.lemma) === word;
+  /** The normal forms of a token list's texts and lemmas, worked out once per list: every matcher reads them. */
+  private static forms(tokens: Token[]): { text: string[]; lemma: string[] } {
+    let f = FORMS.get(tokens);
+    if (!f || f.text.length !== tokens.length) {
+      f = { text: tokens.map((t) => norm(t.text)), lemma: tokens.map((t) => norm(t.lemma)) };
+      FORMS.set(tokens, f);
+    }
+    return f;
   }
 
   /** The longest entry that starts at token i, if any. A proper noun never matches a one-word entry ("May", "Hawk"). */
   at(tokens: Token[], i: number, limit = tokens.length): PhraseHit | undefined {
-    const t = tokens[i];
-    if (!t) return undefined;
-    const candidates = [...(this.byFirst.get(norm(t.text)) ?? []), ...(norm(t.lemma) !== norm(t.text) ? this.byFirst.get(norm(t.lemma)) ?? [] : [])];
-    candidates.sort((a, b) => b.length - a.length);
+    if (!tokens[i]) return undefined;
+    const f = PhraseMatcher.forms(tokens);
+    const byText = this.byFirst.get(f.text[i]);
+    const byLemma = f.lemma[i] !== f.text[i] ? this.byFirst.get(f.lemma[i]) : undefined;
+    if (!byText && !byLemma) return undefined;   // most tokens: no entry starts here
+    // buckets are sorted longest first; two buckets are merged in that order
+    const candidates = !byLemma ? byText! : !byText ? byLemma : [...byText, ...byLemma].sort((a, b) => b.length - a.length);
     for (const words of candidates) {
       if (i + words.length > limit || (words.length === 1 && PhraseMatcher.nameLike(tokens, i))) continue;
       let ok = true;
-      for (let k = 0; k < words.length && ok; k++) ok = PhraseMatcher.fits(tokens[i + k], words[k]);
+      for (let k = 0; k < words.length && ok; k++) ok = f.text[i + k] === words[k] || f.lemma[i + k] === words[k];
       if (ok) return { first: i, last: i + words.length - 1, phrase: this.labels.get(words) ?? words.join(' ') };
     }
     return undefined;
