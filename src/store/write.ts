@@ -10,8 +10,9 @@ import * as rows from './rows.ts';
 /** Bound parameters per statement: below SQLite's 32766 and PostgreSQL's 65535. */
 const MAX_PARAMS = 30_000;
 
-export async function insertMany<T extends keyof DB & string>(trx: Kysely<DB>, table: T, list: Insertable<DB[T]>[]): Promise<void> {
+export async function insertMany<T extends keyof DB & string>(d: StoreDialect, trx: Kysely<DB>, table: T, list: Insertable<DB[T]>[]): Promise<void> {
   if (list.length === 0) return;
+  if (d.insertRows) return d.insertRows(trx, table, list as Record<string, unknown>[]);
   const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(list[0]).length));
   for (let i = 0; i < list.length; i += per) {
     // Kysely cannot type an insert into a table chosen by a type parameter; the rows are typed above
@@ -20,7 +21,7 @@ export async function insertMany<T extends keyof DB & string>(trx: Kysely<DB>, t
 }
 
 /** Actors of the batch, one row each: the last telling's fields, every alias ever seen. */
-async function upsertActors(trx: Kysely<DB>, actors: Actor[]): Promise<void> {
+async function upsertActors(d: StoreDialect, trx: Kysely<DB>, actors: Actor[]): Promise<void> {
   if (actors.length === 0) return;
   const merged = new Map<string, Actor>();
   for (const a of actors) {
@@ -47,7 +48,7 @@ async function upsertActors(trx: Kysely<DB>, actors: Actor[]): Promise<void> {
       .execute();
   }
   for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('actor_names').where('actor_id', 'in', ids.slice(i, i + 500)).execute();
-  await insertMany(trx, 'actor_names', [...merged.values()].flatMap((a) =>
+  await insertMany(d, trx, 'actor_names', [...merged.values()].flatMap((a) =>
     [...nameKeys(a.kind, [a.name, ...a.aliases])].map((key) => ({ actor_id: a.id, name_key: key }))));
 }
 
@@ -70,7 +71,7 @@ export async function saveBatch(d: StoreDialect, list: Analysis[]): Promise<numb
     const top = await trx.selectFrom('documents').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
     let position = top?.p == null ? 0 : Number(top.p);
 
-    await upsertActors(trx, fresh.flatMap((a) => a.actors));
+    await upsertActors(d, trx, fresh.flatMap((a) => a.actors));
     const docs: Insertable<DB['documents']>[] = [];
     const layers = {
       sentences: [] as Insertable<DB['sentences']>[], document_actors: [] as Insertable<DB['document_actors']>[],
@@ -98,8 +99,8 @@ export async function saveBatch(d: StoreDialect, list: Analysis[]): Promise<numb
       a.claims.forEach((x, i) => layers.claims.push(rows.claimRow(doc.id, i, x)));
       a.frames.forEach((x, i) => layers.frames.push(rows.frameRow(doc.id, i, x)));
     }
-    await insertMany(trx, 'documents', docs);
-    for (const [table, list] of Object.entries(layers)) await insertMany(trx, table as keyof typeof layers, list as never[]);
+    await insertMany(d, trx, 'documents', docs);
+    for (const [table, list] of Object.entries(layers)) await insertMany(d, trx, table as keyof typeof layers, list as never[]);
     await d.indexTexts(trx, texts);
     return fresh.length;
   });
@@ -107,25 +108,25 @@ export async function saveBatch(d: StoreDialect, list: Analysis[]): Promise<numb
 
 /** Replaces the stored links with these, in one transaction. */
 export async function writeLinks(d: StoreDialect, links: CorpusLinks): Promise<void> {
-  await d.writeTransaction((trx) => replaceLinks(trx, links));
+  await d.writeTransaction((trx) => replaceLinks(d, trx, links));
 }
 
 /** Replaces the stored links and records that they cover the documents up to `position`, in one transaction. */
 export async function writeLinksCovering(d: StoreDialect, links: CorpusLinks, position: number): Promise<void> {
   await d.writeTransaction(async (trx) => {
-    await replaceLinks(trx, links);
+    await replaceLinks(d, trx, links);
     await trx.deleteFrom('links_state').execute();
     await trx.insertInto('links_state').values({ id: 1, position }).execute();
   });
 }
 
-async function replaceLinks(trx: Kysely<DB>, links: CorpusLinks): Promise<void> {
+async function replaceLinks(d: StoreDialect, trx: Kysely<DB>, links: CorpusLinks): Promise<void> {
   for (const t of ['same_actor', 'event_groups', 'storyline_events', 'storylines', 'near_duplicates'] as const) await trx.deleteFrom(t).execute();
-  await insertMany(trx, 'same_actor', Object.entries(links.sameActor).map(([actor, same]) => ({ actor_id: actor, same_as: same })));
-  await insertMany(trx, 'event_groups', links.sameEvent.flatMap((g) =>
+  await insertMany(d, trx, 'same_actor', Object.entries(links.sameActor).map(([actor, same]) => ({ actor_id: actor, same_as: same })));
+  await insertMany(d, trx, 'event_groups', links.sameEvent.flatMap((g) =>
     g.events.map((e, i) => ({ group_id: g.id, idx: i, doc_id: e.doc, event_id: e.event }))));
-  await insertMany(trx, 'storylines', links.storylines.map((s, pos) => ({ id: s.id, position: pos, label: s.label, actors: JSON.stringify(s.actors) })));
-  await insertMany(trx, 'storyline_events', links.storylines.flatMap((s) =>
+  await insertMany(d, trx, 'storylines', links.storylines.map((s, pos) => ({ id: s.id, position: pos, label: s.label, actors: JSON.stringify(s.actors) })));
+  await insertMany(d, trx, 'storyline_events', links.storylines.flatMap((s) =>
     s.events.map((e, i) => ({ storyline_id: s.id, idx: i, doc_id: e.doc, event_id: e.event }))));
-  await insertMany(trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => ({ doc_id: n.doc, of_doc: n.of, similarity: n.similarity })));
+  await insertMany(d, trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => ({ doc_id: n.doc, of_doc: n.of, similarity: n.similarity })));
 }

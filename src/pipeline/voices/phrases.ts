@@ -60,8 +60,10 @@ export class PhraseMatcher {
 
   /** The longest entry that starts at token i, if any. A proper noun never matches a one-word entry ("May", "Hawk"). */
   at(tokens: Token[], i: number, limit = tokens.length): PhraseHit | undefined {
-    if (!tokens[i]) return undefined;
-    const f = PhraseMatcher.forms(tokens);
+    return tokens[i] ? this.atForms(tokens, PhraseMatcher.forms(tokens), i, limit) : undefined;
+  }
+
+  private atForms(tokens: Token[], f: { text: string[]; lemma: string[] }, i: number, limit: number): PhraseHit | undefined {
     const byText = this.byFirst.get(f.text[i]);
     const byLemma = f.lemma[i] !== f.text[i] ? this.byFirst.get(f.lemma[i]) : undefined;
     if (!byText && !byLemma) return undefined;   // most tokens: no entry starts here
@@ -79,8 +81,9 @@ export class PhraseMatcher {
   /** Every non-overlapping longest match in tokens [from, to). */
   all(tokens: Token[], from = 0, to = tokens.length): PhraseHit[] {
     const hits: PhraseHit[] = [];
-    for (let i = from; i < to; i++) {
-      const hit = this.at(tokens, i, to);
+    const f = PhraseMatcher.forms(tokens);
+    for (let i = from; i < Math.min(to, tokens.length); i++) {
+      const hit = this.atForms(tokens, f, i, to);
       if (hit) { hits.push(hit); i = hit.last; }
     }
     return hits;

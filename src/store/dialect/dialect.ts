@@ -17,6 +17,11 @@ export interface StoreDialect {
   /** Runs `work` in one transaction that holds the write lock from its start: one writer at a time, so positions and links stay in order. Migrations run here too. */
   writeTransaction<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Inserts rows of one shape (the same columns, as one row builder makes them) into `table` in
+   * the transaction `trx`, if the dialect has a faster way than Kysely's multi-row INSERT.
+   */
+  insertRows?(trx: Kysely<DB>, table: string, rows: Record<string, unknown>[]): Promise<void>;
   /** Keeps the text index in step with written documents and quotes (SQLite; PostgreSQL computes its own columns). */
   indexTexts(trx: Kysely<DB>, rows: { doc_id: string; kind: 'document' | 'quote'; idx: number; text: string }[]): Promise<void>;
   /** The document aliased `d` matches the words of `text` (all of them, stemmed). */

@@ -62,6 +62,25 @@ export function openSqlite(path: string): StoreDialect {
     return (reader ??= new Kysely<DB>({ dialect: new SqliteDialect({ database: () => Promise.resolve(connect(path, true)) }) }));
   };
   const none = sql<boolean>`0`;
+  // better-sqlite3 runs a prepared statement per row in a few microseconds, far less than
+  // compiling and preparing a new many-row statement per batch; statements are kept by shape
+  const inserts = new Map<string, { statement: Database.Statement; columns: string[] }>();
+  const insertRows = (table: string, rows: Record<string, unknown>[]) => {
+    if (rows.length === 0) return;
+    const columns = Object.keys(rows[0]);
+    const key = `${table}(${columns.join(',')})`;
+    let insert = inserts.get(key);
+    if (!insert) {
+      const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+      const statement = writeRaw.prepare(`INSERT INTO ${quoted(table)} (${columns.map(quoted).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      inserts.set(key, (insert = { statement, columns }));
+    }
+    const values: unknown[] = new Array(insert.columns.length);
+    for (const row of rows) {
+      for (let c = 0; c < insert.columns.length; c++) values[c] = row[insert.columns[c]] ?? null;
+      insert.statement.run(values);
+    }
+  };
   const run = <T>(work: (trx: Kysely<DB>) => Promise<T>) => writer.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);
     try {
@@ -82,9 +101,10 @@ export function openSqlite(path: string): StoreDialect {
       await reader?.destroy();
       await writer.destroy();
     },
-    async indexTexts(trx, rows) {
-      const folded = rows.map((r) => ({ ...r, text: foldUndecomposed(r.text) }));
-      for (let i = 0; i < folded.length; i += 500) await trx.insertInto('text_fts').values(folded.slice(i, i + 500)).execute();
+    // the writer connection is the one Kysely's transaction runs on, so these rows are in it
+    async insertRows(_trx, table, rows) { insertRows(table, rows); },
+    async indexTexts(_trx, rows) {
+      insertRows('text_fts', rows.map((r) => ({ ...r, text: foldUndecomposed(r.text) })));
     },
     documentMatches(text) {
       const q = ftsQuery(text);
