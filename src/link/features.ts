@@ -73,14 +73,19 @@ function isKey(t: Token): boolean {
 }
 
 /**
- * The tokens of one sentence, tokenized on their own: a stored analysis does not keep its
- * tokens, and the linker needs only the sentences that tell events.
+ * The tokens of one sentence: the analysis's own while it has them (fresh from the pipeline), else
+ * the sentence tokenized on its own (a stored analysis does not keep its tokens, and the linker
+ * needs only the sentences that tell events).
  */
 function sentenceTokens(a: Analysis, si: number, cache: Map<number, Token[]>): Token[] {
   let tokens = cache.get(si);
   if (!tokens) {
-    const s = si >= 0 ? a.sentences[si] : { start: 0, end: a.doc.body.length };
-    tokens = tokenize(a.doc.body.slice(s.start, s.end)).tokens.map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
+    const s = si >= 0 ? a.sentences[si] : undefined;
+    if (s && a.tokens.length > 0) tokens = a.tokens.slice(s.tokens[0], s.tokens[1]);
+    else {
+      const span = s ?? { start: 0, end: a.doc.body.length };
+      tokens = tokenize(a.doc.body.slice(span.start, span.end)).tokens.map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start }));
+    }
     cache.set(si, tokens);
   }
   return tokens;

@@ -4,7 +4,8 @@ import type { Actor, Analysis, CorpusLinks } from '../model/types.ts';
 import { sameActors } from './actors.ts';
 import { sameEvents } from './events.ts';
 import { buildStorylines } from './storylines.ts';
-import { countryPart, eventFeatures, StringPool, type EventFeatures } from './features.ts';
+import { countryPart, type EventFeatures } from './features.ts';
+import { linkDigest, type LinkDigest } from './digest.ts';
 import { NearDuplicateIndex, copiedEvents } from './near-duplicates.ts';
 
 export { countryPart } from './features.ts';
@@ -16,11 +17,15 @@ export class CorpusLinker {
   private readonly names = new Map<string, string>();   // country part -> name of the state or IGO
   private readonly features: EventFeatures[] = [];
   private readonly copies = new NearDuplicateIndex();
-  private readonly pool = new StringPool();
 
   add(a: Analysis): void {
-    this.copies.add(a.doc.id, a.doc.body);
-    for (const actor of a.actors) {
+    this.addDigest(linkDigest(a), a.actors);
+  }
+
+  /** A document by its digest (src/link/digest.ts) and the actors it names. */
+  addDigest(d: LinkDigest, actors: Actor[]): void {
+    this.copies.addSignature(d.doc, d.signature);
+    for (const actor of actors) {
       const seen = this.actors.get(actor.id);
       if (seen) seen.count++;
       else this.actors.set(actor.id, { actor, count: 1 });
@@ -29,7 +34,7 @@ export class CorpusLinker {
         if (!this.names.has(part) || part === actor.code.toUpperCase()) this.names.set(part, actor.name);
       }
     }
-    for (const f of eventFeatures(a, this.pool)) this.features.push(f);
+    for (const f of d.events) this.features.push(f);
   }
 
   links(): CorpusLinks {

@@ -93,6 +93,12 @@ function bandKeys(sig: Int32Array): number[] {
   return keys;
 }
 
+/** The MinHash signature of a body's wording, if it is long enough to be compared with others. */
+export function bodySignature(body: string): Int32Array | undefined {
+  const shingles = shingleHashes(body);
+  return shingles.size < MIN_SHINGLES ? undefined : signature(shingles);
+}
+
 /**
  * Documents added one at a time, in stored order; each is compared only with the earlier ones
  * that share an LSH bucket. A later copy is the near-duplicate `of` the earlier ones it matches.
@@ -106,9 +112,12 @@ export class NearDuplicateIndex {
   comparisons = 0;
 
   add(doc: string, body: string): void {
-    const shingles = shingleHashes(body);
-    if (shingles.size < MIN_SHINGLES) return;
-    const sig = signature(shingles);
+    this.addSignature(doc, bodySignature(body));
+  }
+
+  /** Adds a document by its body's signature (bodySignature); a document without one is never a copy. */
+  addSignature(doc: string, sig: Int32Array | undefined): void {
+    if (!sig) return;
     const me = this.ids.length;
     const candidates = new Set<number>();
     for (const key of bandKeys(sig)) {

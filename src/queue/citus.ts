@@ -15,7 +15,7 @@ export const REFERENCE_TABLES = ['actors', 'actor_names', 'same_actor', 'feeds',
 export const DISTRIBUTED_TABLES: DistributedTable[] = [
   { table: 'documents', column: 'id', colocateWith: 'none' },
   // near_duplicates is a link, but keyed by the later document: it lives with that document
-  ...['sentences', 'document_actors', 'mentions', 'times', 'events', 'quotes', 'claims', 'frames', 'near_duplicates']
+  ...['sentences', 'document_actors', 'mentions', 'times', 'events', 'quotes', 'claims', 'frames', 'link_digests', 'near_duplicates']
     .map((table) => ({ table, column: 'doc_id', colocateWith: 'documents' })),
   { table: 'storylines', column: 'id', colocateWith: 'none' },
   { table: 'storyline_events', column: 'storyline_id', colocateWith: 'storylines' },

@@ -6,8 +6,8 @@
 // while a pass runs asks for the next one, so the last pass always sees every stored document.
 // (The server does the same work after its own writes: src/server/linker.ts.)
 import type PgBoss from 'pg-boss';
-import { linkAnalyses } from '../link/index.ts';
-import { collect, type Store } from '../store/index.ts';
+import { linkStored } from '../run/link.ts';
+import type { Store } from '../store/index.ts';
 import { DOCUMENTS, LINKS } from './boss.ts';
 
 /** Asks for a link pass in `delaySeconds`; does nothing when one is already waiting. */
@@ -26,6 +26,6 @@ export async function rebuildLinks(boss: PgBoss, store: Store, delaySeconds: num
     await requestLinks(boss, Math.max(1, delaySeconds));   // at least a second: no busy loop while documents remain
     return false;
   }
-  await store.saveLinks(linkAnalyses(await collect(store.analyses())));
+  await store.saveLinks(await linkStored(store));
   return true;
 }

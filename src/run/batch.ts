@@ -36,11 +36,14 @@ export async function runBatch(inputs: string[], store: Store, analyzers: (few: 
   let analyzer: Analyzer | undefined;
   const summary: BatchSummary = { read: 0, stored: 0, unchanged: 0, failed: 0, events: 0, quotes: 0 };
   let batch: Analysis[] = [];
+  let digests = new Map<string, string>();   // doc id -> encoded link digest, made by the analysers
 
   const flush = async (): Promise<void> => {
     if (!batch.length) return;
     const list = batch;
+    const made = digests;
     batch = [];
+    digests = new Map();
     // a document may come twice in one corpus: only its first copy is stored
     const held = await store.storedIds(list.map((a) => a.doc.id));
     const fresh: Analysis[] = [];
@@ -50,7 +53,7 @@ export async function runBatch(inputs: string[], store: Store, analyzers: (few: 
       fresh.push(a);
     }
     summary.unchanged += list.length - fresh.length;
-    await store.saveAnalyses(fresh);
+    await store.saveAnalyses(fresh, made);
     summary.stored += fresh.length;
     for (const a of fresh) { summary.events += a.events.length; summary.quotes += a.quotes.length; }
   };
@@ -70,6 +73,7 @@ export async function runBatch(inputs: string[], store: Store, analyzers: (few: 
     } else {
       summary.read++;
       batch.push(r.analysis);
+      if (!digests.has(r.analysis.doc.id)) digests.set(r.analysis.doc.id, r.digest);
       if (batch.length >= BATCH) await flush();
     }
   };

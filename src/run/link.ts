@@ -1,13 +1,15 @@
-// Links after a batch, read from the store one analysis at a time: the same CorpusLinker as
-// linkAnalyses (src/link/), fed from the store's stream, so memory grows with each analysis's
-// compact features, never with the documents. test/run/link.test.ts checks both give the same links.
-import type { Analysis, CorpusLinks } from '../model/types.ts';
+// Links after a batch, read from the store one document at a time: the same CorpusLinker as
+// linkAnalyses (src/link/), fed with each stored document's link digest (src/link/digest.ts), so
+// memory grows with the compact features of the events, never with the documents, and no
+// analysis is rebuilt. test/run/link.test.ts checks both give the same links.
+import type { CorpusLinks } from '../model/types.ts';
 import type { Store } from '../store/index.ts';
 import { CorpusLinker } from '../link/index.ts';
 
-export async function linkStream(analyses: AsyncIterable<Analysis>): Promise<CorpusLinks> {
+/** The links of everything the store holds. */
+export async function linkStored(store: Pick<Store, 'linkInputs'>): Promise<CorpusLinks> {
   const linker = new CorpusLinker();
-  for await (const a of analyses) linker.add(a);
+  for await (const input of store.linkInputs()) linker.addDigest(input.digest, input.actors);
   return linker.links();
 }
 
@@ -20,6 +22,6 @@ export async function linkStream(analyses: AsyncIterable<Analysis>): Promise<Cor
 export async function linkIfBehind(store: Store): Promise<boolean> {
   if (!(await store.linksBehind())) return false;
   const position = await store.lastPosition();
-  await store.saveLinksCovering(await linkStream(store.analyses()), position);
+  await store.saveLinksCovering(await linkStored(store), position);
   return true;
 }

@@ -3,8 +3,7 @@
 // worker thread while reads go on; requests that arrive meanwhile share the next pass. The links
 // are saved between writes, in one transaction, so readers see the old links or the new ones.
 import { Worker } from 'node:worker_threads';
-import { linkAnalyses } from '../link/index.ts';
-import { collect } from '../store/index.ts';
+import { linkStored } from '../run/link.ts';
 import type { CorpusLinks } from '../model/types.ts';
 import type { ApiStore } from './context.ts';
 
@@ -62,7 +61,7 @@ export class Linker {
     while (this.done < this.requested) {
       const gen = this.requested;
       try {
-        const links = this.target ? await linkInWorker(this.target) : linkAnalyses(await collect(this.store.analyses()));
+        const links = this.target ? await linkInWorker(this.target) : await linkStored(this.store);
         await this.exclusive(() => this.store.saveLinks(links));
         this.onSaved();
         this.state = gen === this.requested ? 'current' : 'updating';

@@ -40,6 +40,7 @@ export interface StorylineEventsTable { storyline_id: Str; idx: Num; doc_id: Str
 export interface NearDuplicatesTable { doc_id: Str; of_doc: Str; similarity: Num }
 export interface FeedsTable { url: Str; state: Str }
 export interface LinksStateTable { id: Num; position: Num }
+export interface LinkDigestsTable { doc_id: Str; digest: Str }
 export interface SchemaVersionTable { version: Generated<Num> }
 /** SQLite only: the FTS5 index of document texts (title and body) and quotes. */
 export interface TextFtsTable { doc_id: Str; kind: Str; idx: Num; text: Str }
@@ -64,5 +65,6 @@ export interface DB {
   feeds: FeedsTable;
   schema_version: SchemaVersionTable;
   links_state: LinksStateTable;
+  link_digests: LinkDigestsTable;
   text_fts: TextFtsTable;
 }

@@ -2,12 +2,16 @@
 // PostgreSQL server through the same query code (Kysely, with a dialect module per database).
 import type { Actor, Analysis, CorpusLinks, DocumentMeta, Event } from '../model/types.ts';
 import type { StoreQueries } from './queries.ts';
+import type { LinkDigest } from '../link/digest.ts';
 import { openSqlite } from './dialect/sqlite.ts';
 import { isPostgresUrl, openPostgres, redactUrl } from './dialect/postgres.ts';
 import { StoreSchemaError } from './errors.ts';
 import { openSqlStore } from './sql-store.ts';
 
 export interface StoredDocument { id: string; source: string; meta: DocumentMeta }
+
+/** One stored document as the corpus linker reads it: its digest and the actors it names. */
+export interface LinkInput { digest: LinkDigest; actors: Actor[] }
 
 export interface StoreCounts { documents: number; actors: number; events: number; quotes: number; frames: number }
 
@@ -17,7 +21,10 @@ export interface Store extends StoreQueries {
   dialect: 'sqlite' | 'postgres';
   hasDocument(id: string): Promise<boolean>;
   /** Writes the batch in one transaction; documents already stored are skipped. Returns how many were new. */
-  saveAnalyses(list: Analysis[]): Promise<number>;
+  /** `digests`: doc id -> its encoded link digest (src/link/digest.ts), where made already; the store makes the others. */
+  saveAnalyses(list: Analysis[], digests?: ReadonlyMap<string, string>): Promise<number>;
+  /** What the corpus linker needs of each stored document, in stored order (see src/link/digest.ts). */
+  linkInputs(): AsyncIterable<LinkInput>;
   getAnalysis(docId: string): Promise<Analysis | undefined>;
   documents(): AsyncIterable<StoredDocument>;
   /** Every stored Analysis, one at a time, in the order they were stored. */

@@ -6,6 +6,9 @@ import { tokenize } from '../text/tokenize.ts';
 import { foldName } from '../link/names.ts';
 import { spellingKey } from './names.ts';
 import * as rows from './rows.ts';
+import { decodeDigest, linkDigest } from '../link/digest.ts';
+import { StringPool } from '../link/features.ts';
+import type { LinkInput } from './index.ts';
 
 type Row = Record<string, unknown>;
 
@@ -49,6 +52,33 @@ export async function* documentRows(db: Kysely<DB>, page = 200): AsyncGenerator<
     const list = await db.selectFrom('documents').select(['id', 'source', 'meta', 'position'])
       .where('position', '>', after).orderBy('position').limit(page).execute();
     yield* list;
+    if (list.length < page) return;
+    after = Number(list[list.length - 1].position);
+  }
+}
+
+/**
+ * Every document's link digest with the actors it names, in stored order, a page at a time.
+ * The actors come from the actors table, read once; a document stored before digests were
+ * (an older store) is read whole and its digest made from it.
+ */
+export async function* linkInputs(db: Kysely<DB>, page = 500): AsyncGenerator<LinkInput> {
+  const actors = new Map<string, Actor>();
+  for (const r of await db.selectFrom('actors').selectAll().execute()) actors.set(r.id, rows.actorOf(r as Row));
+  const pool = new StringPool();   // the same words recur in every document's digest: one copy of each
+  let after = 0;
+  for (;;) {
+    const list = await db.selectFrom('documents as d').leftJoin('link_digests as l', 'l.doc_id', 'd.id')
+      .select(['d.id', 'd.position', 'l.digest']).where('d.position', '>', after).orderBy('d.position').limit(page).execute();
+    for (const r of list) {
+      if (r.digest != null) {
+        const digest = decodeDigest(r.digest, pool);
+        yield { digest, actors: digest.actors.map((id) => actors.get(id)).filter((a): a is Actor => a !== undefined) };
+      } else {
+        const a = await getAnalysis(db, r.id);
+        if (a) yield { digest: linkDigest(a), actors: a.actors };
+      }
+    }
     if (list.length < page) return;
     after = Number(list[list.length - 1].position);
   }

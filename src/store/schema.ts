@@ -123,6 +123,12 @@ export const MIGRATIONS: Migration[] = [
     // a batch stopped between storing its documents and linking them is linked by the next run
     `CREATE TABLE links_state (id INTEGER PRIMARY KEY, position INTEGER NOT NULL)`,
   ] },
+  { common: [
+    // what the corpus linker needs of each document (src/link/digest.ts), written with the
+    // document: linking reads this one row instead of the whole analysis. Documents stored
+    // before this table have none, and are read whole when linked.
+    `CREATE TABLE link_digests (doc_id TEXT PRIMARY KEY REFERENCES documents(id), digest TEXT NOT NULL)`,
+  ] },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -22,7 +22,8 @@ export async function openSqlStore(d: StoreDialect): Promise<Store> {
     ...makeQueries(d),
     dialect: d.name,
     hasDocument: async (id) => (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
-    saveAnalyses: (list) => saveBatch(d, list),
+    saveAnalyses: (list, digests) => saveBatch(d, list, digests),
+    linkInputs: () => read.linkInputs(db),
     getAnalysis: (id) => read.getAnalysis(db, id),
     async *documents(): AsyncGenerator<StoredDocument> {
       for await (const r of read.documentRows(db)) yield { id: r.id, source: r.source, meta: JSON.parse(r.meta) };

@@ -2,6 +2,7 @@
 // with what the store knows, every layer inserted in multi-row statements, texts indexed.
 import type { Insertable, Kysely } from 'kysely';
 import type { Actor, Analysis, CorpusLinks } from '../model/types.ts';
+import { encodeDigest, linkDigest } from '../link/digest.ts';
 import type { DB } from './db.ts';
 import type { StoreDialect } from './dialect/dialect.ts';
 import { nameKeys } from './names.ts';
@@ -52,8 +53,12 @@ async function upsertActors(d: StoreDialect, trx: Kysely<DB>, actors: Actor[]): 
     [...nameKeys(a.kind, [a.name, ...a.aliases])].map((key) => ({ actor_id: a.id, name_key: key }))));
 }
 
-/** Writes the analyses whose documents are not stored yet; returns how many were written. */
-export async function saveBatch(d: StoreDialect, list: Analysis[]): Promise<number> {
+/**
+ * Writes the analyses whose documents are not stored yet; returns how many were written.
+ * `digests` are their encoded link digests (doc id -> encodeDigest) where the caller made them
+ * already, while the tokens were at hand; the others are made here.
+ */
+export async function saveBatch(d: StoreDialect, list: Analysis[], digests?: ReadonlyMap<string, string>): Promise<number> {
   if (list.length === 0) return 0;
   return d.writeTransaction(async (trx) => {
     const ids = [...new Set(list.map((a) => a.doc.id))];
@@ -77,6 +82,7 @@ export async function saveBatch(d: StoreDialect, list: Analysis[]): Promise<numb
       sentences: [] as Insertable<DB['sentences']>[], document_actors: [] as Insertable<DB['document_actors']>[],
       mentions: [] as Insertable<DB['mentions']>[], times: [] as Insertable<DB['times']>[], events: [] as Insertable<DB['events']>[],
       quotes: [] as Insertable<DB['quotes']>[], claims: [] as Insertable<DB['claims']>[], frames: [] as Insertable<DB['frames']>[],
+      link_digests: [] as Insertable<DB['link_digests']>[],
     };
     const texts: { doc_id: string; kind: 'document' | 'quote'; idx: number; text: string }[] = [];
     for (const a of fresh) {
@@ -98,6 +104,7 @@ export async function saveBatch(d: StoreDialect, list: Analysis[]): Promise<numb
       });
       a.claims.forEach((x, i) => layers.claims.push(rows.claimRow(doc.id, i, x)));
       a.frames.forEach((x, i) => layers.frames.push(rows.frameRow(doc.id, i, x)));
+      layers.link_digests.push({ doc_id: doc.id, digest: digests?.get(doc.id) ?? encodeDigest(linkDigest(a)) });
     }
     await insertMany(d, trx, 'documents', docs);
     for (const [table, list] of Object.entries(layers)) await insertMany(d, trx, table as keyof typeof layers, list as never[]);
