@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { countSources } from '../ingest/index.ts';
 import { openStore } from '../store/index.ts';
 import { runBatch, BATCH, type BatchSummary } from '../run/batch.ts';
-import { inProcessAnalyzer, workerPool, PER_WORKER } from '../run/pool.ts';
+import { inProcessAnalyzer, workerPool, PER_WORKER, DEFAULT_TIME_LIMIT_SECONDS } from '../run/pool.ts';
 import { linkIfBehind } from '../run/link.ts';
 import { withDb, withKb } from './options.ts';
 import { startProgress } from './progress.ts';
@@ -12,7 +12,7 @@ import { startProgress } from './progress.ts';
 /** `seconds` is the whole run; `linkSeconds` the part spent linking after the batch. */
 export interface AnalyzeSummary extends BatchSummary { seconds: number; linkSeconds: number }
 
-export interface AnalyzeOptions { db: string; kb: string[]; workers?: number }
+export interface AnalyzeOptions { db: string; kb: string[]; workers?: number; timeLimit?: number }
 
 /** Worker threads by default: one per core. */
 export function defaultWorkers(): number {
@@ -27,7 +27,7 @@ export async function analyzePaths(inputs: string[], opts: AnalyzeOptions, log: 
     // counting walks the inputs once more: only worth it for a progress bar someone watches
     const total = process.stderr.isTTY && !inputs.includes('-') ? await countSources(inputs) : undefined;
     const progress = startProgress(total);
-    const analyzers = (few: boolean) => (workers === 1 || few ? inProcessAnalyzer(opts.kb) : workerPool(workers, opts.kb));
+    const analyzers = (few: boolean) => (workers === 1 || few ? inProcessAnalyzer(opts.kb) : workerPool(workers, opts.kb, { timeLimitSeconds: opts.timeLimit }));
     let summary: BatchSummary;
     try {
       summary = await runBatch(inputs, store, analyzers, BATCH + workers * PER_WORKER, { log, tick: progress.tick });
@@ -43,6 +43,12 @@ export async function analyzePaths(inputs: string[], opts: AnalyzeOptions, log: 
   }
 }
 
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('a number of seconds above 0');
+  return n;
+}
+
 function workerCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number, 1 or more');
@@ -53,7 +59,8 @@ export function analyzeCommand(): Command {
   const cmd = new Command('analyze')
     .description('read files, folders, .jsonl or - (standard input), analyse them and store the results')
     .argument('<paths...>', 'files or folders (.txt .md .html .jsonl), or - for standard input')
-    .option('--workers <n>', `analysis threads (1 = in this thread; default: one per core, here ${defaultWorkers()})`, workerCount);
+    .option('--workers <n>', `analysis threads (1 = in this thread; default: one per core, here ${defaultWorkers()})`, workerCount)
+    .option('--time-limit <seconds>', `seconds one document may take in a worker thread before it fails (default ${DEFAULT_TIME_LIMIT_SECONDS})`, seconds);
   withDb(cmd);
   withKb(cmd);
   return cmd.action(async (paths: string[], opts: AnalyzeOptions) => {

@@ -1,6 +1,8 @@
 // Analysers for a batch: a pool of worker threads (one pipeline and knowledge base each), or the
 // pipeline in this thread when one worker is asked for. Either way `run` resolves to an outcome,
 // never rejects for a bad document; only a pipeline that cannot start (a bad --kb file) rejects.
+// In the pool, a document that holds its worker past the time limit (a pathological text) fails
+// with that reason and its worker is replaced; a document in this thread cannot be stopped.
 import { Worker } from 'node:worker_threads';
 import { createPipeline } from '../pipeline/index.ts';
 import { analyzeTask, type Outcome, type Task } from './analyze-one.ts';
@@ -21,16 +23,34 @@ export function inProcessAnalyzer(kb: string[]): Analyzer {
   };
 }
 
-interface Pending { task: Task; resolve: (o: Outcome) => void; reject: (e: Error) => void }
-interface Slot { worker: Worker; ready: boolean; inFlight: Pending[] }
+/** Seconds one document may hold a worker before it fails and the worker is replaced. */
+export const DEFAULT_TIME_LIMIT_SECONDS = 120;
 
-/** Starts a worker running TypeScript: it registers the loader the command runs under, then loads worker.ts. */
-function startWorker(kb: string[]): Worker {
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); })`;
+export interface PoolOptions {
+  /** Seconds per document (default DEFAULT_TIME_LIMIT_SECONDS). */
+  timeLimitSeconds?: number;
+  /** The worker module (default ./worker.ts): tests give one that misbehaves. */
+  workerModule?: URL;
+}
+
+interface Pending { task: Task; resolve: (o: Outcome) => void; reject: (e: Error) => void }
+interface Slot {
+  worker: Worker; ready: boolean; inFlight: Pending[];
+  /** When the worker began the document at the head of inFlight. */
+  since: number;
+  /** Why the pool stopped it, if it did. */
+  stoppedFor?: string;
+}
+
+/** Starts a worker running TypeScript: it registers the loader the command runs under, then loads the module. */
+function startWorker(kb: string[], module: URL): Worker {
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(module.href)}); })`;
   return new Worker(boot, { eval: true, workerData: { kb } });
 }
 
-export function workerPool(size: number, kb: string[]): Analyzer {
+export function workerPool(size: number, kb: string[], options: PoolOptions = {}): Analyzer {
+  const limitMs = (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000;
+  const module = options.workerModule ?? new URL('./worker.ts', import.meta.url);
   const queue: Pending[] = [];
   const slots: Slot[] = [];
   let fatal: Error | undefined;
@@ -42,6 +62,7 @@ export function workerPool(size: number, kb: string[]): Analyzer {
       const slot = slots.filter((s) => s.inFlight.length < PER_WORKER).sort((a, b) => a.inFlight.length - b.inFlight.length)[0];
       if (!slot) return;
       const p = queue.shift()!;
+      if (slot.inFlight.length === 0) slot.since = Date.now();
       slot.inFlight.push(p);
       slot.worker.postMessage(p.task);
     }
@@ -53,12 +74,13 @@ export function workerPool(size: number, kb: string[]): Analyzer {
   };
 
   const spawn = (): void => {
-    const slot: Slot = { worker: startWorker(kb), ready: false, inFlight: [] };
+    const slot: Slot = { worker: startWorker(kb, module), ready: false, inFlight: [], since: Date.now() };
     slots.push(slot);
     slot.worker.on('message', (m: Outcome | { ready: true }) => {
-      if ('ready' in m) { slot.ready = true; return; }
+      if ('ready' in m) { slot.ready = true; slot.since = Date.now(); return; }
       // a worker answers in the order it was sent its documents
       const p = slot.inFlight.shift();
+      slot.since = Date.now();
       p?.resolve(m);
       dispatch();
     });
@@ -72,7 +94,8 @@ export function workerPool(size: number, kb: string[]): Analyzer {
         return;
       }
       // the document it was working on fails; the ones sent after it go to another worker
-      culprit?.resolve({ seq: culprit.task.seq, failed: 'analysis', source: culprit.task.raw.source, reason: `analysis failed: the worker stopped (${why})` });
+      const reason = slot.stoppedFor ?? `the worker stopped (${why})`;
+      culprit?.resolve({ seq: culprit.task.seq, failed: 'analysis', source: culprit.task.raw.source, reason: `analysis failed: ${reason}` });
       queue.unshift(...rest);
       spawn();
       dispatch();
@@ -80,6 +103,18 @@ export function workerPool(size: number, kb: string[]): Analyzer {
     slot.worker.on('error', (err) => stopped(err.message));
     slot.worker.on('exit', (code) => { if (slots.includes(slot)) stopped(`exit code ${code}`); });
   };
+
+  // the watchdog: a worker still on one document past the limit is stopped; its exit fails that
+  // document and hands the others to a new worker
+  const watchdog = setInterval(() => {
+    const now = Date.now();
+    for (const slot of slots) {
+      if (!slot.ready || slot.stoppedFor || slot.inFlight.length === 0 || now - slot.since <= limitMs) continue;
+      slot.stoppedFor = `it took longer than ${limitMs / 1000} s`;
+      void slot.worker.terminate();
+    }
+  }, Math.min(1000, Math.max(50, limitMs / 4)));
+  watchdog.unref();
 
   return {
     run(task) {
@@ -95,6 +130,7 @@ export function workerPool(size: number, kb: string[]): Analyzer {
     },
     async close() {
       closing = true;
+      clearInterval(watchdog);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

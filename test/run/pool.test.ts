@@ -46,3 +46,18 @@ test('a knowledge file that cannot load stops the pool with its reason', { timeo
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a document that holds its worker past the time limit fails with that reason; the others are analysed', { timeout: 300_000 }, async () => {
+  const pool = workerPool(2, [], { timeLimitSeconds: 3, workerModule: new URL('../fixtures/workers/hanging-worker.ts', import.meta.url) });
+  const batch = [...raws.slice(0, 2), { source: 'stuck.txt', id: 'stuck', text: 'Poland HANG and Lithuania held talks in Vilnius on Monday.', options: {} }, ...raws.slice(3)];
+  try {
+    const got = await Promise.all(batch.map((raw, seq) => pool.run({ seq, raw })));
+    const stuck = got[2];
+    assert.ok('failed' in stuck && stuck.failed === 'analysis' && stuck.source === 'stuck.txt', 'the stuck document fails');
+    assert.match((stuck as { reason: string }).reason, /took longer than 3 s/);
+    for (const i of [0, 1, 3, 4]) assert.equal(got[i].seq, i);
+    assert.ok([0, 1, 3, 4].every((i) => 'analysis' in got[i]), 'every other document is analysed, those queued behind the stuck one too');
+  } finally {
+    await pool.close();
+  }
+});
