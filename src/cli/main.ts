@@ -1,22 +1,28 @@
 // The `sitrep` command: one file per subcommand; each parses its flags, calls the library, prints.
 import { Command } from 'commander';
-import { analyzeCommand } from './analyze.ts';
-import { reportCommand } from './report.ts';
-import { showCommand } from './show.ts';
-import { exportCommand } from './export.ts';
-import { evalCommand } from './eval.ts';
-import { gameCommand } from './game.ts';
-import { achCommand } from './ach.ts';
-import { serveCommand } from './serve.ts';
-import { kbCommand } from './kb.ts';
-import { actorsCommand } from './actors.ts';
-import { compareCommand } from './compare.ts';
-import { quotesCommand } from './quotes.ts';
-import { outletsCommand } from './outlets.ts';
-import { watchCommand } from './watch.ts';
-import { enqueueCommand } from './enqueue.ts';
-import { workerCommand } from './worker.ts';
-import { queueCommand } from './queue.ts';
+import type { Command as CommandType } from 'commander';
+
+// Each subcommand's module, loaded only when needed: a run loads the one it names (the heavy
+// libraries behind the others cost seconds), help and unknown names load them all.
+const COMMANDS: Record<string, () => Promise<CommandType>> = {
+  analyze: async () => (await import('./analyze.ts')).analyzeCommand(),
+  report: async () => (await import('./report.ts')).reportCommand(),
+  show: async () => (await import('./show.ts')).showCommand(),
+  export: async () => (await import('./export.ts')).exportCommand(),
+  eval: async () => (await import('./eval.ts')).evalCommand(),
+  kb: async () => (await import('./kb.ts')).kbCommand(),
+  actors: async () => (await import('./actors.ts')).actorsCommand(),
+  compare: async () => (await import('./compare.ts')).compareCommand(),
+  quotes: async () => (await import('./quotes.ts')).quotesCommand(),
+  outlets: async () => (await import('./outlets.ts')).outletsCommand(),
+  serve: async () => (await import('./serve.ts')).serveCommand(),
+  game: async () => (await import('./game.ts')).gameCommand(),
+  ach: async () => (await import('./ach.ts')).achCommand(),
+  watch: async () => (await import('./watch.ts')).watchCommand(),
+  enqueue: async () => (await import('./enqueue.ts')).enqueueCommand(),
+  worker: async () => (await import('./worker.ts')).workerCommand(),
+  queue: async () => (await import('./queue.ts')).queueCommand(),
+};
 
 const program = new Command()
   .name('sitrep')
@@ -24,7 +30,9 @@ const program = new Command()
   .version('0.1.0')
   .showHelpAfterError();
 
-for (const make of [analyzeCommand, reportCommand, showCommand, exportCommand, evalCommand, kbCommand, actorsCommand, compareCommand, quotesCommand, outletsCommand, serveCommand, gameCommand, achCommand, watchCommand, enqueueCommand, workerCommand, queueCommand]) program.addCommand(make());
+const named = process.argv[2];
+const wanted = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+for (const command of await Promise.all(wanted.map((name) => COMMANDS[name]()))) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);
