@@ -1,5 +1,6 @@
 // Bylines ("By Jane Doe") and datelines ("Global Research, June 01, 2018") read into metadata.
 import { findDate } from './dates.ts';
+import { isPlaceName } from './place-names.ts';
 
 const MAX_BYLINE = 120;
 const MAX_DATELINE = 100;
@@ -70,6 +71,7 @@ function parseHead(before: string, published: string): Dateline | undefined {
   // "Global Research, June 01, 2018": a short capitalised name before the date is the outlet
   const outlet = head.replace(/^(?:published|posted|updated)\s+(?:in|by|on)\s+/i, '');
   if (outlet === outlet.toUpperCase()) return { published }; // "MINSK, June 1, 2018": a place
+  if (isPlaceName(outlet)) return { published };              // "Warsaw, 3 May 2024": a place too
   if (outlet.split(/\s+/).length <= 6 && /^[\p{Lu}\d]/u.test(outlet) && !/[.!?]$/.test(outlet)) {
     return { published, outlet };
   }

@@ -37,6 +37,10 @@ test('datelines give the date and, before it, the outlet', () => {
   assert.deepEqual(parseDateline('5 March 2019'), { published: '2019-03-05' });
   assert.deepEqual(parseDateline('Published: 2019-03-05 14:30 UTC'), { published: '2019-03-05' });
   assert.deepEqual(parseDateline('RIGA, March 5, 2019'), { published: '2019-03-05' });
+  // a place the knowledge base knows is where the story was filed, not who published it
+  assert.deepEqual(parseDateline('Vilnius, 5 March 2019'), { published: '2019-03-05' });
+  assert.deepEqual(parseDateline('Brest, Belarus, 5 March 2019'), { published: '2019-03-05' });
+  assert.deepEqual(parseDateline('Baltic Times, 5 March 2019'), { published: '2019-03-05', outlet: 'Baltic Times' });
   assert.deepEqual(parseDateline('Posted on March 5, 2019 by Ivo Petrov'), { published: '2019-03-05', author: 'Ivo Petrov' });
   assert.deepEqual(parseDateline('2019-03-05T09:30:00+02:00'), { published: '2019-03-05' });
   assert.deepEqual(parseDateline('Updated: March 5, 2019 10:45:12 AM EST'), { published: '2019-03-05', updated: true });
