@@ -1,7 +1,8 @@
 // The analyst's ACH matrix file (docs/ach.md): hypotheses, what evidence to draw from the store,
 // and the ratings given so far. Errors name the file, the line and the field.
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { yamlFields } from '../text/yaml-fields.ts';
 import { PLOVER_TYPES } from '../model/types.ts';
 import { RATINGS, WEIGHTS, type Rating, type Weight } from './scale.ts';
 
@@ -59,25 +60,9 @@ export function readMatrixFile(path: string): Matrix {
 }
 
 export function readMatrix(text: string, file = 'matrix.yaml'): Matrix {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const problems: string[] = [];
-  const lineOf = (n: YamlNode | null | undefined): number => (n?.range ? lines.linePos(n.range[0]).line : 1);
-  const fail = (n: YamlNode | null | undefined, field: string, message: string): void => {
-    problems.push(`${file}:${lineOf(n)}: ${field}: ${message}`);
-  };
-  for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? 1}: YAML: ${e.message.split('\n')[0]}`);
-  if (problems.length) throw new MatrixError(problems);
-  const root = doc.contents;
-  if (!isMap(root)) throw new MatrixError([`${file}:1: the file must be a mapping with matrix, hypotheses, select and evidence`]);
-  const get = (m: YAMLMap, key: string): YamlNode | undefined => (m.get(key, true) as YamlNode | undefined) ?? undefined;
-  const str = (n: YamlNode | undefined): string | undefined => (isScalar(n) && n.value !== null ? String(n.value).trim() : undefined);
-  const known = (m: YAMLMap, keys: string[], field: string): void => {
-    for (const item of m.items) {
-      const k = isScalar(item.key) ? String(item.key.value) : '';
-      if (!keys.includes(k)) fail(item.key as YamlNode, field, `unknown field "${k}" (expected one of: ${keys.join(', ')})`);
-    }
-  };
+  const y = yamlFields(text, file, 'matrix, hypotheses, select and evidence', (p) => new MatrixError(p));
+  const { root, problems, lineOf, fail, get, known } = y;
+  const str = (n: YamlNode | undefined): string | undefined => y.str(n)?.trim();
   /** A string or a list of strings. */
   const strings = (n: YamlNode | undefined, field: string): string[] => {
     if (n === undefined) return [];

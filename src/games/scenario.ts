@@ -3,7 +3,8 @@
 // payoffs are numbers or ordinal ranks, optionally ranges, each with a reason and the store
 // records (`doc-id:e3`) that justify it. Errors name the file, the line and the field.
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { yamlFields } from '../text/yaml-fields.ts';
 import { ONE, Rational, ZERO } from './rational.ts';
 import { finishTree, type Infoset, type Outcome, type TreeGame, type TreeNode } from './tree.ts';
 
@@ -46,25 +47,7 @@ export function readScenarioFile(path: string): Scenario {
 }
 
 export function readScenario(text: string, file = 'scenario.yaml'): Scenario {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const problems: string[] = [];
-  const lineOf = (n: YamlNode | null | undefined): number => (n?.range ? lines.linePos(n.range[0]).line : 1);
-  const fail = (n: YamlNode | null | undefined, field: string, message: string): void => {
-    problems.push(`${file}:${lineOf(n)}: ${field}: ${message}`);
-  };
-  for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? 1}: YAML: ${e.message.split('\n')[0]}`);
-  if (problems.length) throw new ScenarioError(problems);
-  const root = doc.contents;
-  if (!isMap(root)) throw new ScenarioError([`${file}:1: the file must be a mapping with game, players, tree and outcomes`]);
-  const get = (m: YAMLMap, key: string): YamlNode | undefined => (m.get(key, true) as YamlNode | undefined) ?? undefined;
-  const str = (n: YamlNode | undefined): string | undefined => (isScalar(n) && n.value !== null ? String(n.value) : undefined);
-  const known = (m: YAMLMap, keys: string[], field: string): void => {
-    for (const item of m.items) {
-      const k = isScalar(item.key) ? String(item.key.value) : '';
-      if (!keys.includes(k)) fail(item.key as YamlNode, field, `unknown field "${k}" (expected one of: ${keys.join(', ')})`);
-    }
-  };
+  const { root, problems, lineOf, fail, get, str, known } = yamlFields(text, file, 'game, players, tree and outcomes', (p) => new ScenarioError(p));
   known(root, ['game', 'description', 'players', 'payoffs', 'tree', 'outcomes'], 'top level');
 
   const title = str(get(root, 'game')) ?? '';
