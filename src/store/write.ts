@@ -1,6 +1,6 @@
 // Writing a batch of analyses: one transaction, documents already stored skipped, actors merged
 // with what the store knows, every layer inserted in multi-row statements, texts indexed.
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Actor, Analysis, CorpusLinks } from '../model/types.ts';
 import { encodeDigest, linkDigest } from '../link/digest.ts';
 import type { DB } from './db.ts';
@@ -21,7 +21,14 @@ export async function insertMany<T extends keyof DB & string>(d: StoreDialect, t
   }
 }
 
-/** Actors of the batch, one row each: the last telling's fields, every alias ever seen. */
+const ACTOR_COLUMNS = ['name', 'kind', 'code', 'country', 'aliases', 'roles', 'memberships', 'is_new'] as const;
+
+/**
+ * Actors of the batch, one row each: the last telling's fields, every alias ever seen. Only rows
+ * that change are written, in id order: a row written stays locked until the transaction ends,
+ * and the actors most documents name (states, leaders) rarely change, so concurrent writers
+ * (queue workers on PostgreSQL) do not queue behind one another on them, nor deadlock.
+ */
 async function upsertActors(d: StoreDialect, trx: Kysely<DB>, actors: Actor[]): Promise<void> {
   if (actors.length === 0) return;
   const merged = new Map<string, Actor>();
@@ -29,15 +36,20 @@ async function upsertActors(d: StoreDialect, trx: Kysely<DB>, actors: Actor[]): 
     const prev = merged.get(a.id);
     merged.set(a.id, { ...a, aliases: [...new Set([...(prev?.aliases ?? []), ...(a.aliases ?? [])])] });
   }
-  const ids = [...merged.keys()];
+  const ids = [...merged.keys()].sort();
+  const stored = new Map<string, Record<string, unknown>>();
   for (let i = 0; i < ids.length; i += 500) {
-    const old = await trx.selectFrom('actors').select(['id', 'aliases']).where('id', 'in', ids.slice(i, i + 500)).execute();
-    for (const r of old) {
+    for (const r of await trx.selectFrom('actors').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()) {
+      stored.set(r.id, r);
       const a = merged.get(r.id)!;
       a.aliases = [...new Set([...(JSON.parse(r.aliases) as string[]), ...a.aliases])];
     }
   }
-  const list = [...merged.values()].map(rows.actorRow);
+  const same = (row: ReturnType<typeof rows.actorRow>, old: Record<string, unknown> | undefined) =>
+    old !== undefined && ACTOR_COLUMNS.every((c) => (row[c] ?? null) === (old[c] === null || old[c] === undefined ? null : typeof row[c] === 'number' ? Number(old[c]) : old[c]));
+  const changed = ids.map((id) => merged.get(id)!).filter((a) => !same(rows.actorRow(a), stored.get(a.id)));
+  if (changed.length === 0) return;
+  const list = changed.map(rows.actorRow);
   const per = Math.floor(MAX_PARAMS / 9);
   for (let i = 0; i < list.length; i += per) {
     await trx.insertInto('actors').values(list.slice(i, i + per))
@@ -48,8 +60,9 @@ async function upsertActors(d: StoreDialect, trx: Kysely<DB>, actors: Actor[]): 
       })))
       .execute();
   }
-  for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('actor_names').where('actor_id', 'in', ids.slice(i, i + 500)).execute();
-  await insertMany(d, trx, 'actor_names', [...merged.values()].flatMap((a) =>
+  const changedIds = changed.map((a) => a.id);
+  for (let i = 0; i < changedIds.length; i += 500) await trx.deleteFrom('actor_names').where('actor_id', 'in', changedIds.slice(i, i + 500)).execute();
+  await insertMany(d, trx, 'actor_names', changed.flatMap((a) =>
     [...nameKeys(a.kind, [a.name, ...a.aliases])].map((key) => ({ actor_id: a.id, name_key: key }))));
 }
 
@@ -57,27 +70,47 @@ async function upsertActors(d: StoreDialect, trx: Kysely<DB>, actors: Actor[]): 
  * Writes the analyses whose documents are not stored yet; returns how many were written.
  * `digests` are their encoded link digests (doc id -> encodeDigest) where the caller made them
  * already, while the tokens were at hand; the others are made here.
+ *
+ * Several writers may run at once (on PostgreSQL; SQLite takes turns): everything is written
+ * first, and the documents get their positions last, under the dialect's position lock held to
+ * the commit, so positions follow the order of commits and a reader paging by position never
+ * finds a gap filled later. A document another writer stores meanwhile is skipped, not doubled.
  */
 export async function saveBatch(d: StoreDialect, list: Analysis[], digests?: ReadonlyMap<string, string>): Promise<number> {
   if (list.length === 0) return 0;
-  return d.writeTransaction(async (trx) => {
+  return d.documentTransaction(async (trx) => {
     const ids = [...new Set(list.map((a) => a.doc.id))];
     const stored = new Set<string>();
     for (let i = 0; i < ids.length; i += 500) {
       for (const r of await trx.selectFrom('documents').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) stored.add(r.id);
     }
-    const fresh: Analysis[] = [];
+    let fresh: Analysis[] = [];
     for (const a of list) {
       if (stored.has(a.doc.id)) continue;
       stored.add(a.doc.id);
       fresh.push(a);
     }
     if (fresh.length === 0) return 0;
-    const top = await trx.selectFrom('documents').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
-    let position = top?.p == null ? 0 : Number(top.p);
 
     await upsertActors(d, trx, fresh.flatMap((a) => a.actors));
-    const docs: Insertable<DB['documents']>[] = [];
+    // the documents first, each only if no other writer has stored it since the check above
+    // (PostgreSQL waits here for that writer's commit); position 0 until numbered below
+    const inserted = new Set<string>();
+    const docRows: Insertable<DB['documents']>[] = fresh.map((a) => {
+      const m = a.doc.meta ?? {};
+      return {
+        id: a.doc.id, source: a.doc.source, body: a.doc.body, meta: JSON.stringify(m), dropped: JSON.stringify(a.doc.dropped ?? []),
+        title: m.title ?? null, outlet: m.outlet ?? null, published: m.published ?? null, url: m.url ?? null, position: 0,
+      };
+    });
+    const per = Math.floor(MAX_PARAMS / 10);
+    for (let i = 0; i < docRows.length; i += per) {
+      for (const r of await trx.insertInto('documents').values(docRows.slice(i, i + per))
+        .onConflict((oc) => oc.column('id').doNothing()).returning('id').execute()) inserted.add(r.id);
+    }
+    fresh = fresh.filter((a) => inserted.has(a.doc.id));
+    if (fresh.length === 0) return 0;
+
     const layers = {
       sentences: [] as Insertable<DB['sentences']>[], document_actors: [] as Insertable<DB['document_actors']>[],
       mentions: [] as Insertable<DB['mentions']>[], times: [] as Insertable<DB['times']>[], events: [] as Insertable<DB['events']>[],
@@ -87,12 +120,7 @@ export async function saveBatch(d: StoreDialect, list: Analysis[], digests?: Rea
     const texts: { doc_id: string; kind: 'document' | 'quote'; idx: number; text: string }[] = [];
     for (const a of fresh) {
       const doc = a.doc;
-      const m = doc.meta ?? {};
-      docs.push({
-        id: doc.id, source: doc.source, body: doc.body, meta: JSON.stringify(m), dropped: JSON.stringify(doc.dropped ?? []),
-        title: m.title ?? null, outlet: m.outlet ?? null, published: m.published ?? null, url: m.url ?? null, position: ++position,
-      });
-      texts.push({ doc_id: doc.id, kind: 'document', idx: 0, text: `${m.title ?? ''}\n\n${doc.body}` });
+      texts.push({ doc_id: doc.id, kind: 'document', idx: 0, text: `${doc.meta?.title ?? ''}\n\n${doc.body}` });
       a.sentences.forEach((s, i) => layers.sentences.push(rows.sentenceRow(doc.id, i, s)));
       [...new Set(a.actors.map((x) => x.id))].forEach((actor, i) => layers.document_actors.push({ doc_id: doc.id, idx: i, actor_id: actor }));
       a.mentions.forEach((x, i) => layers.mentions.push(rows.mentionRow(doc.id, i, x)));
@@ -106,11 +134,23 @@ export async function saveBatch(d: StoreDialect, list: Analysis[], digests?: Rea
       a.frames.forEach((x, i) => layers.frames.push(rows.frameRow(doc.id, i, x)));
       layers.link_digests.push({ doc_id: doc.id, digest: digests?.get(doc.id) ?? encodeDigest(linkDigest(a)) });
     }
-    await insertMany(d, trx, 'documents', docs);
     for (const [table, list] of Object.entries(layers)) await insertMany(d, trx, table as keyof typeof layers, list as never[]);
     await d.indexTexts(trx, texts);
+    await numberDocuments(d, trx, fresh.map((a) => a.doc.id));
     return fresh.length;
   });
+}
+
+/** Gives the documents the next positions, in this order, under the position lock (held to the commit). */
+async function numberDocuments(d: StoreDialect, trx: Kysely<DB>, ids: string[]): Promise<void> {
+  await d.lockPositions(trx);
+  const top = await trx.selectFrom('documents').select((eb) => eb.fn.max('position').as('p')).executeTakeFirst();
+  let position = top?.p == null ? 0 : Number(top.p);
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const cases = sql.join(part.map((id) => sql`WHEN ${id} THEN CAST(${++position} AS INTEGER)`), sql` `);
+    await sql`UPDATE documents SET position = CASE id ${cases} END WHERE id IN (${sql.join(part)})`.execute(trx);
+  }
 }
 
 /** Replaces the stored links with these, in one transaction. */

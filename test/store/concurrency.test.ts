@@ -147,4 +147,26 @@ eachBackend((b) => {
       await two.close();
     }
   });
+
+  test('writers storing the same documents at once store each once, numbered in commit order', async () => {
+    const target = await b.target();
+    const stores = await Promise.all([0, 1, 2, 3].map(() => openStore(target)));
+    try {
+      // four writers, each one document per transaction as a queue worker writes, overlapping by half
+      const got = await Promise.all(stores.map(async (store, w) => {
+        let n = 0;
+        for (let i = w * 10; i < w * 10 + 20; i++) n += await store.saveAnalyses([report(i, 'shared')]);
+        return n;
+      }));
+      const ids = new Set(Array.from({ length: 50 }, (_, i) => report(i, 'shared').doc.id));
+      assert.equal(got.reduce((x, y) => x + y, 0), ids.size, 'every document is stored exactly once');
+      const docs = await everything((q: DocumentQuery) => stores[0].listDocuments(q), {}, 9);
+      assert.deepEqual(new Set(docs.map((d) => d.id)), ids);
+      assert.equal((await stores[0].counts()).events, ids.size, 'no layer written twice');
+      // positions are numbered one writer at a time: 1..N, none twice, none skipped
+      assert.equal(await stores[0].lastPosition(), ids.size);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
 });

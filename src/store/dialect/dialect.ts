@@ -16,6 +16,13 @@ export interface StoreDialect {
   label: string;
   /** Runs `work` in one transaction that holds the write lock from its start: one writer at a time, so positions and links stay in order. Migrations run here too. */
   writeTransaction<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`, which stores documents, in one transaction that may run beside other writers'
+   * (PostgreSQL) or takes its turn (SQLite); it calls lockPositions before numbering them.
+   */
+  documentTransaction<T>(work: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  /** Makes writers number their documents one at a time, in commit order: held until the transaction ends. */
+  lockPositions(trx: Kysely<DB>): Promise<void>;
   close(): Promise<void>;
   /**
    * Inserts rows of one shape (the same columns, as one row builder makes them) into `table` in

@@ -97,6 +97,9 @@ export function openSqlite(path: string): StoreDialect {
     get db() { return readerDb(); },
     label: path,
     writeTransaction: (work) => (memory ? run(work) : inTurn(resolve(path), () => run(work))),
+    // SQLite has one writer at a time: the transaction holds the write lock from its BEGIN
+    documentTransaction: (work) => (memory ? run(work) : inTurn(resolve(path), () => run(work))),
+    async lockPositions() { /* the transaction holds the file's write lock already */ },
     async close() {
       await reader?.destroy();
       await writer.destroy();
