@@ -11,6 +11,7 @@ export interface Boilerplate {
   promotions: { maxLength: number; rules: Rule[] };
   metaLines: Rule[];
   captions: Rule[];
+  captionMaxLength: number;
   bio: { maxLength: number; roles: Set<string>; cues: RegExp[] };
   trailingHeadline: { maxLength: number };
 }
@@ -38,6 +39,7 @@ export function loadBoilerplate(file = DEFAULT_FILE): Boilerplate {
     promotions: { maxLength: raw.promotions?.max_length ?? 800, rules: rules(raw.promotions?.patterns, file, 'promotions.patterns') },
     metaLines: rules(raw.meta_lines, file, 'meta_lines'),
     captions: rules(raw.captions, file, 'captions'),
+    captionMaxLength: raw.caption_max_length ?? 400,
     bio: {
       maxLength: raw.bio?.max_length ?? 900,
       roles: new Set<string>((raw.bio?.roles ?? []).map((r: string) => r.toLowerCase())),

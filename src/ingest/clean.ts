@@ -61,7 +61,7 @@ export function cleanBlocks(blocks: Block[], given: DocumentMeta, options: Clean
     if (it.drop) continue;
     if (it.kind === 'caption') { it.drop = 'caption'; continue; }
     const rule = (it.text.length <= MAX_META_LINE ? firstMatch(bp.metaLines, it.text) : undefined)
-      ?? firstMatch(bp.captions, it.text)
+      ?? (it.text.length <= bp.captionMaxLength ? firstMatch(bp.captions, it.text) : undefined)
       ?? (it.text.length <= bp.lines.maxLength ? firstMatch(bp.lines.rules, it.text) : undefined)
       ?? (it.text.length <= bp.promotions.maxLength ? firstMatch(bp.promotions.rules, it.text) : undefined);
     if (rule) it.drop = rule.reason;

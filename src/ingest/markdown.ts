@@ -39,12 +39,16 @@ export function inlineToText(text: string): string {
   }
   s = s.replace(AUTOLINK, (_m, url: string) => url.replace(/^mailto:/i, ''));
   s = s.replace(HTML_COMMENT, '').replace(HTML_BREAK, ' ').replace(HTML_TAG, '');
+  // most text has no emphasis marks at all: the patterns (the underscore one is slow on any
+  // text, it tries every position) run only where their mark is
   for (let i = 0; i < 2; i++) {
-    s = s.replace(/(\*\*|__)(?=\S)([\s\S]{0,2000}?\S)\1/g, '$2');
-    s = s.replace(/\*(?=[^\s*])([\s\S]{0,2000}?[^\s*])\*/g, '$1');
-    s = s.replace(/\*([^\s*])\*/g, '$1');
-    s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([\s\S]{0,2000}?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2');
-    s = s.replace(/~~(?=\S)([\s\S]{0,2000}?\S)~~/g, '$1');
+    if (s.includes('*') || s.includes('__')) {
+      s = s.replace(/(\*\*|__)(?=\S)([\s\S]{0,2000}?\S)\1/g, '$2');
+      s = s.replace(/\*(?=[^\s*])([\s\S]{0,2000}?[^\s*])\*/g, '$1');
+      s = s.replace(/\*([^\s*])\*/g, '$1');
+    }
+    if (s.includes('_')) s = s.replace(/(^|[^\p{L}\p{N}_])_(?=[^\s_])([\s\S]{0,2000}?[^\s_])_(?![\p{L}\p{N}_])/gu, '$1$2');
+    if (s.includes('~~')) s = s.replace(/~~(?=\S)([\s\S]{0,2000}?\S)~~/g, '$1');
   }
   return decodeEntities(s);
 }
