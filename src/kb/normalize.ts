@@ -5,7 +5,13 @@ import { foldDiacritics } from '../text/fold.ts';
 const APOSTROPHE_CHARS = "'’ʼ‘`´";
 const HYPHEN_CHARS = '-‐‑‒–—';
 const APOSTROPHES = { test: (c: string) => APOSTROPHE_CHARS.includes(c) };
-const isSeparator = (c: string) => c === ' ' || HYPHEN_CHARS.includes(c) || (c.charCodeAt(0) < 33 || c === '\u00a0' || /\s/.test(c));
+// an ASCII character is a separator when it is a control, a space or a hyphen: no regex for
+// the letters that make up most of the text
+const isSeparator = (c: string) => {
+  const x = c.charCodeAt(0);
+  if (x < 128) return x < 33 || x === 45;
+  return HYPHEN_CHARS.includes(c) || c === '\u00a0' || /\s/.test(c);
+};
 
 /** Lower case, diacritics removed (src/text/fold.ts). */
 export const fold = foldDiacritics;
