@@ -145,7 +145,8 @@ function coordinatedBefore(c: RoleContext, m: number): number | undefined {
   while (k > c.from && c.a.tokens[k].pos === 'DET') k--;     // "Israel and the Palestinians"
   if (k <= c.from || !COORD.has(c.a.tokens[k].lemma)) return undefined;
   let j = k - 1;
-  while (j >= c.from && (c.a.tokens[j].pos === 'ADJ' || c.a.tokens[j].pos === 'DET' || POSSESSIVE.has(c.a.tokens[j].text.toLowerCase()))) j--;
+  // ("French and Egyptian warships": a demonym tagged as an adjective is itself the first name)
+  while (j >= c.from && c.ix.at[j] < 0 && (c.a.tokens[j].pos === 'ADJ' || c.a.tokens[j].pos === 'DET' || POSSESSIVE.has(c.a.tokens[j].text.toLowerCase()))) j--;
   return j >= c.from && c.ix.at[j] >= 0 && c.ix.at[j] !== m ? c.ix.at[j] : undefined;
 }
 
@@ -289,9 +290,10 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     // A verb right after the trigger verb is a mis-tagged noun ("rejected calls by X").
     if (k > last + 1 && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text) && !isAdjectival(tokens, k, c.from)) break;
     if (k > last && (t.lemma === 'and' || t.lemma === 'but') && k + 1 < c.to && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX')) break;
-    // ", and German officials have called": a comma before a conjunction ends the clause.
-    if (t.text === ',' && k + 1 < c.to && (tokens[k + 1].pos === 'CCONJ' || tokens[k + 1].pos === 'SCONJ' || RELATIVE.has(tokens[k + 1].lemma))) break;
-    if (t.text === ',') {
+    // ", and German officials have called": a comma before a conjunction ends the clause
+    // (not inside the trigger's own span: "launched artillery, mortar, and rocket fire").
+    if (k > last && t.text === ',' && k + 1 < c.to && (tokens[k + 1].pos === 'CCONJ' || tokens[k + 1].pos === 'SCONJ' || RELATIVE.has(tokens[k + 1].lemma))) break;
+    if (k > last && t.text === ',') {
       let reportSoon = false;
       for (let j = k + 1; j < Math.min(c.to, k + 7); j++) if (tokens[j].pos === 'VERB' && report.has(tokens[j].lemma)) reportSoon = true;
       if (reportSoon) break;
