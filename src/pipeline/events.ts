@@ -5,7 +5,7 @@ import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
 import { groupSector, isCrowdNoun, isUtteranceNoun } from './events/roles.ts';
-import { betweenPair, conditionSubject, hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
+import { betweenPair, conditionSubject, hardwareSubject, isSupportVerb, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
 import { indexMentions, roleOf, country, precededBy } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
 import { headingSentences } from './events/headings.ts';
@@ -173,7 +173,9 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "demonstrators protesting in Monrovia", "thousands rallied in Minsk": an unnamed crowd that
   // protests at a known place is civilians of that place's country
   // ("opposition leaders agreed to postpone the rally in Baku": an unnamed group of a sector likewise)
-  const sector = parts.source === undefined && !isNoun ? unnamedSubject(tokens, m.first, lower, type === 'PROTEST') : undefined;
+  // ("thousands of activists staged rallies in Minsk": the subject of the verb that carries a nominal act)
+  const carrier = isNoun ? supportVerbBefore(tokens, m.first, lower) : m.first;
+  const sector = parts.source === undefined && carrier >= 0 ? unnamedSubject(tokens, carrier, lower, type === 'PROTEST') : undefined;
   if (sector) {
     const where = placeOf(c, ctx, m) ?? placeInSentence(c, ctx);
     if (where?.country) { parts.source = { code: `${where.country}${sector}`, text: where.text, start: where.start, end: where.end }; parts.carried = true; }
@@ -404,7 +406,8 @@ function unnamedSubject(tokens: Analysis['tokens'], head: number, lower: number,
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') {
       const sector = groupSector(t.text);
       if (sector) return sector;
-      if (protest && t.pos === 'NOUN' && isCrowdNoun(t.text)) return 'CVL';
+      // ("Thousands of activists": a crowd word opening the sentence is tagged as a name)
+      if (protest && (t.pos === 'NOUN' || t.pos === 'PROPN') && isCrowdNoun(t.text)) return 'CVL';
     }
     if ((t.pos === 'PUNCT' && t.text !== '-' && t.text !== '(' && t.text !== ')') || t.pos === 'VERB' || t.lemma === 'be') return undefined;
   }
@@ -715,11 +718,14 @@ function obligationEvent(a: Analysis, s: number, o: ReturnType<typeof findObliga
 
 /** "refused to join the sanctions": the noun is the object of a verb that only carries it, so the act is the noun's. */
 function carriedBySupportVerb(tokens: Analysis['tokens'], i: number, from: number): boolean {
+  return supportVerbBefore(tokens, i, from) >= 0;
+}
+
+/** The verb that only carries the nominal trigger at `i` ("staged rallies"), or -1. */
+function supportVerbBefore(tokens: Analysis['tokens'], i: number, from: number): number {
   let k = i - 1;
   while (k >= from && k > i - 5 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM' || tokens[k].pos === 'PRON')) k--;
-  if (k < from || tokens[k].pos !== 'VERB') return false;
-  const support = cueTables().supportVerbs;
-  return support.has(tokens[k].lemma) || support.has(tokens[k].text.toLowerCase());
+  return k >= from && tokens[k].pos === 'VERB' && isSupportVerb(tokens[k]) ? k : -1;
 }
 
 const RELATIONAL = new Set(['ally', 'allies', 'partner', 'partners', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'counterpart', 'counterparts', 'patron', 'protector']);

@@ -151,7 +151,9 @@ export function matchPatterns(tokens: Token[], from: number, to: number): Patter
     let best: PatternMatch | undefined;
     for (const p of candidates) {
       const m = matchAt(p, tokens, i, to);
-      if (m && (!best || m.words.length > best.words.length)) best = m;
+      // more words win; between as many, the tighter span ("allowed the delivery of grain to": "allow
+      // delivery", not "allow * to")
+      if (m && (!best || m.words.length > best.words.length || (m.words.length === best.words.length && m.last < best.last))) best = m;
     }
     if (!best) continue;
     for (let w = best.first; w <= best.last; w++) used.add(w);     // words in its gaps are its modifiers

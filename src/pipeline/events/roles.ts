@@ -17,6 +17,7 @@ const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
 const RELATIVE = new Set(['which', 'that', 'who']);
 const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
 const OF = new Set(['of']);
+const TITLE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const CLAUSE_LINKS = new Set(['before', 'after', 'until', 'because', 'while', 'since', 'when', 'unless', 'if', 'as', 'once']);
 
 /** A verb within the next few words: what starts at `from` is a clause, not a noun phrase. */
@@ -142,7 +143,13 @@ function isParticiple(t: Token): boolean {
 /** The mention coordinated before mention m ("Belarus and Poland"), if any. */
 function coordinatedBefore(c: RoleContext, m: number): number | undefined {
   let k = c.ix.mentions[m].first - 1;
-  while (k > c.from && c.a.tokens[k].pos === 'DET') k--;     // "Israel and the Palestinians"
+  // "Israel and the Palestinians"; "Gaddafi and Bulgarian President Todor Zhivkov": past a title that names no actor of its own
+  for (let titles = 0; k > c.from && c.ix.at[k] < 0; k--) {
+    const t = c.a.tokens[k];
+    if (t.pos === 'DET') continue;
+    if (titles < 3 && TITLE_POS.has(t.pos) && /^\p{Lu}/u.test(t.text)) { titles++; continue; }
+    break;
+  }
   if (k <= c.from || !COORD.has(c.a.tokens[k].lemma)) return undefined;
   let j = k - 1;
   // ("French and Egyptian warships": a demonym tagged as an adjective is itself the first name)
@@ -158,6 +165,18 @@ function groupBefore(c: RoleContext, first: number): boolean {
   if (k < c.from || !isWord(tokens[k], 'in')) return false;
   const g = k - 1;
   return g >= c.from && c.ix.at[g] < 0 && (tokens[g].pos === 'NOUN' || (tokens[g].pos === 'PROPN' && /s$/.test(tokens[g].text)));
+}
+
+/** "Doctors from two American aid groups donated": an unnamed group that opens its clause, said to come from the name at `first`. */
+function fromGroup(c: RoleContext, first: number): boolean {
+  const { tokens } = c.a;
+  let k = first - 1;
+  while (k > c.from && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM')) k--;
+  if (k <= c.from || !isWord(tokens[k], 'from')) return false;
+  let g = k - 1;
+  if (c.ix.at[g] >= 0 || !(tokens[g].pos === 'NOUN' || (tokens[g].pos === 'PROPN' && /s$/.test(tokens[g].text)))) return false;
+  while (g - 1 >= c.from && (tokens[g - 1].pos === 'DET' || tokens[g - 1].pos === 'ADJ' || tokens[g - 1].pos === 'NUM') && c.ix.at[g - 1] < 0) g--;
+  return g === c.from || tokens[g - 1].text === ',' || tokens[g - 1].pos === 'SCONJ' || tokens[g - 1].pos === 'CCONJ';
 }
 
 /** "Demonstrators in Baghdad blocked": a group named by where it is, when the place is no actor mention. */
@@ -252,7 +271,7 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
     if (m >= 0) {
       const e = c.ix.mentions[m];
       // "Opposition groups in Zimbabwe are demanding": the place of an unnamed group, if nothing better.
-      if (precededBy(tokens, e.first, c.from, IN) && groupBefore(c, e.first)) { ofFallback ??= m; k = e.first; continue; }
+      if ((precededBy(tokens, e.first, c.from, IN) && groupBefore(c, e.first)) || fromGroup(c, e.first)) { ofFallback ??= m; k = e.first; continue; }
       if (precededBy(tokens, e.first, c.from, NOT_SUBJECT_AFTER)) { k = e.first; continue; }
       // "the US-backed government": a name inside a hyphenated modifier is not the subject.
       if (e.last + 1 < c.to && tokens[e.last + 1].text === '-' && !tokens[e.last].space) { k = e.first; continue; }
@@ -466,7 +485,7 @@ function hasMentionBefore(c: RoleContext, top: number): boolean {
 }
 
 /** A verb that only carries a nominal trigger ("held talks"); by lemma, or by its text when the lemma is off ("staged": "stag"). */
-function isSupportVerb(t: Token): boolean {
+export function isSupportVerb(t: Token): boolean {
   const support = cueTables().supportVerbs;
   const w = t.text.toLowerCase();
   return support.has(t.lemma) || support.has(w) || support.has(w.replace(/(ed|d|s)$/, '')) || support.has(w.replace(/ed$/, 'e'));
