@@ -43,6 +43,14 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
         if (b > from && tokens[b].pos === 'ADP' && !isWord(tokens[b], 'to') && !isWord(tokens[b], 'of')) { g = b; n += 1; continue; }
       }
       if (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'AUX') return { token: g, how: 'infinitive' };
+      // "a grant of 580 million shillings (64.45 million dollars) to finance": past a parenthesis
+      if (t.text === ')') {
+        let open = g - 1;
+        while (open > from && tokens[open].text !== '(' && tokens[open].text !== ')') open--;
+        if (tokens[open].text === '(' && g - open <= 8) { g = open; continue; }
+      }
+      // "urged Russia and Belarus to withdraw": past names joined by a conjunction
+      if (t.pos === 'CCONJ' && (t.lemma === 'and' || t.lemma === 'or') && g - 1 >= from && SKIP_TO_GOVERNOR.has(tokens[g - 1].pos)) continue;
       if (t.pos === 'PUNCT' && t.text !== '-') return undefined;
       if (!SKIP_TO_GOVERNOR.has(t.pos) && t.pos !== 'ADP') return undefined;
     }

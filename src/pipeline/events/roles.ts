@@ -9,13 +9,14 @@ import { ploverData } from './data.ts';
 import { PLACE_PREPS, STOP_FORWARD } from './places.ts';
 
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our']);
+const PLURAL_PRONOUNS = new Set(['they', 'their', 'them']);
 const FIRST_PERSON = new Set(['we', 'our', 'us', 'i', 'my', 'me']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’', 's']);
 const COORD = new Set(['and', '&', ',']);
 const BY = new Set(['by']);
 const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
 const RELATIVE = new Set(['which', 'that', 'who']);
-const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
+const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'where', ';', ':', '“', '"']);
 const OF = new Set(['of']);
 const TITLE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const CLAUSE_LINKS = new Set(['before', 'after', 'until', 'because', 'while', 'since', 'when', 'unless', 'if', 'as', 'once']);
@@ -220,6 +221,8 @@ function pronounSource(c: RoleContext, k: number): number | EventRole | undefine
     const e = c.ix.mentions[m];
     j = e.first;
     if (precededBy(tokens, e.first, sFrom, NOT_SUBJECT_AFTER) && !precededBy(tokens, e.first, sFrom, TO)) continue;
+    // "they", "their": a group, never one person ("release Prime Minister X, whom they had taken hostage")
+    if (PLURAL_PRONOUNS.has(w) && e.mention.kind === 'person') continue;
     // ("Palestinian leaders said they": a modifier of the subject stands for the subject)
     const modifier = m !== subject && e.last + 1 < k && (tokens[e.last + 1].pos === 'NOUN' || tokens[e.last + 1].pos === 'PROPN') && c.ix.at[e.last + 1] < 0;
     if (modifier && subject !== undefined && subject !== m && c.ix.mentions[subject].last < k

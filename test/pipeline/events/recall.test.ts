@@ -9,7 +9,7 @@ import { findEvents } from '../../../src/pipeline/events.ts';
 import { analysisFor, NAMES } from '../events-helpers.ts';
 
 interface Expected { type: string; source: string; target?: string; modality?: string }
-interface Case { text: string; names?: Record<string, string>; places?: Record<string, string>; events: Expected[] }
+interface Case { text: string; names?: Record<string, string>; persons?: string[]; places?: Record<string, string>; events: Expected[] }
 
 const cases = parse(readFileSync(new URL('./recall.yaml', import.meta.url), 'utf8')) as Case[];
 
@@ -20,6 +20,7 @@ function describe(e: Event): string {
 for (const c of cases) {
   test(`recall: ${c.text}`, () => {
     const a = analysisFor(c.text, { names: c.names ? { ...NAMES, ...c.names } : NAMES });
+    for (const m of a.mentions) if (c.persons?.includes(m.text)) m.kind = 'person';
     const places = c.places ?? {};
     const ctx = { kb: { place: (n: string) => (places[n] ? { name: n, country: places[n], kind: 'city' as const } : undefined) } };
     const events = findEvents(a, ctx as never);
