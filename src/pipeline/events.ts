@@ -297,6 +297,10 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "Portugal will support Turkey", "Nigeria will withdraw its force unless...": the act is
   // predicted, and its announcement is an act of its own, done: intent to cooperate (AGREE) or a
   // threat (THREATEN).
+  // "he said he would be ready to host a meeting": a willingness told in the actor's own report is
+  // signalled now (backshifted "will"), as a warning is itself asserted
+  if (type === 'AGREE' && modality === 'hypothetical' && found.cues.length && found.cues.every((w) => w.toLowerCase() === 'would')
+    && reporterBefore(c, found.chainTop) === 'self') modality = 'asserted';
   const intentType = m.pattern.noIntent ? undefined : intentOf(type, modality, found, c, targets.length > 0) ?? refusalOf(type, modality, found);
   let intentTargets = targets;
   if (intentType === 'THREATEN' && !targets.length) { const t = threatTarget(c, m.last, source); intentTargets = t ? [t] : []; }
