@@ -317,7 +317,8 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     if (k > last && t.text === ',' && k + 1 < c.to && (tokens[k + 1].pos === 'CCONJ' || tokens[k + 1].pos === 'SCONJ' || RELATIVE.has(tokens[k + 1].lemma))) break;
     if (k > last && t.text === ',') {
       let reportSoon = false;
-      for (let j = k + 1; j < Math.min(c.to, k + 7); j++) if (tokens[j].pos === 'VERB' && report.has(tokens[j].lemma)) reportSoon = true;
+      // (", a spokeswoman for the U.S. embassy said": a reporter's phrase may run to nine words)
+      for (let j = k + 1; j < Math.min(c.to, k + 10); j++) if (tokens[j].pos === 'VERB' && report.has(tokens[j].lemma)) reportSoon = true;
       if (reportSoon) break;
     }
     const m = c.ix.at[k];
@@ -570,7 +571,8 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     }
     // "defended Iraq against Western criticism": a noun in a prepositional adjunct is not done by the clause's subject
     let p = head - 1;
-    while (p >= c.from && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM' || c.ix.at[p] >= 0)) p--;
+    // ("against Western criticism": a capitalised adjective tagged as a name is a modifier too)
+    while (p >= c.from && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM' || tokens[p].pos === 'PROPN' || c.ix.at[p] >= 0)) p--;
     if (p >= c.from && tokens[p].pos === 'ADP' && !TEMPORAL_PREPS.has(tokens[p].lemma) && !isWord(tokens[p], 'of')) return { targets: [], carried: false, passive: false };
     // No verb in reach (often a verb mis-tagged as a noun): the subject of the clause, if near.
     const near = subjectBefore(c, head, 12);
