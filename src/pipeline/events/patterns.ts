@@ -131,7 +131,11 @@ function candidatesFor(idx: Map<string, Pattern[]>, t: Token): Pattern[] | undef
   const byText = lower !== t.lemma ? idx.get(lower) : undefined;
   // "opposed to" (by its text) and "oppose" (by its lemma) both compete
   if (byLemma && byText) return [...byLemma, ...byText];
-  return byLemma ?? byText ?? (lower.endsWith('s') ? idx.get(lower.slice(0, -1)) : undefined);
+  if (byLemma ?? byText) return byLemma ?? byText;
+  if (lower.endsWith('s')) return idx.get(lower.slice(0, -1));
+  // a past form the lemmatizer cut wrong ("staged": "stag"): the text without "d" or "ed"
+  if (t.pos === 'VERB' && lower.endsWith('ed')) return idx.get(lower.slice(0, -1)) ?? idx.get(lower.slice(0, -2));
+  return undefined;
 }
 
 /**
