@@ -155,7 +155,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     placeCountry: ctx?.kb && typeof ctx.kb.place === 'function' ? placeLookup(ctx) : undefined,
     selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair, ofIsTarget: DONE_TO.has(m.pattern.type),
     notPassive: m.pattern.notPassive, mediator: m.pattern.mediator, fromIsSource: SPEECH_ACTS.has(m.pattern.type) };
-  const isNoun = isNominal(tokens, m.first);
+  // "used tear gas": a verb right after a verb that only carries it is a mis-tagged noun
+  const isNoun = isNominal(tokens, m.first) || (head.pos === 'VERB' && m.first - 1 >= lower && tokens[m.first - 1].pos === 'VERB' && isSupportVerb(tokens[m.first - 1]));
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
   // "police dispersed demonstrators protesting the results": a participle right after a noun
   // has that noun phrase as its subject; when it names no actor, the act's author is unknown
