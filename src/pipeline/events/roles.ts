@@ -561,13 +561,18 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     // The subject of the verb the noun is the object of: "Minsk and Warsaw held talks".
     let v = head - 1;
     let inPhrase = false;     // "backed down after talks": the noun is in a prepositional phrase, not the verb's object
+    let ofOnly = true;        // "launched a series of attacks", "detained dozens of protesters": the phrases are all "of"
     while (v >= c.from && v > head - 7 && (tokens[v].pos !== 'VERB' || inCompound(tokens, v - 1))) {
       // an ADP right after the verb is its particle ("speeded up the withdrawal"), not a phrase
-      inPhrase ||= tokens[v].pos === 'ADP' && !(v - 1 >= c.from && tokens[v - 1].pos === 'VERB' && PARTICLES.has(tokens[v].lemma));
+      const phrase = tokens[v].pos === 'ADP' && !(v - 1 >= c.from && tokens[v - 1].pos === 'VERB' && PARTICLES.has(tokens[v].lemma));
+      inPhrase ||= phrase;
+      if (phrase && !isWord(tokens[v], 'of')) ofOnly = false;
       v--;
     }
-    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from) && !inPhrase) {
-      return isSupportVerb(tokens[v]) ? withOf(verbParticipants(c, v, last, v)) : { targets: [], carried: false, passive: false };
+    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from) && (!inPhrase || ofOnly)) {
+      if (isSupportVerb(tokens[v])) return withOf(verbParticipants(c, v, last, v));
+      // a noun inside the object of a verb that does something else is nobody's act
+      if (!inPhrase || ofOnly) return { targets: [], carried: false, passive: false };
     }
     // "defended Iraq against Western criticism": a noun in a prepositional adjunct is not done by the clause's subject
     let p = head - 1;
