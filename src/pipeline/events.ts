@@ -131,6 +131,10 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     // "refused to meet": the meeting did not happen; but "refused to answer a demand": the demand did
     if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive' && (!isNominal(tokens, m.first) || carriedBySupportVerb(tokens, m.first, lower))) modality = 'negated';
     else if (ABSORBING.has(g.pattern.type)) absorbedBy = g.first;
+    // "resigned to allow elections", "sent equipment to help defend": the purpose of another act is not yet done;
+    // but force used to coerce ("opened fire to disperse demonstrators") is the coercion done
+    else if (found.governor.how === 'infinitive' && m.pattern.type !== 'PROTEST' && !(ATTEMPTABLE.has(m.pattern.type) && ATTEMPTABLE.has(g.pattern.type))
+      && modality !== 'negated' && modality !== 'recommended') modality = 'hypothetical';
   }
   // "tried to hack", "attempted to assassinate": an attempt at force or coercion is itself the act
   if (modality === 'hypothetical' && ATTEMPTABLE.has(m.pattern.type) && found.cues.length && found.cues.every((w) => ATTEMPT.test(w))) modality = 'asserted';

@@ -31,6 +31,8 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
   while (k >= from && tokens[k].pos === 'ADV') k--;
   // "to be deployed": a passive infinitive
   if (k - 1 >= from && tokens[k].lemma === 'be' && isWord(tokens[k - 1], 'to')) k--;
+  // "to help defend": "help" takes a bare infinitive, and is its governor
+  if (k >= from && k === i - 1 && tokens[k].pos === 'VERB' && tokens[k].lemma === 'help') return { token: k, how: 'infinitive' };
   if (k >= from && isWord(tokens[k], 'to') && (tokens[k].pos === 'PART' || tokens[k].pos === 'ADP')) {
     for (let g = k - 1, n = 0; g >= from && n < 10; g--, n++) {
       const t = tokens[g];
