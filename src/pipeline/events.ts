@@ -5,7 +5,7 @@ import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
 import { groupSector, isCrowdNoun, isUtteranceNoun } from './events/roles.ts';
-import { betweenPair, conditionSubject, hardwareSubject, isSupportVerb, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
+import { betweenPair, betweenSecond, conditionSubject, hardwareSubject, isSupportVerb, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
 import { indexMentions, roleOf, country, precededBy } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
 import { headingSentences } from './events/headings.ts';
@@ -264,8 +264,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "agreed to set up a centre in Tokyo", "refused to allow UN planes to land": an undertaking
   // or refusal is towards whoever (or wherever) what it undertakes names
   if (!targets.length && TO_COMPLEMENT.has(type) && !m.pattern.noTarget) {
-    const t = complementTarget(c, m.last, country(source.code));
-    if (t) targets = [t];
+    targets = complementTargets(c, m.last, country(source.code));
   }
   if (!targets.length) {
     const span = a.doc.body.slice(head.start, Math.min(a.sentences[s].end, tokens[m.last].end + 40));
@@ -551,6 +550,16 @@ const COMPLEMENT_END = new Set([',', ';', '.', ':', 'who', 'whom', 'which', 'who
  * Arabia" -> Saudi Arabia: the first other actor, else the first place of another country, that
  * the "to ..." complement right after the trigger names before its clause ends.
  */
+function complementTargets(c: RoleContext, last: number, own: string): EventRole[] {
+  const first = complementTarget(c, last, own);
+  if (!first) return [];
+  // "ready to host a meeting between an Israeli peace movement and the PLO": both sides
+  const at = c.a.tokens.findIndex((t) => t.start === first.start);
+  const second = at >= 0 && c.ix.at[at] >= 0 ? betweenSecond(c, c.ix.at[at]) : undefined;
+  return second !== undefined && country(c.ix.mentions[second].code) !== own && country(c.ix.mentions[second].code) !== country(first.code)
+    ? [first, roleOf(c.ix, second)] : [first];
+}
+
 function complementTarget(c: RoleContext, last: number, own: string): EventRole | undefined {
   const { tokens } = c.a;
   let k = last + 1;

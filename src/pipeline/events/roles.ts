@@ -338,9 +338,29 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
       continue;
     }
     if (exclude && country(e.code) === exclude) continue;
-    return [m, ...coordinatedAfter(c, m, exclude)];
+    const coordinated = coordinatedAfter(c, m, exclude);
+    const second = coordinated.length ? undefined : betweenSecond(c, m);
+    return second !== undefined && (!exclude || country(c.ix.mentions[second].code) !== exclude) ? [m, second] : [m, ...coordinated];
   }
   return placeTarget !== undefined ? [placeTarget] : [];
+}
+
+/**
+ * "between an Israeli peace movement and the PLO": when mention m names the first side after
+ * "between" (perhaps as a modifier of its phrase), the mention that names the second side.
+ */
+export function betweenSecond(c: RoleContext, m: number): number | undefined {
+  const { tokens } = c.a;
+  const e = c.ix.mentions[m];
+  let k = e.first - 1;
+  while (k > c.from && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
+  if (k < c.from || !isWord(tokens[k], 'between')) return undefined;
+  let j = e.last + 1;
+  while (j < c.to && j <= e.last + 4 && c.ix.at[j] < 0 && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'PROPN')) j++;
+  if (!(j < c.to && (tokens[j].lemma === 'and' || tokens[j].text === '&'))) return undefined;
+  j++;
+  while (j < c.to && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ')) j++;
+  return j < c.to && c.ix.at[j] >= 0 && c.ix.at[j] !== m ? c.ix.at[j] : undefined;
 }
 
 /** Mentions coordinated after mention m: "to Iran, Libya and Cuba". */
