@@ -550,16 +550,6 @@ const COMPLEMENT_END = new Set([',', ';', '.', ':', 'who', 'whom', 'which', 'who
  * Arabia" -> Saudi Arabia: the first other actor, else the first place of another country, that
  * the "to ..." complement right after the trigger names before its clause ends.
  */
-function complementTargets(c: RoleContext, last: number, own: string): EventRole[] {
-  const first = complementTarget(c, last, own);
-  if (!first) return [];
-  // "ready to host a meeting between an Israeli peace movement and the PLO": both sides
-  const at = c.a.tokens.findIndex((t) => t.start === first.start);
-  const second = at >= 0 && c.ix.at[at] >= 0 ? betweenSecond(c, c.ix.at[at]) : undefined;
-  return second !== undefined && country(c.ix.mentions[second].code) !== own && country(c.ix.mentions[second].code) !== country(first.code)
-    ? [first, roleOf(c.ix, second)] : [first];
-}
-
 function complementTarget(c: RoleContext, last: number, own: string): EventRole | undefined {
   const { tokens } = c.a;
   let k = last + 1;
@@ -594,6 +584,17 @@ function complementTarget(c: RoleContext, last: number, own: string): EventRole 
   return undefined;
 }
 const PLACE_PREPS_IN = new Set(['in', 'at', 'near']);
+
+/** The target of the complement, and the second side when it is the first side of a "between" pair. */
+function complementTargets(c: RoleContext, last: number, own: string): EventRole[] {
+  const first = complementTarget(c, last, own);
+  if (!first) return [];
+  // "ready to host a meeting between an Israeli peace movement and the PLO": both sides
+  const at = c.a.tokens.findIndex((t) => t.start === first.start);
+  const second = at >= 0 && c.ix.at[at] >= 0 ? betweenSecond(c, c.ix.at[at]) : undefined;
+  return second !== undefined && country(c.ix.mentions[second].code) !== own && country(c.ix.mentions[second].code) !== country(first.code)
+    ? [first, roleOf(c.ix, second)] : [first];
+}
 
 /** "threatened to stop talks if the United States goes ahead": the threat targets the condition's subject. */
 function threatTarget(c: RoleContext, last: number, source: EventRole): EventRole | undefined {

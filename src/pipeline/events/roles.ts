@@ -581,7 +581,7 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     // The subject of the verb the noun is the object of: "Minsk and Warsaw held talks".
     let v = head - 1;
     let inPhrase = false;     // "backed down after talks": the noun is in a prepositional phrase, not the verb's object
-    let ofOnly = true;        // "launched a series of attacks", "detained dozens of protesters": the phrases are all "of"
+    let ofOnly = true;        // no phrase but "of" ("launched a series of attacks", "detained dozens of protesters")
     while (v >= c.from && v > head - 7 && (tokens[v].pos !== 'VERB' || inCompound(tokens, v - 1))) {
       // an ADP right after the verb is its particle ("speeded up the withdrawal"), not a phrase
       const phrase = tokens[v].pos === 'ADP' && !(v - 1 >= c.from && tokens[v - 1].pos === 'VERB' && PARTICLES.has(tokens[v].lemma));
@@ -589,10 +589,9 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
       if (phrase && !isWord(tokens[v], 'of')) ofOnly = false;
       v--;
     }
-    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from) && (!inPhrase || ofOnly)) {
-      if (isSupportVerb(tokens[v])) return withOf(verbParticipants(c, v, last, v));
-      // a noun inside the object of a verb that does something else is nobody's act
-      if (!inPhrase || ofOnly) return { targets: [], carried: false, passive: false };
+    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from) && ofOnly) {
+      // the object of a verb that does something else is nobody's act
+      return isSupportVerb(tokens[v]) ? withOf(verbParticipants(c, v, last, v)) : { targets: [], carried: false, passive: false };
     }
     // "defended Iraq against Western criticism": a noun in a prepositional adjunct is not done by the clause's subject
     let p = head - 1;
