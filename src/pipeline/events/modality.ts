@@ -20,6 +20,8 @@ const BOUNDARY_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '.', '!',
 const SKIP_TO_GOVERNOR = new Set(['NUM', 'SYM', 'DET', 'PRON', 'PROPN', 'ADV', 'PART']);
 const OBJECT_MODIFIERS = new Set(['DET', 'ADJ', 'NUM', 'PRON', 'PROPN', 'NOUN', 'PART']);
 const OBJECT_PREPOSITIONS = new Set(['to', 'on', 'upon', 'for']);
+/** Negations of a verb itself, after it: "would not", "did never". */
+const NOT_VERB = new Set(['not', 'never', 'not yet', "n't"]);
 
 function isBoundary(t: Token, openers: Set<string>): boolean {
   return (t.pos === 'PUNCT' && BOUNDARY_PUNCT.has(t.text)) || (openers.has(t.lemma) && (t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADP'));
@@ -187,7 +189,8 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
         const c = cueAt(cues.local, tokens, k, to);
         if (c) note(c.modality, c.text);
         const next = k + 1 < to ? cueAt(cues.local, tokens, k + 1, to) : undefined;
-        if (next && next.modality === 'negated') note('negated', next.text);
+        // "the talks did not take place"; but "the talks ended without agreement" took place
+        if (next && next.modality === 'negated' && NOT_VERB.has(next.text.toLowerCase())) note('negated', next.text);
         break;
       }
     }
