@@ -5,7 +5,7 @@ import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
 import { groupSector, isCrowdNoun, isUtteranceNoun } from './events/roles.ts';
-import { betweenPair, conditionSubject, hardwareSubject, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
+import { betweenPair, betweenSecond, conditionSubject, hardwareSubject, isSupportVerb, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
 import { indexMentions, roleOf, country, precededBy } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
 import { headingSentences } from './events/headings.ts';
@@ -131,6 +131,10 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     // "refused to meet": the meeting did not happen; but "refused to answer a demand": the demand did
     if (g.pattern.type === 'REJECT' && found.governor.how === 'infinitive' && (!isNominal(tokens, m.first) || carriedBySupportVerb(tokens, m.first, lower))) modality = 'negated';
     else if (ABSORBING.has(g.pattern.type)) absorbedBy = g.first;
+    // "resigned to allow elections", "sent equipment to help defend": the purpose of another act is not yet done;
+    // but force used to coerce ("opened fire to disperse demonstrators") is the coercion done
+    else if (found.governor.how === 'infinitive' && m.pattern.type !== 'PROTEST' && !(ATTEMPTABLE.has(m.pattern.type) && ATTEMPTABLE.has(g.pattern.type))
+      && modality !== 'negated' && modality !== 'recommended') modality = 'hypothetical';
   }
   // "tried to hack", "attempted to assassinate": an attempt at force or coercion is itself the act
   if (modality === 'hypothetical' && ATTEMPTABLE.has(m.pattern.type) && found.cues.length && found.cues.every((w) => ATTEMPT.test(w))) modality = 'asserted';
@@ -155,7 +159,8 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     placeCountry: ctx?.kb && typeof ctx.kb.place === 'function' ? placeLookup(ctx) : undefined,
     selfMoving: m.pattern.type === 'MOBILIZE' || m.pattern.type === 'RETREAT', pair, ofIsTarget: DONE_TO.has(m.pattern.type),
     notPassive: m.pattern.notPassive, mediator: m.pattern.mediator, fromIsSource: SPEECH_ACTS.has(m.pattern.type) };
-  const isNoun = isNominal(tokens, m.first);
+  // "used tear gas": a verb right after a verb that only carries it is a mis-tagged noun
+  const isNoun = isNominal(tokens, m.first) || (head.pos === 'VERB' && m.first - 1 >= lower && tokens[m.first - 1].pos === 'VERB' && isSupportVerb(tokens[m.first - 1]));
   const parts = isNoun ? nounParticipants(c, m.first, m.last, found.chainTop) : verbParticipants(c, m.first, m.last, found.chainTop);
   // "police dispersed demonstrators protesting the results": a participle right after a noun
   // has that noun phrase as its subject; when it names no actor, the act's author is unknown
@@ -173,7 +178,9 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "demonstrators protesting in Monrovia", "thousands rallied in Minsk": an unnamed crowd that
   // protests at a known place is civilians of that place's country
   // ("opposition leaders agreed to postpone the rally in Baku": an unnamed group of a sector likewise)
-  const sector = parts.source === undefined && !isNoun ? unnamedSubject(tokens, m.first, lower, type === 'PROTEST') : undefined;
+  // ("thousands of activists staged rallies in Minsk": the subject of the verb that carries a nominal act)
+  const carrier = isNoun ? supportVerbBefore(tokens, m.first, lower) : m.first;
+  const sector = parts.source === undefined && carrier >= 0 ? unnamedSubject(tokens, carrier, lower, type === 'PROTEST') : undefined;
   if (sector) {
     const where = placeOf(c, ctx, m) ?? placeInSentence(c, ctx);
     if (where?.country) { parts.source = { code: `${where.country}${sector}`, text: where.text, start: where.start, end: where.end }; parts.carried = true; }
@@ -257,8 +264,7 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "agreed to set up a centre in Tokyo", "refused to allow UN planes to land": an undertaking
   // or refusal is towards whoever (or wherever) what it undertakes names
   if (!targets.length && TO_COMPLEMENT.has(type) && !m.pattern.noTarget) {
-    const t = complementTarget(c, m.last, country(source.code));
-    if (t) targets = [t];
+    targets = complementTargets(c, m.last, country(source.code));
   }
   if (!targets.length) {
     const span = a.doc.body.slice(head.start, Math.min(a.sentences[s].end, tokens[m.last].end + 40));
@@ -295,6 +301,10 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // "Portugal will support Turkey", "Nigeria will withdraw its force unless...": the act is
   // predicted, and its announcement is an act of its own, done: intent to cooperate (AGREE) or a
   // threat (THREATEN).
+  // "he said he would be ready to host a meeting": a willingness told in the actor's own report is
+  // signalled now (backshifted "will"), as a warning is itself asserted
+  if (type === 'AGREE' && modality === 'hypothetical' && found.cues.length && found.cues.every((w) => w.toLowerCase() === 'would')
+    && reporterBefore(c, found.chainTop) === 'self') modality = 'asserted';
   const intentType = m.pattern.noIntent ? undefined : intentOf(type, modality, found, c, targets.length > 0) ?? refusalOf(type, modality, found);
   let intentTargets = targets;
   if (intentType === 'THREATEN' && !targets.length) { const t = threatTarget(c, m.last, source); intentTargets = t ? [t] : []; }
@@ -404,7 +414,8 @@ function unnamedSubject(tokens: Analysis['tokens'], head: number, lower: number,
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') {
       const sector = groupSector(t.text);
       if (sector) return sector;
-      if (protest && t.pos === 'NOUN' && isCrowdNoun(t.text)) return 'CVL';
+      // ("Thousands of activists": a crowd word opening the sentence is tagged as a name)
+      if (protest && (t.pos === 'NOUN' || t.pos === 'PROPN') && isCrowdNoun(t.text)) return 'CVL';
     }
     if ((t.pos === 'PUNCT' && t.text !== '-' && t.text !== '(' && t.text !== ')') || t.pos === 'VERB' || t.lemma === 'be') return undefined;
   }
@@ -574,6 +585,17 @@ function complementTarget(c: RoleContext, last: number, own: string): EventRole 
 }
 const PLACE_PREPS_IN = new Set(['in', 'at', 'near']);
 
+/** The target of the complement, and the second side when it is the first side of a "between" pair. */
+function complementTargets(c: RoleContext, last: number, own: string): EventRole[] {
+  const first = complementTarget(c, last, own);
+  if (!first) return [];
+  // "ready to host a meeting between an Israeli peace movement and the PLO": both sides
+  const at = c.a.tokens.findIndex((t) => t.start === first.start);
+  const second = at >= 0 && c.ix.at[at] >= 0 ? betweenSecond(c, c.ix.at[at]) : undefined;
+  return second !== undefined && country(c.ix.mentions[second].code) !== own && country(c.ix.mentions[second].code) !== country(first.code)
+    ? [first, roleOf(c.ix, second)] : [first];
+}
+
 /** "threatened to stop talks if the United States goes ahead": the threat targets the condition's subject. */
 function threatTarget(c: RoleContext, last: number, source: EventRole): EventRole | undefined {
   const t = conditionSubject(c, last);
@@ -715,11 +737,14 @@ function obligationEvent(a: Analysis, s: number, o: ReturnType<typeof findObliga
 
 /** "refused to join the sanctions": the noun is the object of a verb that only carries it, so the act is the noun's. */
 function carriedBySupportVerb(tokens: Analysis['tokens'], i: number, from: number): boolean {
+  return supportVerbBefore(tokens, i, from) >= 0;
+}
+
+/** The verb that only carries the nominal trigger at `i` ("staged rallies"), or -1. */
+function supportVerbBefore(tokens: Analysis['tokens'], i: number, from: number): number {
   let k = i - 1;
   while (k >= from && k > i - 5 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM' || tokens[k].pos === 'PRON')) k--;
-  if (k < from || tokens[k].pos !== 'VERB') return false;
-  const support = cueTables().supportVerbs;
-  return support.has(tokens[k].lemma) || support.has(tokens[k].text.toLowerCase());
+  return k >= from && tokens[k].pos === 'VERB' && isSupportVerb(tokens[k]) ? k : -1;
 }
 
 const RELATIONAL = new Set(['ally', 'allies', 'partner', 'partners', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'counterpart', 'counterparts', 'patron', 'protector']);

@@ -25,7 +25,9 @@ export function notAnEvent(tokens: Token[], ix: MentionIndex, m: PatternMatch, h
   // "demanding that Minsk release prisoners": the content of a demand, offer or threat.
   for (const [k, h] of heads) {
     if (h === m || k !== h.first || h.last >= m.first || !CLAUSE_TAKING.has(h.pattern.type)) continue;
-    const that = tokens.slice(h.last + 1, Math.min(m.first, h.last + 5)).findIndex((t) => t.lemma === 'that' && t.pos === 'SCONJ');
+    // ("its demand today that Israel ease": a "that" tagged as a pronoun but followed by a subject, not a verb, opens the content too)
+    const that = tokens.slice(h.last + 1, Math.min(m.first, h.last + 5)).findIndex((t, n) => t.lemma === 'that'
+      && (t.pos === 'SCONJ' || (h.last + 2 + n < tokens.length && tokens[h.last + 2 + n].pos !== 'VERB' && tokens[h.last + 2 + n].pos !== 'AUX')));
     if (that < 0) continue;
     let finite = false;
     for (let j = h.last + 2 + that; j < m.first; j++) if (tokens[j].pos === 'VERB') finite = true;

@@ -2,6 +2,7 @@
 // stands for (the mention's own code, else its actor's, as the actor coding convention says).
 import type { Analysis, EventRole, Mention, Token } from '../../model/types.ts';
 import countries from 'i18n-iso-countries';
+import { ploverData } from './data.ts';
 
 /** Mentions that can stand for an event participant, indexed by token. */
 export interface MentionIndex {
@@ -38,6 +39,15 @@ export function indexMentions(a: Analysis): MentionIndex {
     list.push({ mention: m, code, first, last });
     for (let k = first; k <= last; k++) at[k] = idx;
   }
+  // "Iraq's Al-Qaeda frontman", "Iraqi Al-Qaeda": a sector with no country of its own is that state's
+  for (let i = 1; i < list.length; i++) {
+    const e = list[i];
+    if (!sectorOnly(e.code)) continue;
+    let k = e.first - 1;
+    if (k >= 0 && POSSESSIVE_MARKS.has(a.tokens[k].text.toLowerCase())) k--;
+    const before = k >= 0 ? at[k] : -1;
+    if (before >= 0 && list[before].last === k && ALPHA3.has(list[before].code.slice(0, 3))) e.code = `${list[before].code.slice(0, 3)}${e.code}`;
+  }
   const subjects: (number | undefined)[] = a.sentences.map((s) => {
     for (let k = s.tokens[0]; k < s.tokens[1]; k++) {
       const tok = a.tokens[k];
@@ -67,6 +77,14 @@ export function roleOf(ix: MentionIndex, m: number): EventRole {
 }
 
 const ALPHA3 = new Set(Object.keys(countries.getAlpha3Codes()));
+const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+let sectors: Set<string> | undefined;
+
+/** A code that is a sector alone, with no country ("REB", "GOV"): data/plover/roles.yaml. */
+function sectorOnly(code: string): boolean {
+  sectors ??= new Set(ploverData<{ sector_codes: string[] }>('roles').sector_codes);
+  return sectors.has(code);
+}
 
 /** The country part of a code (FORMAT.md): its first three letters when they are an ISO alpha-3 code, else the whole code. */
 export function country(code: string): string {

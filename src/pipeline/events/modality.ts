@@ -20,6 +20,8 @@ const BOUNDARY_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '.', '!',
 const SKIP_TO_GOVERNOR = new Set(['NUM', 'SYM', 'DET', 'PRON', 'PROPN', 'ADV', 'PART']);
 const OBJECT_MODIFIERS = new Set(['DET', 'ADJ', 'NUM', 'PRON', 'PROPN', 'NOUN', 'PART']);
 const OBJECT_PREPOSITIONS = new Set(['to', 'on', 'upon', 'for']);
+/** Negations of a verb itself, after it: "would not", "did never". */
+const NOT_VERB = new Set(['not', 'never', 'not yet', "n't"]);
 
 function isBoundary(t: Token, openers: Set<string>): boolean {
   return (t.pos === 'PUNCT' && BOUNDARY_PUNCT.has(t.text)) || (openers.has(t.lemma) && (t.pos === 'SCONJ' || t.pos === 'CCONJ' || t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'ADP'));
@@ -31,6 +33,8 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
   while (k >= from && tokens[k].pos === 'ADV') k--;
   // "to be deployed": a passive infinitive
   if (k - 1 >= from && tokens[k].lemma === 'be' && isWord(tokens[k - 1], 'to')) k--;
+  // "to help defend": "help" takes a bare infinitive, and is its governor
+  if (k >= from && k === i - 1 && tokens[k].pos === 'VERB' && tokens[k].lemma === 'help') return { token: k, how: 'infinitive' };
   if (k >= from && isWord(tokens[k], 'to') && (tokens[k].pos === 'PART' || tokens[k].pos === 'ADP')) {
     for (let g = k - 1, n = 0; g >= from && n < 10; g--, n++) {
       const t = tokens[g];
@@ -43,6 +47,14 @@ function governorOf(tokens: Token[], i: number, from: number, isNoun: boolean, i
         if (b > from && tokens[b].pos === 'ADP' && !isWord(tokens[b], 'to') && !isWord(tokens[b], 'of')) { g = b; n += 1; continue; }
       }
       if (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'AUX') return { token: g, how: 'infinitive' };
+      // "a grant of 580 million shillings (64.45 million dollars) to finance": past a parenthesis
+      if (t.text === ')') {
+        let open = g - 1;
+        while (open > from && tokens[open].text !== '(' && tokens[open].text !== ')') open--;
+        if (tokens[open].text === '(' && g - open <= 8) { g = open; continue; }
+      }
+      // "urged Russia and Belarus to withdraw": past names joined by a conjunction
+      if (t.pos === 'CCONJ' && (t.lemma === 'and' || t.lemma === 'or') && g - 1 >= from && SKIP_TO_GOVERNOR.has(tokens[g - 1].pos)) continue;
       if (t.pos === 'PUNCT' && t.text !== '-') return undefined;
       if (!SKIP_TO_GOVERNOR.has(t.pos) && t.pos !== 'ADP') return undefined;
     }
@@ -177,7 +189,8 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
         const c = cueAt(cues.local, tokens, k, to);
         if (c) note(c.modality, c.text);
         const next = k + 1 < to ? cueAt(cues.local, tokens, k + 1, to) : undefined;
-        if (next && next.modality === 'negated') note('negated', next.text);
+        // "the talks did not take place"; but "the talks ended without agreement" took place
+        if (next && next.modality === 'negated' && NOT_VERB.has(next.text.toLowerCase())) note('negated', next.text);
         break;
       }
     }

@@ -131,7 +131,11 @@ function candidatesFor(idx: Map<string, Pattern[]>, t: Token): Pattern[] | undef
   const byText = lower !== t.lemma ? idx.get(lower) : undefined;
   // "opposed to" (by its text) and "oppose" (by its lemma) both compete
   if (byLemma && byText) return [...byLemma, ...byText];
-  return byLemma ?? byText ?? (lower.endsWith('s') ? idx.get(lower.slice(0, -1)) : undefined);
+  if (byLemma ?? byText) return byLemma ?? byText;
+  if (lower.endsWith('s')) return idx.get(lower.slice(0, -1));
+  // a past form the lemmatizer cut wrong ("staged": "stag"): the text without "d" or "ed"
+  if (t.pos === 'VERB' && lower.endsWith('ed')) return idx.get(lower.slice(0, -1)) ?? idx.get(lower.slice(0, -2));
+  return undefined;
 }
 
 /**
@@ -151,7 +155,9 @@ export function matchPatterns(tokens: Token[], from: number, to: number): Patter
     let best: PatternMatch | undefined;
     for (const p of candidates) {
       const m = matchAt(p, tokens, i, to);
-      if (m && (!best || m.words.length > best.words.length)) best = m;
+      // more words win; between as many, the tighter span ("allowed the delivery of grain to": "allow
+      // delivery", not "allow * to")
+      if (m && (!best || m.words.length > best.words.length || (m.words.length === best.words.length && m.last < best.last))) best = m;
     }
     if (!best) continue;
     for (let w = best.first; w <= best.last; w++) used.add(w);     // words in its gaps are its modifiers

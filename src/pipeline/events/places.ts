@@ -1,8 +1,8 @@
 // The place an event happened: "in Warsaw", "came to Brest".
 import type { RoleContext } from './roles.ts';
 
-/** Prepositions that put a name in the role of a place: "in Warsaw", "near Brest". */
-export const PLACE_PREPS = new Set(['in', 'at', 'inside', 'within', 'near', 'across', 'throughout', 'around']);
+/** Prepositions that put a name in the role of a place: "in Warsaw", "near Brest", "marched through Belgrade". */
+export const PLACE_PREPS = new Set(['in', 'at', 'inside', 'within', 'near', 'across', 'through', 'throughout', 'around']);
 /** Punctuation that ends the stretch after a trigger where its object or place can be. */
 export const STOP_FORWARD = new Set([';', '.', ':', '!', '?']);
 
@@ -12,7 +12,8 @@ export function placeAfter(c: RoleContext, head: number, toCounts: boolean): { t
   for (let k = head + 1, n = 0; k < c.to && n < 12; k++, n++) {
     const t = tokens[k];
     if (STOP_FORWARD.has(t.text) || t.text === ',') break;
-    if (!(PLACE_PREPS.has(t.lemma) || (toCounts && (t.lemma === 'to' || t.lemma === 'into')))) continue;
+    // (by its text too: the lemmatizer gives "through" the lemma "thru")
+    if (!(PLACE_PREPS.has(t.lemma) || PLACE_PREPS.has(t.text.toLowerCase()) || (toCounts && (t.lemma === 'to' || t.lemma === 'into')))) continue;
     let a = k + 1;
     if (a < c.to && tokens[a].pos === 'DET') a++;
     // "in the occupied West Bank", "in eastern Ukraine": past a modifier

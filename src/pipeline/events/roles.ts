@@ -9,14 +9,16 @@ import { ploverData } from './data.ts';
 import { PLACE_PREPS, STOP_FORWARD } from './places.ts';
 
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'its', 'their', 'his', 'her', 'our']);
+const PLURAL_PRONOUNS = new Set(['they', 'their', 'them']);
 const FIRST_PERSON = new Set(['we', 'our', 'us', 'i', 'my', 'me']);
 const POSSESSIVE = new Set(["'s", "'", '’s', '’', 's']);
 const COORD = new Set(['and', '&', ',']);
 const BY = new Set(['by']);
 const NP_POS = new Set(['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM']);
 const RELATIVE = new Set(['which', 'that', 'who']);
-const CLAUSE_START = new Set(['that', 'which', 'who', ';', ':', '“', '"']);
+const CLAUSE_START = new Set(['that', 'which', 'who', 'whom', 'where', ';', ':', '“', '"']);
 const OF = new Set(['of']);
+const TITLE_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
 const CLAUSE_LINKS = new Set(['before', 'after', 'until', 'because', 'while', 'since', 'when', 'unless', 'if', 'as', 'once']);
 
 /** A verb within the next few words: what starts at `from` is a clause, not a noun phrase. */
@@ -142,10 +144,17 @@ function isParticiple(t: Token): boolean {
 /** The mention coordinated before mention m ("Belarus and Poland"), if any. */
 function coordinatedBefore(c: RoleContext, m: number): number | undefined {
   let k = c.ix.mentions[m].first - 1;
-  while (k > c.from && c.a.tokens[k].pos === 'DET') k--;     // "Israel and the Palestinians"
+  // "Israel and the Palestinians"; "Gaddafi and Bulgarian President Todor Zhivkov": past a title that names no actor of its own
+  for (let titles = 0; k > c.from && c.ix.at[k] < 0; k--) {
+    const t = c.a.tokens[k];
+    if (t.pos === 'DET') continue;
+    if (titles < 3 && TITLE_POS.has(t.pos) && /^\p{Lu}/u.test(t.text)) { titles++; continue; }
+    break;
+  }
   if (k <= c.from || !COORD.has(c.a.tokens[k].lemma)) return undefined;
   let j = k - 1;
-  while (j >= c.from && (c.a.tokens[j].pos === 'ADJ' || c.a.tokens[j].pos === 'DET' || POSSESSIVE.has(c.a.tokens[j].text.toLowerCase()))) j--;
+  // ("French and Egyptian warships": a demonym tagged as an adjective is itself the first name)
+  while (j >= c.from && c.ix.at[j] < 0 && (c.a.tokens[j].pos === 'ADJ' || c.a.tokens[j].pos === 'DET' || POSSESSIVE.has(c.a.tokens[j].text.toLowerCase()))) j--;
   return j >= c.from && c.ix.at[j] >= 0 && c.ix.at[j] !== m ? c.ix.at[j] : undefined;
 }
 
@@ -157,6 +166,18 @@ function groupBefore(c: RoleContext, first: number): boolean {
   if (k < c.from || !isWord(tokens[k], 'in')) return false;
   const g = k - 1;
   return g >= c.from && c.ix.at[g] < 0 && (tokens[g].pos === 'NOUN' || (tokens[g].pos === 'PROPN' && /s$/.test(tokens[g].text)));
+}
+
+/** "Doctors from two American aid groups donated": an unnamed group that opens its clause, said to come from the name at `first`. */
+function fromGroup(c: RoleContext, first: number): boolean {
+  const { tokens } = c.a;
+  let k = first - 1;
+  while (k > c.from && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM')) k--;
+  if (k <= c.from || !isWord(tokens[k], 'from')) return false;
+  let g = k - 1;
+  if (c.ix.at[g] >= 0 || !(tokens[g].pos === 'NOUN' || (tokens[g].pos === 'PROPN' && /s$/.test(tokens[g].text)))) return false;
+  while (g - 1 >= c.from && (tokens[g - 1].pos === 'DET' || tokens[g - 1].pos === 'ADJ' || tokens[g - 1].pos === 'NUM') && c.ix.at[g - 1] < 0) g--;
+  return g === c.from || tokens[g - 1].text === ',' || tokens[g - 1].pos === 'SCONJ' || tokens[g - 1].pos === 'CCONJ';
 }
 
 /** "Demonstrators in Baghdad blocked": a group named by where it is, when the place is no actor mention. */
@@ -200,6 +221,8 @@ function pronounSource(c: RoleContext, k: number): number | EventRole | undefine
     const e = c.ix.mentions[m];
     j = e.first;
     if (precededBy(tokens, e.first, sFrom, NOT_SUBJECT_AFTER) && !precededBy(tokens, e.first, sFrom, TO)) continue;
+    // "they", "their": a group, never one person ("release Prime Minister X, whom they had taken hostage")
+    if (PLURAL_PRONOUNS.has(w) && e.mention.kind === 'person') continue;
     // ("Palestinian leaders said they": a modifier of the subject stands for the subject)
     const modifier = m !== subject && e.last + 1 < k && (tokens[e.last + 1].pos === 'NOUN' || tokens[e.last + 1].pos === 'PROPN') && c.ix.at[e.last + 1] < 0;
     if (modifier && subject !== undefined && subject !== m && c.ix.mentions[subject].last < k
@@ -251,7 +274,7 @@ function subjectBefore(c: RoleContext, top: number, maxDistance: number): { m?: 
     if (m >= 0) {
       const e = c.ix.mentions[m];
       // "Opposition groups in Zimbabwe are demanding": the place of an unnamed group, if nothing better.
-      if (precededBy(tokens, e.first, c.from, IN) && groupBefore(c, e.first)) { ofFallback ??= m; k = e.first; continue; }
+      if ((precededBy(tokens, e.first, c.from, IN) && groupBefore(c, e.first)) || fromGroup(c, e.first)) { ofFallback ??= m; k = e.first; continue; }
       if (precededBy(tokens, e.first, c.from, NOT_SUBJECT_AFTER)) { k = e.first; continue; }
       // "the US-backed government": a name inside a hyphenated modifier is not the subject.
       if (e.last + 1 < c.to && tokens[e.last + 1].text === '-' && !tokens[e.last].space) { k = e.first; continue; }
@@ -289,11 +312,13 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
     // A verb right after the trigger verb is a mis-tagged noun ("rejected calls by X").
     if (k > last + 1 && t.pos === 'VERB' && !isWord(tokens[k - 1], 'to') && !/ing$/i.test(t.text) && !isAdjectival(tokens, k, c.from)) break;
     if (k > last && (t.lemma === 'and' || t.lemma === 'but') && k + 1 < c.to && (tokens[k + 1].pos === 'VERB' || tokens[k + 1].pos === 'AUX')) break;
-    // ", and German officials have called": a comma before a conjunction ends the clause.
-    if (t.text === ',' && k + 1 < c.to && (tokens[k + 1].pos === 'CCONJ' || tokens[k + 1].pos === 'SCONJ' || RELATIVE.has(tokens[k + 1].lemma))) break;
-    if (t.text === ',') {
+    // ", and German officials have called": a comma before a conjunction ends the clause
+    // (not inside the trigger's own span: "launched artillery, mortar, and rocket fire").
+    if (k > last && t.text === ',' && k + 1 < c.to && (tokens[k + 1].pos === 'CCONJ' || tokens[k + 1].pos === 'SCONJ' || RELATIVE.has(tokens[k + 1].lemma))) break;
+    if (k > last && t.text === ',') {
       let reportSoon = false;
-      for (let j = k + 1; j < Math.min(c.to, k + 7); j++) if (tokens[j].pos === 'VERB' && report.has(tokens[j].lemma)) reportSoon = true;
+      // (", a spokeswoman for the U.S. embassy said": a reporter's phrase may run to nine words)
+      for (let j = k + 1; j < Math.min(c.to, k + 10); j++) if (tokens[j].pos === 'VERB' && report.has(tokens[j].lemma)) reportSoon = true;
       if (reportSoon) break;
     }
     const m = c.ix.at[k];
@@ -313,9 +338,29 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
       continue;
     }
     if (exclude && country(e.code) === exclude) continue;
-    return [m, ...coordinatedAfter(c, m, exclude)];
+    const coordinated = coordinatedAfter(c, m, exclude);
+    const second = coordinated.length ? undefined : betweenSecond(c, m);
+    return second !== undefined && (!exclude || country(c.ix.mentions[second].code) !== exclude) ? [m, second] : [m, ...coordinated];
   }
   return placeTarget !== undefined ? [placeTarget] : [];
+}
+
+/**
+ * "between an Israeli peace movement and the PLO": when mention m names the first side after
+ * "between" (perhaps as a modifier of its phrase), the mention that names the second side.
+ */
+export function betweenSecond(c: RoleContext, m: number): number | undefined {
+  const { tokens } = c.a;
+  const e = c.ix.mentions[m];
+  let k = e.first - 1;
+  while (k > c.from && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ')) k--;
+  if (k < c.from || !isWord(tokens[k], 'between')) return undefined;
+  let j = e.last + 1;
+  while (j < c.to && j <= e.last + 4 && c.ix.at[j] < 0 && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ' || tokens[j].pos === 'PROPN')) j++;
+  if (!(j < c.to && (tokens[j].lemma === 'and' || tokens[j].text === '&'))) return undefined;
+  j++;
+  while (j < c.to && (tokens[j].pos === 'DET' || tokens[j].pos === 'ADJ')) j++;
+  return j < c.to && c.ix.at[j] >= 0 && c.ix.at[j] !== m ? c.ix.at[j] : undefined;
 }
 
 /** Mentions coordinated after mention m: "to Iran, Libya and Cuba". */
@@ -464,7 +509,7 @@ function hasMentionBefore(c: RoleContext, top: number): boolean {
 }
 
 /** A verb that only carries a nominal trigger ("held talks"); by lemma, or by its text when the lemma is off ("staged": "stag"). */
-function isSupportVerb(t: Token): boolean {
+export function isSupportVerb(t: Token): boolean {
   const support = cueTables().supportVerbs;
   const w = t.text.toLowerCase();
   return support.has(t.lemma) || support.has(w) || support.has(w.replace(/(ed|d|s)$/, '')) || support.has(w.replace(/ed$/, 'e'));
@@ -536,17 +581,22 @@ export function nounParticipants(c: RoleContext, head: number, last: number, top
     // The subject of the verb the noun is the object of: "Minsk and Warsaw held talks".
     let v = head - 1;
     let inPhrase = false;     // "backed down after talks": the noun is in a prepositional phrase, not the verb's object
+    let ofOnly = true;        // no phrase but "of" ("launched a series of attacks", "detained dozens of protesters")
     while (v >= c.from && v > head - 7 && (tokens[v].pos !== 'VERB' || inCompound(tokens, v - 1))) {
       // an ADP right after the verb is its particle ("speeded up the withdrawal"), not a phrase
-      inPhrase ||= tokens[v].pos === 'ADP' && !(v - 1 >= c.from && tokens[v - 1].pos === 'VERB' && PARTICLES.has(tokens[v].lemma));
+      const phrase = tokens[v].pos === 'ADP' && !(v - 1 >= c.from && tokens[v - 1].pos === 'VERB' && PARTICLES.has(tokens[v].lemma));
+      inPhrase ||= phrase;
+      if (phrase && !isWord(tokens[v], 'of')) ofOnly = false;
       v--;
     }
-    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from) && !inPhrase) {
+    if (v >= c.from && tokens[v].pos === 'VERB' && !isAdjectival(tokens, v, c.from) && ofOnly) {
+      // the object of a verb that does something else is nobody's act
       return isSupportVerb(tokens[v]) ? withOf(verbParticipants(c, v, last, v)) : { targets: [], carried: false, passive: false };
     }
     // "defended Iraq against Western criticism": a noun in a prepositional adjunct is not done by the clause's subject
     let p = head - 1;
-    while (p >= c.from && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM' || c.ix.at[p] >= 0)) p--;
+    // ("against Western criticism": a capitalised adjective tagged as a name is a modifier too)
+    while (p >= c.from && (tokens[p].pos === 'DET' || tokens[p].pos === 'ADJ' || tokens[p].pos === 'NUM' || tokens[p].pos === 'PROPN' || c.ix.at[p] >= 0)) p--;
     if (p >= c.from && tokens[p].pos === 'ADP' && !TEMPORAL_PREPS.has(tokens[p].lemma) && !isWord(tokens[p], 'of')) return { targets: [], carried: false, passive: false };
     // No verb in reach (often a verb mis-tagged as a noun): the subject of the clause, if near.
     const near = subjectBefore(c, head, 12);
