@@ -31,6 +31,13 @@ test('states by name, possessive and acronym', () => {
   assert.equal(mention(a, 'UK').actor, 'state:GBR');
 });
 
+test('a day or a date written right after a state is when, not more of its name ("Estonia Monday")', () => {
+  const a = read('Estonia Monday closed two crossings, and Latvia March 3 recalled its envoy; Georgia Brown, a writer, disagreed.');
+  assert.equal(mention(a, 'Estonia').actor, 'state:EST');
+  assert.equal(mention(a, 'Latvia').actor, 'state:LVA');
+  assert.ok(!a.mentions.some((m) => m.text === 'Georgia'), 'an unknown capitalised word after a one-word name still makes a longer name');
+});
+
 test('demonyms: compounds name each state, the head noun gives the sector', () => {
   const a = read('Hungarian-Romanian ties improved. A Polish delegation came, Polish officials spoke, the Belarusian military watched, and Belarusian officers left.');
   assert.equal(mention(a, 'Hungarian').actor, 'state:HUN');

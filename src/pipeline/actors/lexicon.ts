@@ -20,6 +20,9 @@ export interface ActorWords {
   motionWords: Set<string>;
   orgHeads: PhraseTable<string>;         // last word of an institution or outlet name -> ELI / MED
   notNames: Set<string>;
+  /** Days and months a wire report writes right after an actor's name ("Israel Friday"). */
+  weekdays: Set<string>;
+  months: Set<string>;
   regionPrefixes: Set<string>;
   nameConnectors: Set<string>;
   nameParticles: Set<string>;
@@ -47,6 +50,8 @@ interface WordsFile {
   motion_words: string[];
   org_heads: Record<string, string[]>;
   not_names: string[];
+  weekdays: string[];
+  months: string[];
   region_prefixes: string[];
   name_connectors: string[];
   name_particles: string[];
@@ -89,6 +94,8 @@ export function actorWords(): ActorWords {
     motionWords: new Set(raw.motion_words),
     orgHeads: table(raw.org_heads, (k) => k),
     notNames: new Set(raw.not_names),
+    weekdays: new Set(raw.weekdays ?? []),
+    months: new Set(raw.months ?? []),
     regionPrefixes: new Set(raw.region_prefixes),
     nameConnectors: new Set(raw.name_connectors.map(String)),
     nameParticles: new Set(raw.name_particles),

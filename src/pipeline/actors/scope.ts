@@ -61,9 +61,11 @@ export class ActorScope {
     if (/^\p{Lu}{2,}$/u.test(t[first].text)) return false;
     const sentence = t[first].sentence;
     const sentenceStart = this.analysis.sentences[sentence]?.tokens[0] ?? 0;
+    // a day or a date after the name is when, not more of the name ("Israel Friday reimposed")
+    const isDate = (k: number) => this.lex.weekdays.has(this.words[k]) || (this.lex.months.has(this.words[k]) && /^\d/.test(t[k + 1]?.text ?? ''));
     const unknownName = (k: number) => k >= sentenceStart && t[k] !== undefined && t[k].sentence === sentence
       && !covered.has(k) && /^\p{Lu}\p{Ll}+$/u.test(t[k].text) && ['PROPN', 'ADJ', 'NOUN'].includes(t[k].pos)
-      && !this.lex.roleWords.has(this.words[k]);
+      && !this.lex.roleWords.has(this.words[k]) && !(k > first && isDate(k));
     const before = first - 1 > sentenceStart && unknownName(first - 1) && !this.lex.regionPrefixes.has(this.words[first - 1]);
     return before || unknownName(first + 1);
   }
