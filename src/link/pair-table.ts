@@ -39,12 +39,17 @@ export class PairTable {
       if (this.ea[e] === a && this.eb[e] === b) return e;
     }
     const e = this.length++;
-    if (e === this.ea.length) this.growEntries(e * 2);
+    if (e === this.ea.length) this.growEntries(Math.ceil(e * 1.5));   // less slack than doubling: these arrays are most of a window's memory
     this.ea[e] = a;
     this.eb[e] = b;
     this.slots[s] = e + 1;
     if (this.length * 2 > this.slots.length) this.rehash();   // at most half full: probes stay short
     return e;
+  }
+
+  /** Frees the hash index once every pair is in: the entries stay readable, `find` and `insert` no longer work. */
+  seal(): void {
+    this.slots = new Int32Array(0);
   }
 
   /** Called when the entries outgrow their arrays: subclasses widen theirs too. */
@@ -65,7 +70,7 @@ export class PairTable {
 }
 
 /** A copy of a typed array in a longer one. */
-export function widen<T extends Int32Array | Float64Array | Uint8Array>(x: T, size: number): T {
+export function widen<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(x: T, size: number): T {
   const y = new (x.constructor as new (n: number) => T)(size);
   y.set(x);
   return y;

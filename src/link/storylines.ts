@@ -22,13 +22,13 @@ export interface Cluster {
 /** Scores of candidate pairs: summed weights of shared words, their number, and whether one is a name shared. */
 class PairScores extends PairTable {
   s = new Float64Array(1024);
-  shared = new Int32Array(1024);
+  shared = new Uint16Array(1024);     // words shared: only compared with 2
   name = new Uint8Array(1024);
 
   add(a: number, b: number, weight: number, name: boolean): void {
     const e = this.insert(a, b);
     this.s[e] += weight;
-    this.shared[e]++;
+    if (this.shared[e] < 0xffff) this.shared[e]++;
     if (name) this.name[e] = 1;
   }
 
@@ -78,6 +78,7 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
     const weight = idf(k);
     windowPairs(list, rank, (a, b) => { if (all[a].parts.length === 0 || all[b].parts.length === 0) add(k, a, b, weight); });
   }
+  score.seal();
   const edges: number[] = [];
   for (let e = 0; e < score.length; e++) {
     const [fa, fb] = [all[score.ea[e]], all[score.eb[e]]];
