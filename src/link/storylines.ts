@@ -90,15 +90,14 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
   }
   edges.sort((x, y) => score.s[y] - score.s[x] || score.ea[x] - score.ea[y] || score.eb[x] - score.eb[y]);
 
+  // clusters of two or more events, by root; an event alone has none (40,000 maps per window saved)
   const clusters = new Map<number, Cluster>();
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; }
     return i;
   };
-  const carriedAt = new Set<number>();
-  for (const c of carried) for (const m of c.members) carriedAt.add(m);
-  all.forEach((f, i) => { if (!carriedAt.has(i)) clusters.set(i, { members: [i], parts: new Set(f.parts), keys: new Map([...f.keys].map((k) => [k, 1])), size: 1 }); });
+  const alone = (i: number): Cluster => ({ members: [i], parts: new Set(all[i].parts), keys: new Map([...all[i].keys].map((k) => [k, 1])), size: 1 });
   for (const c of carried) {
     const root = c.members[0];
     for (const m of c.members) parent[m] = root;
@@ -106,7 +105,9 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
   }
 
   const merge = (ra: number, rb: number) => {
-    const [ca, cb] = [clusters.get(ra)!, clusters.get(rb)!];
+    let ca = clusters.get(ra);
+    if (!ca) clusters.set(ra, (ca = alone(ra)));
+    const cb = clusters.get(rb) ?? alone(rb);
     for (const p of cb.parts) ca.parts.add(p);
     for (const [k, c] of cb.keys) ca.keys.set(k, (ca.keys.get(k) ?? 0) + c);
     for (const m of cb.members) ca.members.push(m);
@@ -117,22 +118,26 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
   // events that tell one real event belong to one storyline from the start
   for (const group of seeds) for (const i of group.slice(1)) { const [ra, rb] = [find(group[0]), find(i)]; if (ra !== rb) merge(ra, rb); }
 
-  // a theme is a word a strict majority of the cluster's events share
-  const theme = (c: Cluster, k: string) => (c.keys.get(k) ?? 0) * 2 > c.size;
-  const sharesTheme = (ca: Cluster, cb: Cluster) => {
-    const [small, big] = ca.keys.size <= cb.keys.size ? [ca, cb] : [cb, ca];
-    for (const k of small.keys.keys()) if (theme(small, k) && theme(big, k)) return true;
+  // a theme is a word a strict majority of the cluster's events share (every word of an event alone)
+  const theme = (r: number, k: string) => {
+    const c = clusters.get(r);
+    return c ? (c.keys.get(k) ?? 0) * 2 > c.size : all[r].keys.has(k);
+  };
+  const keyCount = (r: number) => (clusters.get(r)?.keys ?? all[r].keys).size;
+  const sharesTheme = (ra: number, rb: number) => {
+    const [small, big] = keyCount(ra) <= keyCount(rb) ? [ra, rb] : [rb, ra];
+    for (const k of clusters.get(small)?.keys.keys() ?? all[small].keys) if (theme(small, k) && theme(big, k)) return true;
     return false;
   };
+  const partsOf = (r: number): Iterable<string> => clusters.get(r)?.parts ?? all[r].parts;
   for (const e of edges) {
     const [ra, rb] = [find(score.ea[e]), find(score.eb[e])];
     if (ra === rb) continue;
-    const [ca, cb] = [clusters.get(ra)!, clusters.get(rb)!];
-    if (new Set([...ca.parts, ...cb.parts]).size > 2) continue;
-    if (!sharesTheme(ca, cb)) continue;
+    if (new Set([...partsOf(ra), ...partsOf(rb)]).size > 2) continue;
+    if (!sharesTheme(ra, rb)) continue;
     merge(ra, rb);
   }
-  const out = [...clusters.values()].filter((c) => c.size >= 2);
+  const out = [...clusters.values()];
   for (const c of out) c.members.sort((x, y) => x - y);
   return { clusters: out, df: (k) => df.get(k)?.length ?? 0 };
 }

@@ -1,6 +1,7 @@
 // Links after a batch, read from the store one analysis at a time: the same CorpusLinker as
-// linkAnalyses (src/link/), fed from the store's stream, so memory grows with each analysis's
-// compact features, never with the documents. test/run/link.test.ts checks both give the same links.
+// linkAnalyses (src/link/), fed from the store's stream. It keeps the features of a window of
+// recent events only, so memory does not grow with the corpus, apart from the links found.
+// test/run/link.test.ts checks both give the same links.
 import type { Analysis, CorpusLinks } from '../model/types.ts';
 import type { Store } from '../store/index.ts';
 import { CorpusLinker } from '../link/index.ts';
