@@ -31,10 +31,17 @@ class Members {
     return order.map((i) => this.refs[i]);
   }
   first(): number { return this.seqs.reduce((a, b) => Math.min(a, b), Infinity); }
+  /** The largest of several, grown by the others: a long story is not copied in every window. */
+  static merged(list: Iterable<Members>): Members {
+    const all = [...list].sort((x, y) => y.seqs.length - x.seqs.length);
+    const into = all[0] ?? new Members();
+    for (const m of all.slice(1)) into.absorb(m);
+    return into;
+  }
 }
 
 /** A storyline that may grow in the next window: its events so far, its cluster and its actor counts. */
-interface OpenStory { members: Members; cluster: Cluster; actors: Map<string, number>; label: string }
+interface OpenStory { members: Members; cluster: Cluster; actors: Map<string, number> }
 
 /**
  * One pass over a corpus: add each analysis, then `links()` once. Shared by the in-memory and
@@ -45,6 +52,8 @@ interface OpenStory { members: Members; cluster: Cluster; actors: Map<string, nu
  * hold. Links with no event in the current chunk cannot grow any more and are finished; the
  * previous chunk is dropped. Events of one link further apart than a chunk are joined only
  * through a chain of events between them. A corpus of at most one chunk is linked at once.
+ * Near-duplicate documents are found further back (see NearDuplicateIndex), but a copy's events
+ * join its original's only while the original is in the window.
  */
 export class CorpusLinker {
   private readonly actors = new Map<string, { actor: Actor; count: number }>();
@@ -125,8 +134,7 @@ export class CorpusLinker {
       const carried = new Set(window.map((i) => (i < nc ? this.carryGroup[i] : undefined)).filter((g): g is Members => g !== undefined));
       if (window.length < 2 && carried.size === 0) continue;
       if (window.length > 1) seeds.push(window);
-      const group = new Members();
-      for (const g of carried) group.absorb(g);
+      const group = Members.merged(carried);
       for (const i of window) if (i >= nc || !this.carryGroup[i]) group.add(seqOf(i), all[i]);
       const grows = !last && window[window.length - 1] >= nc;
       if (!grows) { this.groups.push(group); continue; }
@@ -146,24 +154,27 @@ export class CorpusLinker {
     const { clusters, df } = storyClusters(all, seeds, carriedClusters);
     const nextStory: (OpenStory | undefined)[] = new Array(all.length - nc);
     for (const c of clusters) {
-      const members = new Members();
-      const actors = new Map<string, number>();
-      const fresh: EventFeatures[] = [];
       const joined = new Set<OpenStory>();
+      const fresh: number[] = [];
       for (const i of c.members) {
         const s = i < nc ? this.carryStory[i] : undefined;
         if (s) joined.add(s);
-        else { members.add(seqOf(i), all[i]); fresh.push(all[i]); }
+        else fresh.push(i);
       }
-      for (const s of joined) {
-        members.absorb(s.members);
-        for (const [a, n] of s.actors) actors.set(a, (actors.get(a) ?? 0) + n);
-      }
-      countActors(fresh, actors);
-      // a storyline over several windows is labelled by the events of the latest
-      const story: OpenStory = { members, cluster: c, actors, label: storyLabel(c, c.members.map((i) => all[i]), this.names, df) };
+      const members = Members.merged([...joined].map((s) => s.members));
+      const actors = new Map<string, number>();
+      for (const s of joined) for (const [a, n] of s.actors) actors.set(a, (actors.get(a) ?? 0) + n);
+      for (const i of fresh) members.add(seqOf(i), all[i]);
+      countActors(fresh.map((i) => all[i]), actors);
       const grows = !last && c.members[c.members.length - 1] >= nc;
-      if (!grows) { this.storylines.push(this.finish(story)); continue; }
+      if (!grows) {
+        // a storyline over several windows is labelled by its events in the last
+        const label = storyLabel(c, c.members.map((i) => all[i]), this.names, df);
+        const events = members.ordered();
+        this.storylines.push({ id: `story:${events[0].event}`, label, events, actors: mainActors(actors) });
+        continue;
+      }
+      const story: OpenStory = { members, cluster: c, actors };
       for (const i of c.members) if (i >= nc) nextStory[i - nc] = story;
     }
 
@@ -174,11 +185,6 @@ export class CorpusLinker {
     this.carryStory = last ? [] : nextStory;
     this.current = [];
     this.pool = new StringPool();
-  }
-
-  private finish(s: OpenStory): Storyline {
-    const events = s.members.ordered();
-    return { id: `story:${events[0].event}`, label: s.label, events, actors: mainActors(s.actors) };
   }
 }
 
