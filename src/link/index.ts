@@ -150,8 +150,20 @@ export class CorpusLinker {
       if (list) list.push(i);
       else carriedStories.set(s, [i]);
     }
+    // In one pass a storyline of more than two parties is one same-event group, for seeds come
+    // before any merge on words. A group found in this window may reach a storyline the last
+    // window grew on words: it joins it only if the storyline keeps two parties or lies within
+    // the group, else such links would chain storylines across the whole corpus.
+    const storySeeds = seeds.map((window) => {
+      const touched = new Set(window.map((i) => (i < nc ? this.carryStory[i] : undefined)).filter((x): x is OpenStory => x !== undefined));
+      if (touched.size === 0) return window;
+      const inGroup = new Set(window);
+      const parts = new Set(window.flatMap((i) => all[i].parts));
+      const apart = [...touched].filter((st) => new Set([...st.cluster.parts, ...parts]).size > 2 && !carriedStories.get(st)!.every((i) => inGroup.has(i)));
+      return apart.length ? window.filter((i) => !(i < nc && apart.includes(this.carryStory[i]!))) : window;
+    });
     const carriedClusters = [...carriedStories].map(([s, members]) => Object.assign(s.cluster, { members }));
-    const { clusters, df } = storyClusters(all, seeds, carriedClusters);
+    const { clusters, df } = storyClusters(all, storySeeds, carriedClusters);
     const nextStory: (OpenStory | undefined)[] = new Array(all.length - nc);
     for (const c of clusters) {
       const joined = new Set<OpenStory>();

@@ -128,3 +128,23 @@ test('the events of copies in the next chunk join their original\'s', () => {
   const originalGroups = new Set(original.events.map((e) => groupOf.get(e.id)));
   for (const e of copies.flatMap((c) => c.events)) assert.ok(groupOf.has(e.id) && originalGroups.has(groupOf.get(e.id)), `${e.id} is one of the original's events`);
 });
+
+test('an event group found later does not chain a storyline of two parties into one of three', () => {
+  const told = (body: string, target: Actor | undefined, d: number): Analysis => makeAnalysis({
+    body, source: `${body.length}.txt`, meta: { published: day(d) }, actors: target ? [POL, target] : [POL], mentions: [],
+    events: [{ type: 'AGREE', trigger: 'signed', source: { text: 'Poland', code: 'POL', actor: 'state:POL' }, ...(target ? { target: { text: target.name, code: target.code!, actor: target.id } } : {}), when: { text: 'on Monday', start: day(d), end: day(d) } }],
+    quotes: [], frames: [],
+  });
+  // a Poland-US trade story, then one signing told three ways: with the US, with no partner, with Russia
+  const list = [
+    told('Poland signed a trade deal with United States on Monday.', USA, 0),
+    told('Poland signed another trade deal with United States on Monday.', USA, 3),
+    told('Poland signed a trade deal on Monday, officials said.', undefined, 3),
+    told('Poland signed a trade deal with Russia on Monday.', RUS, 3),
+  ];
+  const [first, , , russia] = list.map((a) => a.events[0].id);
+  for (const links of [linkAnalyses(list), link(list, { chunk: 2 })]) {
+    const story = links.storylines.find((s) => s.events.some((e) => e.event === first));
+    assert.ok(!story?.events.some((e) => e.event === russia), 'the signing with Russia is not in the Poland-US story');
+  }
+});
