@@ -3,7 +3,8 @@
 import type { PloverType } from '../model/types.ts';
 import type { EventFeatures } from './features.ts';
 import { push } from './multimap.ts';
-import { windowPairs } from './pairs.ts';
+import { timeRanks, windowPairs } from './pairs.ts';
+import { PairTable } from './pair-table.ts';
 
 // Types the gold accepts for one another (a border closure, a treaty withdrawal).
 const FAMILY: Partial<Record<PloverType, string>> = {
@@ -49,33 +50,51 @@ export function isSameEvent(a: EventFeatures, b: EventFeatures): boolean {
     partiesMatch(a, b) && datesMatch(a, b) && shareContent(a, b);
 }
 
-/** Groups of two or more event mentions that tell one event; `known` pairs (indices into `all`) are joined as they are. */
-export function sameEvents(all: EventFeatures[], known: [number, number][] = []): { id: string; events: { doc: string; event: string }[] }[] {
+/**
+ * Which events of a window tell one event: the root of each event's group (union-find over indices). `known` pairs
+ * (indices into `all`) are joined first, so the comparisons skip pairs they already join.
+ */
+export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, number]> = []): Int32Array {
+  const n = all.length;
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; }
+    return i;
+  };
+  for (const [i, j] of known) { const [ri, rj] = [find(i), find(j)]; if (ri !== rj) parent[rj] = ri; }
+  const rank = timeRanks(all);
   const blocks = new Map<string, number[]>();
   all.forEach((f, i) => {
     const key = `${family(f.type)}|${f.modality}|${f.parts[0] ?? ''}`;
     push(blocks, key, i);
   });
-  const parent = all.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (const idx of blocks.values()) {
     // compare only events that share a word or trigger: the pairs that can pass shareContent
     const postings = new Map<string, number[]>();
-    for (const i of idx) for (const k of [...all[i].keys, `trigger:${all[i].trigger}`]) push(postings, k, i);
-    const tried = new Set<string>();
+    for (const i of idx) {
+      for (const k of all[i].keys) push(postings, k, i);
+      push(postings, `trigger:${all[i].trigger}`, i);
+    }
+    // a pair met in several postings is compared once
+    const tried = new PairTable();
     for (const list of postings.values()) {
-      windowPairs(list, all, (i, j) => {
-        if (find(i) === find(j)) return;
-        const pair = `${i},${j}`;
-        if (tried.has(pair)) return;
-        tried.add(pair);
-        if (isSameEvent(all[i], all[j])) parent[find(j)] = find(i);
+      windowPairs(list, rank, (i, j) => {
+        const [ri, rj] = [find(i), find(j)];
+        if (ri === rj) return;
+        const seen = tried.length;
+        if (tried.insert(i, j) < seen) return;
+        if (isSameEvent(all[i], all[j])) parent[rj] = ri;
       });
     }
   }
-  for (const [i, j] of known) if (find(i) !== find(j)) parent[find(j)] = find(i);
+  return Int32Array.from({ length: n }, (_, i) => find(i));
+}
+
+/** Groups of two or more event mentions that tell one event; `known` pairs (indices into `all`) are joined as they are. */
+export function sameEvents(all: EventFeatures[], known: [number, number][] = []): { id: string; events: { doc: string; event: string }[] }[] {
+  const parent = sameEventRoots(all, known);
   const groups = new Map<number, number[]>();
-  all.forEach((_, i) => push(groups, find(i), i));
+  all.forEach((_, i) => push(groups, parent[i], i));
   return [...groups.values()].filter((g) => g.length > 1).map((g) => ({
     id: `same:${all[g[0]].event}`,
     events: g.map((i) => ({ doc: all[i].doc, event: all[i].event })),

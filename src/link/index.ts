@@ -1,9 +1,10 @@
 // Cross-document links over a stored corpus: same actor, same event, storylines, near-duplicate
-// documents. One pass over the analyses keeps only compact features, never the corpus itself.
-import type { Actor, Analysis, CorpusLinks } from '../model/types.ts';
+// documents. One pass over the analyses keeps only compact features, never the corpus itself,
+// and only for a window of recent events, so memory does not grow with the corpus.
+import type { Actor, Analysis, CorpusLinks, Storyline } from '../model/types.ts';
 import { sameActors } from './actors.ts';
-import { sameEvents } from './events.ts';
-import { buildStorylines } from './storylines.ts';
+import { sameEventRoots } from './events.ts';
+import { countActors, mainActors, sortStorylines, storyClusters, storyLabel, type Cluster } from './storylines.ts';
 import { countryPart, type EventFeatures } from './features.ts';
 import { linkDigest, type LinkDigest } from './digest.ts';
 import { NearDuplicateIndex, copiedEvents } from './near-duplicates.ts';
@@ -11,12 +12,69 @@ import { NearDuplicateIndex, copiedEvents } from './near-duplicates.ts';
 export { countryPart } from './features.ts';
 export { foldName, skeleton } from './names.ts';
 
-/** One pass over a corpus: add each analysis, then `links()`. Shared by the in-memory and the streaming linker. */
+/** Events per chunk: about 550 documents of 700 words, some 30 MB of features; a window holds two. */
+export const CHUNK = 20_000;
+
+type Ref = { doc: string; event: string };
+
+/** Events linked so far, with their order of arrival (the first names the link). */
+class Members {
+  seqs: number[] = [];
+  refs: Ref[] = [];
+  add(seq: number, f: EventFeatures): void { this.seqs.push(seq); this.refs.push({ doc: f.doc, event: f.event }); }
+  absorb(o: Members): void {
+    for (const s of o.seqs) this.seqs.push(s);
+    for (const r of o.refs) this.refs.push(r);
+  }
+  /** The events in order of arrival. */
+  ordered(): Ref[] {
+    const order = this.seqs.map((_, i) => i).sort((x, y) => this.seqs[x] - this.seqs[y]);
+    return order.map((i) => this.refs[i]);
+  }
+  first(): number { return this.seqs.reduce((a, b) => Math.min(a, b), Infinity); }
+  /** The largest of several, grown by the others: a long story is not copied in every window. */
+  static merged(list: Iterable<Members>): Members {
+    const all = [...list].sort((x, y) => y.seqs.length - x.seqs.length);
+    const into = all[0] ?? new Members();
+    for (const m of all.slice(1)) into.absorb(m);
+    return into;
+  }
+}
+
+/** A storyline that may grow in the next window: its events so far, its cluster and its actor counts. */
+interface OpenStory { members: Members; cluster: Cluster; actors: Map<string, number> }
+
+/**
+ * One pass over a corpus: add each analysis, then `links()` once. Shared by the in-memory and
+ * the streaming linker. Events are linked a window at a time: the previous chunk of `chunk`
+ * events and the current one. When the current chunk is full, same-event groups and
+ * storylines are formed over the window, seeded with those already formed among the previous
+ * chunk's events, so links that cross a chunk border are joined through the events both windows
+ * hold. Links with no event in the current chunk cannot grow any more and are finished; the
+ * previous chunk is dropped. Events of one link further apart than a chunk are joined only
+ * through a chain of events between them. A corpus of at most one chunk is linked at once.
+ * Near-duplicate documents are found further back (see NearDuplicateIndex), but a copy's events
+ * join its original's only while the original is in the window.
+ */
 export class CorpusLinker {
   private readonly actors = new Map<string, { actor: Actor; count: number }>();
   private readonly names = new Map<string, string>();   // country part -> name of the state or IGO
-  private readonly features: EventFeatures[] = [];
-  private readonly copies = new NearDuplicateIndex();
+  private readonly chunk: number;
+  private readonly copies: NearDuplicateIndex;
+  private carry: EventFeatures[] = [];                   // the previous chunk
+  private current: EventFeatures[] = [];
+  private carrySeq = 0;                                  // order of arrival of carry[0]
+  private carryGroup: (Members | undefined)[] = [];      // the open same-event group of each carried event
+  private carryStory: (OpenStory | undefined)[] = [];    // the open storyline of each carried event
+  private pairsSeen = 0;                                 // near-duplicate pairs already used to join events
+  private readonly groups: Members[] = [];               // finished same-event groups
+  private readonly storylines: Storyline[] = [];         // finished storylines
+
+  /** `chunk`: events per chunk; `generation`: documents per generation of the near-duplicate index. */
+  constructor(options: { chunk?: number; generation?: number } = {}) {
+    this.chunk = options.chunk ?? CHUNK;
+    this.copies = new NearDuplicateIndex({ generation: options.generation });
+  }
 
   add(a: Analysis): void {
     this.addDigest(linkDigest(a), a.actors);
@@ -34,17 +92,115 @@ export class CorpusLinker {
         if (!this.names.has(part) || part === actor.code.toUpperCase()) this.names.set(part, actor.name);
       }
     }
-    for (const f of d.events) this.features.push(f);
+    for (const f of d.events) this.current.push(f);
+    if (this.current.length >= this.chunk) this.flush(false);
   }
 
   links(): CorpusLinks {
-    const { features } = this;
+    this.flush(true);
+    const sameEvent = this.groups
+      .map((g) => ({ first: g.first(), events: g.ordered() }))
+      .sort((x, y) => x.first - y.first)
+      .map(({ events }) => ({ id: `same:${events[0].event}`, events }));
+    return { sameActor: sameActors(this.actors), sameEvent, storylines: sortStorylines(this.storylines), nearDuplicates: this.copies.pairs() };
+  }
+
+  /** Links the window (previous and current chunk); finishes what cannot grow, or everything when `last`. */
+  private flush(last: boolean): void {
+    const all = this.carry.concat(this.current);
+    const nc = this.carry.length;
+    const seqOf = (i: number) => this.carrySeq + i;
+
+    // same events: the open groups, the events of copies, and the comparisons
+    const known: [number, number][] = [];
+    const firstOf = new Map<Members, number>();
+    for (let i = 0; i < nc; i++) {
+      const g = this.carryGroup[i];
+      if (!g) continue;
+      const f = firstOf.get(g);
+      if (f === undefined) firstOf.set(g, i);
+      else known.push([f, i]);
+    }
     // the events of a syndicated copy or light rewrite are the same events as its original's
-    const nearDuplicates = this.copies.pairs();
-    const sameEvent = sameEvents(features, copiedEvents(nearDuplicates, features));
-    const index = new Map(features.map((f, i) => [f.event, i]));
-    const seeds = sameEvent.map((g) => g.events.map((e) => index.get(e.event)!));
-    return { sameActor: sameActors(this.actors), sameEvent, storylines: buildStorylines(features, this.names, seeds), nearDuplicates };
+    const pairs = this.copies.pairs();
+    for (const p of copiedEvents(pairs.slice(this.pairsSeen), all)) known.push(p);
+    this.pairsSeen = pairs.length;
+    const roots = sameEventRoots(all, known);
+
+    const byRoot = new Map<number, number[]>();
+    for (let i = 0; i < all.length; i++) {
+      const list = byRoot.get(roots[i]);
+      if (list) list.push(i);
+      else byRoot.set(roots[i], [i]);
+    }
+    const nextGroup: (Members | undefined)[] = new Array(all.length - nc);
+    const seeds: number[][] = [];
+    for (const window of byRoot.values()) {
+      const carried = new Set(window.map((i) => (i < nc ? this.carryGroup[i] : undefined)).filter((g): g is Members => g !== undefined));
+      if (window.length < 2 && carried.size === 0) continue;
+      if (window.length > 1) seeds.push(window);
+      const group = Members.merged(carried);
+      for (const i of window) if (i >= nc || !this.carryGroup[i]) group.add(seqOf(i), all[i]);
+      const grows = !last && window[window.length - 1] >= nc;
+      if (!grows) { this.groups.push(group); continue; }
+      for (const i of window) if (i >= nc) nextGroup[i - nc] = group;
+    }
+
+    // storylines: the open ones come in whole, same-event groups start as one
+    const carriedStories = new Map<OpenStory, number[]>();
+    for (let i = 0; i < nc; i++) {
+      const s = this.carryStory[i];
+      if (!s) continue;
+      const list = carriedStories.get(s);
+      if (list) list.push(i);
+      else carriedStories.set(s, [i]);
+    }
+    // In one pass a storyline of more than two parties is one same-event group, for seeds come
+    // before any merge on words. A group found in this window may reach a storyline the last
+    // window grew on words: it joins it only if the storyline keeps two parties or lies within
+    // the group, else such links would chain storylines across the whole corpus.
+    const storySeeds = seeds.map((window) => {
+      const touched = new Set(window.map((i) => (i < nc ? this.carryStory[i] : undefined)).filter((x): x is OpenStory => x !== undefined));
+      if (touched.size === 0) return window;
+      const inGroup = new Set(window);
+      const parts = new Set(window.flatMap((i) => all[i].parts));
+      const apart = [...touched].filter((st) => new Set([...st.cluster.parts, ...parts]).size > 2 && !carriedStories.get(st)!.every((i) => inGroup.has(i)));
+      return apart.length ? window.filter((i) => !(i < nc && apart.includes(this.carryStory[i]!))) : window;
+    });
+    const carriedClusters = [...carriedStories].map(([s, members]) => Object.assign(s.cluster, { members }));
+    const { clusters, df } = storyClusters(all, storySeeds, carriedClusters);
+    const nextStory: (OpenStory | undefined)[] = new Array(all.length - nc);
+    for (const c of clusters) {
+      const joined = new Set<OpenStory>();
+      const fresh: number[] = [];
+      for (const i of c.members) {
+        const s = i < nc ? this.carryStory[i] : undefined;
+        if (s) joined.add(s);
+        else fresh.push(i);
+      }
+      const members = Members.merged([...joined].map((s) => s.members));
+      const actors = new Map<string, number>();
+      for (const s of joined) for (const [a, n] of s.actors) actors.set(a, (actors.get(a) ?? 0) + n);
+      for (const i of fresh) members.add(seqOf(i), all[i]);
+      countActors(fresh.map((i) => all[i]), actors);
+      const grows = !last && c.members[c.members.length - 1] >= nc;
+      if (!grows) {
+        // a storyline over several windows is labelled by its events in the last
+        const label = storyLabel(c, c.members.map((i) => all[i]), this.names, df);
+        const events = members.ordered();
+        this.storylines.push({ id: `story:${events[0].event}`, label, events, actors: mainActors(actors) });
+        continue;
+      }
+      const story: OpenStory = { members, cluster: c, actors };
+      for (const i of c.members) if (i >= nc) nextStory[i - nc] = story;
+    }
+
+    // the current chunk becomes the previous one; the one before is forgotten
+    this.carrySeq += nc;
+    this.carry = last ? [] : this.current;
+    this.carryGroup = last ? [] : nextGroup;
+    this.carryStory = last ? [] : nextStory;
+    this.current = [];
   }
 }
 

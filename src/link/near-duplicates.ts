@@ -99,17 +99,45 @@ export function bodySignature(body: string): Int32Array | undefined {
   return shingles.size < MIN_SHINGLES ? undefined : signature(shingles);
 }
 
+/** The documents of one generation: their ids and signatures, and the LSH buckets that hold them. */
+interface Generation {
+  base: number;                                   // the number of its first document
+  ids: string[];
+  signatures: Int32Array[];
+  buckets: Map<number, number | number[]>;        // most buckets hold one document: kept as a bare number
+}
+
+const generation = (base: number): Generation => ({ base, ids: [], signatures: [], buckets: new Map() });
+
+/** Documents kept per generation unless told otherwise: about 2 KB each (signature, buckets, id). */
+export const GENERATION = 5000;
+
 /**
  * Documents added one at a time, in stored order; each is compared only with the earlier ones
  * that share an LSH bucket. A later copy is the near-duplicate `of` the earlier ones it matches.
+ * Memory is bounded by generations: the index keeps the current generation and the one before,
+ * `generation` documents each (or what `rotate` cut), so a copy is found when its original is
+ * among the last `generation` to 2 × `generation` documents. Syndicated copies and rewrites
+ * appear within days of their original, which stored order keeps close.
  */
 export class NearDuplicateIndex {
-  private ids: string[] = [];
-  private signatures: Int32Array[] = [];
-  private buckets = new Map<number, number | number[]>();   // most buckets hold one document: kept as a bare number
+  private previous = generation(0);
+  private current = generation(0);
+  private count = 0;
   private found: NearDuplicate[] = [];
+  private readonly generation: number;
   /** How many signature comparisons were made (for tests and benchmarks: far fewer than all pairs). */
   comparisons = 0;
+
+  constructor(options: { generation?: number } = {}) {
+    this.generation = options.generation ?? GENERATION;
+  }
+
+  /** Starts a new generation now: the one before is forgotten. */
+  rotate(): void {
+    this.previous = this.current;
+    this.current = generation(this.count);
+  }
 
   add(doc: string, body: string): void {
     this.addSignature(doc, bodySignature(body));
@@ -118,27 +146,36 @@ export class NearDuplicateIndex {
   /** Adds a document by its body's signature (bodySignature); a document without one is never a copy. */
   addSignature(doc: string, sig: Int32Array | undefined): void {
     if (!sig) return;
-    const me = this.ids.length;
+    if (this.current.ids.length >= this.generation) this.rotate();
+    const me = this.count;
     const candidates = new Set<number>();
-    for (const key of bandKeys(sig)) {
-      const members = this.buckets.get(key);
-      if (members === undefined) { this.buckets.set(key, me); continue; }
-      if (typeof members === 'number') {
-        candidates.add(members);
-        this.buckets.set(key, [members, me]);
-        continue;
+    const keys = bandKeys(sig);
+    // the current generation first: the copies of one story are usually stored close together
+    for (const gen of [this.current, this.previous]) {
+      const mine = gen === this.current;
+      for (const key of keys) {
+        const members = gen.buckets.get(key);
+        if (members === undefined) { if (mine) gen.buckets.set(key, me); continue; }
+        if (typeof members === 'number') {
+          candidates.add(members);
+          if (mine) gen.buckets.set(key, [members, me]);
+          continue;
+        }
+        // the most recent members first
+        for (let k = members.length - 1; k >= 0 && candidates.size < MAX_CANDIDATES; k--) candidates.add(members[k]);
+        if (mine) members.push(me);
       }
-      // the most recent members first: the copies of one story are usually stored close together
-      for (let k = members.length - 1; k >= 0 && candidates.size < MAX_CANDIDATES; k--) candidates.add(members[k]);
-      members.push(me);
     }
-    this.ids.push(doc);
-    this.signatures.push(sig);
+    this.current.ids.push(doc);
+    this.current.signatures.push(sig);
+    this.count++;
     const matches: NearDuplicate[] = [];
     for (const c of candidates) {
+      const gen = c >= this.current.base ? this.current : this.previous;
+      const [id, other] = [gen.ids[c - gen.base], gen.signatures[c - gen.base]];
       this.comparisons++;
-      const s = similarity(sig, this.signatures[c]);
-      if (s >= THRESHOLD && this.ids[c] !== doc) matches.push({ doc, of: this.ids[c], similarity: Math.round(s * 100) / 100 });
+      const s = similarity(sig, other);
+      if (s >= THRESHOLD && id !== doc) matches.push({ doc, of: id, similarity: Math.round(s * 100) / 100 });
     }
     matches.sort((x, y) => y.similarity - x.similarity || x.of.localeCompare(y.of));
     this.found.push(...matches.slice(0, MAX_PAIRS));

@@ -7,14 +7,29 @@ export const WINDOW = 40;
 
 export const timeKey = (f: EventFeatures) => `${f.date?.start ?? f.published ?? '9999'}|${f.doc}`;
 
-/** Visits each pair of the list at most once: i with the next WINDOW items in time order. */
-export function windowPairs(list: number[], all: EventFeatures[], visit: (a: number, b: number) => void): void {
+/**
+ * Each event's place in time order (by timeKey as localeCompare orders it, then by index):
+ * sorting a list by rank gives the order sorting it by timeKey would, with no string compared.
+ */
+export function timeRanks(all: EventFeatures[]): Int32Array {
+  const keys = all.map(timeKey);
+  const collate = new Intl.Collator().compare;   // the order localeCompare gives, one collator for all comparisons
+  const order = all.map((_, i) => i).sort((x, y) => collate(keys[x], keys[y]) || x - y);
+  const rank = new Int32Array(all.length);
+  order.forEach((i, r) => { rank[i] = r; });
+  return rank;
+}
+
+/** Visits each pair of the list at most once: i with the next WINDOW items in time order (`rank` from timeRanks). */
+export function windowPairs(list: number[], rank: Int32Array, visit: (a: number, b: number) => void): void {
   if (list.length < 2) return;
-  const sorted = list.length > WINDOW + 1 ? [...list].sort((x, y) => timeKey(all[x]).localeCompare(timeKey(all[y])) || x - y) : list;
+  const sorted = list.length > WINDOW + 1 ? [...list].sort((x, y) => rank[x] - rank[y]) : list;
   for (let x = 0; x < sorted.length; x++) {
+    const i = sorted[x];
     for (let y = x + 1; y < sorted.length && y - x <= WINDOW; y++) {
-      const [a, b] = sorted[x] < sorted[y] ? [sorted[x], sorted[y]] : [sorted[y], sorted[x]];
-      visit(a, b);
+      const j = sorted[y];
+      if (i < j) visit(i, j);
+      else visit(j, i);
     }
   }
 }

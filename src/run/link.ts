@@ -1,7 +1,8 @@
 // Links after a batch, read from the store one document at a time: the same CorpusLinker as
 // linkAnalyses (src/link/), fed with each stored document's link digest (src/link/digest.ts), so
-// memory grows with the compact features of the events, never with the documents, and no
-// analysis is rebuilt. test/run/link.test.ts checks both give the same links.
+// no analysis is rebuilt. The linker keeps the features of a window of recent events only, so
+// memory does not grow with the corpus, apart from the links found. test/run/link.test.ts checks
+// both give the same links.
 import type { CorpusLinks } from '../model/types.ts';
 import type { Store } from '../store/index.ts';
 import { CorpusLinker } from '../link/index.ts';

@@ -65,9 +65,11 @@ export async function* documentRows(db: Kysely<DB>, page = 200): AsyncGenerator<
 export async function* linkInputs(db: Kysely<DB>, page = 500): AsyncGenerator<LinkInput> {
   const actors = new Map<string, Actor>();
   for (const r of await db.selectFrom('actors').selectAll().execute()) actors.set(r.id, rows.actorOf(r as Row));
-  const pool = new StringPool();   // the same words recur in every document's digest: one copy of each
   let after = 0;
   for (;;) {
+    // the same words recur in every document's digest: one copy of each per page (a pool for the
+    // whole pass would hold every word of the corpus)
+    const pool = new StringPool();
     const list = await db.selectFrom('documents as d').leftJoin('link_digests as l', 'l.doc_id', 'd.id')
       .select(['d.id', 'd.position', 'l.digest']).where('d.position', '>', after).orderBy('d.position').limit(page).execute();
     for (const r of list) {
