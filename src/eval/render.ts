@@ -54,6 +54,11 @@ export function renderEval(r: EvalResult): string {
     prfRow('frames', r.frames),
     accRow('links', r.links),
   ];
+  const types = Object.entries(r.events.byType);
+  if (types.length) {
+    lines.push('', 'events by type (a miss under the type the gold names first, a false alarm under the system\'s)');
+    for (const [type, score] of types) lines.push(prfRow(`  ${type}`.padEnd(12), score).replace(/^(.{12}) /, '$1'));
+  }
   const tally = new Map<string, number>();
   for (const e of r.errors) tally.set(`${e.kind} ${e.type}`, (tally.get(`${e.kind} ${e.type}`) ?? 0) + 1);
   const summary = [...tally].map(([k, n]) => `${k} ${n}`).join(', ');

@@ -9,7 +9,7 @@ export interface EvalResult {
   meta: AccuracyScore;
   body: AccuracyScore;
   actors: PRFScore;
-  events: PRFScore & { dates: AccuracyScore };
+  events: PRFScore & { dates: AccuracyScore; byType: Record<string, PRFScore> };
   quotes: PRFScore & { attribution: number | null };
   frames: PRFScore;
   links: AccuracyScore;
@@ -44,7 +44,10 @@ export function toResult(c: Counts, errors: EvalError[], documents: SystemDoc[])
     meta: accuracy(c.meta),
     body: accuracy(c.body),
     actors: prf(c.actors),
-    events: { ...prf(c.events), dates: accuracy(c.events.dates) },
+    events: {
+      ...prf(c.events), dates: accuracy(c.events.dates),
+      byType: Object.fromEntries(Object.keys(c.events.byType).sort().map((t) => [t, prf(c.events.byType[t])])),
+    },
     quotes: { ...prf(c.quotes), attribution: ratio(c.quotes.attributed, c.quotes.tp) },
     frames: prf(c.frames),
     links: accuracy(c.links),

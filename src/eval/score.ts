@@ -13,7 +13,7 @@ export interface Counts {
   meta: { right: number; total: number };
   body: { right: number; total: number };
   actors: { tp: number; fp: number; fn: number };
-  events: { tp: number; fp: number; fn: number; dates: { right: number; total: number } };
+  events: { tp: number; fp: number; fn: number; dates: { right: number; total: number }; byType: Record<string, { tp: number; fp: number; fn: number }> };
   quotes: { tp: number; fp: number; fn: number; attributed: number };
   frames: { tp: number; fp: number; fn: number };
   links: { right: number; total: number };
@@ -22,7 +22,7 @@ export interface Counts {
 export function emptyCounts(): Counts {
   return {
     meta: { right: 0, total: 0 }, body: { right: 0, total: 0 }, actors: { tp: 0, fp: 0, fn: 0 },
-    events: { tp: 0, fp: 0, fn: 0, dates: { right: 0, total: 0 } }, quotes: { tp: 0, fp: 0, fn: 0, attributed: 0 },
+    events: { tp: 0, fp: 0, fn: 0, dates: { right: 0, total: 0 }, byType: {} }, quotes: { tp: 0, fp: 0, fn: 0, attributed: 0 },
     frames: { tp: 0, fp: 0, fn: 0 }, links: { right: 0, total: 0 },
   };
 }
@@ -30,7 +30,8 @@ export function emptyCounts(): Counts {
 export function addCounts(into: Counts, c: Counts): Counts {
   const add = (a: Record<string, unknown>, b: Record<string, unknown>): void => {
     for (const k of Object.keys(b)) {
-      if (typeof b[k] === 'number') a[k] = (a[k] as number) + (b[k] as number);
+      if (a[k] === undefined) a[k] = structuredClone(b[k]);   // a key only some documents have (an event type)
+      else if (typeof b[k] === 'number') a[k] = (a[k] as number) + (b[k] as number);
       else add(a[k] as Record<string, unknown>, b[k] as Record<string, unknown>);
     }
   };
@@ -182,16 +183,20 @@ function eventKey(e: SystemEvent): string {
 function scoreEvents(g: GoldDocument, v: SystemView, loc: Locator, c: Counts, errors: EvalError[]): void {
   if (!g.events) return;
   const system = v.doc.events;
+  // per type: a gold event counts under the type it names first, a false alarm under the system's
+  const of = (type: string) => (c.events.byType[type] ??= { tp: 0, fp: 0, fn: 0 });
   for (const ge of g.events) {
     if (ge.optional) continue;
     const hits = system.filter((s) => eventMatches(ge, s));
     const sentence = loc.sentenceOf(ge.text);
     if (!hits.length) {
       c.events.fn++;
+      of(ge.type[0]).fn++;
       errors.push({ file: g.file, kind: 'events', type: 'miss', item: ge, sentence });
       continue;
     }
     c.events.tp++;
+    of(ge.type[0]).tp++;
     if (ge.date === undefined) continue;
     const span = dateSpan(ge.date);
     c.events.dates.total++;
@@ -210,6 +215,7 @@ function scoreEvents(g: GoldDocument, v: SystemView, loc: Locator, c: Counts, er
     seen.add(key);
     if (g.events.some((ge) => eventMatches(ge, s))) continue;
     c.events.fp++;
+    of(s.type).fp++;
     const item = { type: s.type, source: s.source ?? null, target: s.target ?? null, modality: s.modality, date: s.date ?? null, via: s.via };
     errors.push({ file: g.file, kind: 'events', type: 'false-alarm', item, sentence: s.sentence || loc.sentenceAt(s.start) });
   }

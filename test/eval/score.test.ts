@@ -127,6 +127,10 @@ test('events: several matches count once, optional neither way, false alarms red
   });
   const { counts, errors } = scoreDocument(gold, sys);
   assert.deepEqual({ tp: counts.events.tp, fp: counts.events.fp, fn: counts.events.fn }, { tp: 1, fp: 2, fn: 1 });
+  // per type: the hit and the miss under their gold types, the false alarms under the system's
+  assert.deepEqual(counts.events.byType, {
+    CONSULT: { tp: 1, fp: 0, fn: 0 }, ASSAULT: { tp: 0, fp: 0, fn: 1 }, ACCUSE: { tp: 0, fp: 2, fn: 0 },
+  });
   const miss = errors.find((e) => e.kind === 'events' && e.type === 'miss');
   assert.match(miss!.sentence, /called the visit a “charm offensive”/);
 });
