@@ -1,6 +1,8 @@
 // Builds analyses by hand for the events tests: tokens from the tokenizer, mentions from a
 // small name -> code table, so the events stage is tested without the actors stage.
-import type { Analysis, Document, Mention, Quote } from '../../src/model/types.ts';
+import assert from 'node:assert/strict';
+import type { Analysis, Document, Event, Mention, Quote } from '../../src/model/types.ts';
+import { findEvents } from '../../src/pipeline/events.ts';
 import { emptyAnalysis } from '../../src/model/types.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 
@@ -45,4 +47,30 @@ export function analysisFor(body: string, options: { published?: string; quotes?
   a.mentions = mentionsFor(body, options.names);
   a.quotes = options.quotes ?? [];
   return a;
+}
+
+/** An expected coding in the YAML case files: target omitted = any target, unless `noTarget` is asked for. */
+export interface ExpectedEvent { type: string; source: string; target?: string; modality?: string; place?: string }
+
+export function describeEvent(e: Event): string {
+  return `${e.type} ${e.source?.code} -> ${e.target?.code ?? '-'} ${e.modality} [${e.trigger.text}]`;
+}
+
+/** The events stage on one case, with places from the case's own table. */
+export function codeCase(a: Analysis, places: Record<string, string> = {}): Event[] {
+  const ctx = { kb: { place: (n: string) => (places[n] ? { name: n, country: places[n], kind: 'city' as const } : undefined) } };
+  return findEvents(a, ctx as never);
+}
+
+/** Exactly as many events as expected, each expected one among them; `noTarget`: an omitted target must be absent. */
+export function assertCoded(events: Event[], expected: ExpectedEvent[], noTarget = false): void {
+  const got = events.map(describeEvent);
+  assert.equal(events.length, expected.length, `expected ${expected.length} events, got: ${got.join('; ') || 'none'}`);
+  for (const want of expected) {
+    const hit = events.find((e) => e.type === want.type && e.source?.code === want.source
+      && (want.target === undefined ? !noTarget || !e.target : e.target?.code === want.target)
+      && e.modality === (want.modality ?? 'asserted')
+      && (want.place === undefined || e.place?.text === want.place));
+    assert.ok(hit, `missing ${JSON.stringify(want)}; got: ${got.join('; ') || 'none'}`);
+  }
 }

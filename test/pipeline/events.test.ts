@@ -3,18 +3,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { Event, Quote } from '../../src/model/types.ts';
+import type { Quote } from '../../src/model/types.ts';
 import { findEvents } from '../../src/pipeline/events.ts';
-import { analysisFor, NAMES } from './events-helpers.ts';
+import { analysisFor, assertCoded, codeCase, NAMES, type ExpectedEvent } from './events-helpers.ts';
 
-interface Expected { type: string; source: string; target?: string; modality?: string; place?: string }
-interface Case { text: string; names?: Record<string, string>; places?: Record<string, string>; quote?: { speaker: string; code: string }; events: Expected[] }
+interface Case { text: string; names?: Record<string, string>; places?: Record<string, string>; quote?: { speaker: string; code: string }; events: ExpectedEvent[] }
 
 const cases = parse(readFileSync(new URL('../fixtures/events.yaml', import.meta.url), 'utf8')) as Case[];
-
-function describe(e: Event): string {
-  return `${e.type} ${e.source?.code} -> ${e.target?.code ?? '-'} ${e.modality} [${e.trigger.text}]`;
-}
 
 function quoteFor(text: string, q: Case['quote']): Quote[] {
   if (!q) return [];
@@ -25,18 +20,7 @@ function quoteFor(text: string, q: Case['quote']): Quote[] {
 for (const c of cases) {
   test(`events: ${c.text}`, () => {
     const a = analysisFor(c.text, { names: c.names ? { ...NAMES, ...c.names } : NAMES, quotes: quoteFor(c.text, c.quote) });
-    const places = c.places ?? {};
-    const ctx = { kb: { place: (n: string) => (places[n] ? { name: n, country: places[n], kind: 'city' as const } : undefined) } };
-    const events = findEvents(a, ctx as never);
-    const got = events.map(describe);
-    assert.equal(events.length, c.events.length, `expected ${c.events.length} events, got: ${got.join('; ') || 'none'}`);
-    for (const want of c.events) {
-      const hit = events.find((e) => e.type === want.type && e.source?.code === want.source
-        && (want.target === undefined || e.target?.code === want.target)
-        && e.modality === (want.modality ?? 'asserted')
-        && (want.place === undefined || e.place?.text === want.place));
-      assert.ok(hit, `missing ${JSON.stringify(want)}; got: ${got.join('; ') || 'none'}`);
-    }
+    assertCoded(codeCase(a, c.places), c.events);
   });
 }
 
