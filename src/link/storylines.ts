@@ -16,6 +16,7 @@ export interface Cluster {
   members: number[];            // indices into the window's events, ascending once returned
   parts: Set<string>;
   keys: Map<string, number>;    // key word -> how many of its events have it
+  themes?: string[];            // the words a strict majority of its events share, while it does not change
   size: number;                 // events in all, in the window or not
 }
 
@@ -99,6 +100,7 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
   };
   const alone = (i: number): Cluster => ({ members: [i], parts: new Set(all[i].parts), keys: new Map([...all[i].keys].map((k) => [k, 1])), size: 1 });
   for (const c of carried) {
+    c.themes = undefined;
     const root = c.members[0];
     for (const m of c.members) parent[m] = root;
     clusters.set(root, c);
@@ -112,6 +114,7 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
     for (const [k, c] of cb.keys) ca.keys.set(k, (ca.keys.get(k) ?? 0) + c);
     for (const m of cb.members) ca.members.push(m);
     ca.size += cb.size;
+    ca.themes = undefined;
     clusters.delete(rb);
     parent[rb] = ra;
   };
@@ -123,17 +126,36 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
     const c = clusters.get(r);
     return c ? (c.keys.get(k) ?? 0) * 2 > c.size : all[r].keys.has(k);
   };
-  const keyCount = (r: number) => (clusters.get(r)?.keys ?? all[r].keys).size;
+  // a cluster's themes are kept until it changes: a large storyline has hundreds of words and
+  // few themes, and is tested against every edge that touches it
+  const themesOf = (r: number): string[] | Set<string> => {
+    const c = clusters.get(r);
+    if (!c) return all[r].keys;
+    return (c.themes ??= [...c.keys].filter(([, n]) => n * 2 > c.size).map(([k]) => k));
+  };
+  const themeCount = (r: number) => { const t = themesOf(r); return Array.isArray(t) ? t.length : t.size; };
   const sharesTheme = (ra: number, rb: number) => {
-    const [small, big] = keyCount(ra) <= keyCount(rb) ? [ra, rb] : [rb, ra];
-    for (const k of clusters.get(small)?.keys.keys() ?? all[small].keys) if (theme(small, k) && theme(big, k)) return true;
+    const [small, big] = themeCount(ra) <= themeCount(rb) ? [ra, rb] : [rb, ra];
+    for (const k of themesOf(small)) if (theme(big, k)) return true;
     return false;
   };
-  const partsOf = (r: number): Iterable<string> => clusters.get(r)?.parts ?? all[r].parts;
+  const partsOf = (r: number): Set<string> | string[] => clusters.get(r)?.parts ?? all[r].parts;
+  /** Whether two clusters together name more than two country parts, without building their union. */
+  const moreThanTwoParts = (ra: number, rb: number) => {
+    const union: string[] = [];
+    for (const list of [partsOf(ra), partsOf(rb)]) {
+      for (const p of list) {
+        if (union.includes(p)) continue;
+        if (union.length === 2) return true;
+        union.push(p);
+      }
+    }
+    return false;
+  };
   for (const e of edges) {
     const [ra, rb] = [find(score.ea[e]), find(score.eb[e])];
     if (ra === rb) continue;
-    if (new Set([...partsOf(ra), ...partsOf(rb)]).size > 2) continue;
+    if (moreThanTwoParts(ra, rb)) continue;
     if (!sharesTheme(ra, rb)) continue;
     merge(ra, rb);
   }
