@@ -25,9 +25,17 @@ export function norm(text: string): string {
 /** Per token list (a document's tokens are one array, kept while the document is analysed). */
 const FORMS = new WeakMap<Token[], { text: string[]; lemma: string[] }>();
 
+// Every matcher's first words in one index, so that a document's tokens are looked up once for all
+// matchers instead of once per matcher: frames and claims run a dozen lists over every sentence.
+const FIRST_WORDS = new Map<string, number[]>();   // word -> ids of the matchers with an entry starting with it
+let matchers = 0;
+/** Per token list: for each matcher id, the positions where one of its entries may start, ascending. */
+const STARTS = new WeakMap<Token[], { length: number; matchers: number; at: Map<number, number[]> }>();
+
 export class PhraseMatcher {
   private readonly byFirst = new Map<string, string[][]>();
   private readonly labels = new Map<string[], string>();
+  private readonly id = matchers++;
 
   constructor(phrases: string[]) {
     for (const phrase of phrases) {
@@ -39,6 +47,34 @@ export class PhraseMatcher {
       this.byFirst.set(words[0], bucket);
       this.labels.set(words, phrase);
     }
+    for (const first of this.byFirst.keys()) {
+      const ids = FIRST_WORDS.get(first) ?? [];
+      ids.push(this.id);
+      FIRST_WORDS.set(first, ids);
+    }
+  }
+
+  /** Where entries of each matcher may start in a token list, found in one pass for all matchers. */
+  private static starts(tokens: Token[], f: { text: string[]; lemma: string[] }): Map<number, number[]> {
+    let s = STARTS.get(tokens);
+    if (!s || s.length !== tokens.length || s.matchers !== matchers) {
+      const at = new Map<number, number[]>();
+      const add = (ids: number[] | undefined, i: number) => {
+        if (!ids) return;
+        for (const id of ids) {
+          const list = at.get(id);
+          if (!list) at.set(id, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
+        }
+      };
+      for (let i = 0; i < f.text.length; i++) {
+        add(FIRST_WORDS.get(f.text[i]), i);
+        if (f.lemma[i] !== f.text[i]) add(FIRST_WORDS.get(f.lemma[i]), i);
+      }
+      s = { length: tokens.length, matchers, at };
+      STARTS.set(tokens, s);
+    }
+    return s.at;
   }
 
   /** A proper noun, or a capitalised word inside a sentence ("in May"): not a common word. */
@@ -82,9 +118,18 @@ export class PhraseMatcher {
   all(tokens: Token[], from = 0, to = tokens.length): PhraseHit[] {
     const hits: PhraseHit[] = [];
     const f = PhraseMatcher.forms(tokens);
-    for (let i = from; i < Math.min(to, tokens.length); i++) {
+    const starts = PhraseMatcher.starts(tokens, f).get(this.id);
+    if (!starts) return hits;
+    const end = Math.min(to, tokens.length);
+    // the first start at or after `from`
+    let lo = 0, hi = starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] < from) lo = mid + 1; else hi = mid; }
+    let next = from;   // matches do not overlap
+    for (let k = lo; k < starts.length && starts[k] < end; k++) {
+      const i = starts[k];
+      if (i < next) continue;
       const hit = this.atForms(tokens, f, i, to);
-      if (hit) { hits.push(hit); i = hit.last; }
+      if (hit) { hits.push(hit); next = hit.last + 1; }
     }
     return hits;
   }
