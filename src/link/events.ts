@@ -52,9 +52,11 @@ export function isSameEvent(a: EventFeatures, b: EventFeatures): boolean {
 
 /**
  * Which events of a window tell one event: the root of each event's group (union-find over indices). `known` pairs
- * (indices into `all`) are joined first, so the comparisons skip pairs they already join.
+ * (indices into `all`) are joined first, so the comparisons skip pairs they already join. Events
+ * below `fresh` were compared with each other before (their groups come in `known`): only pairs
+ * with a newer event are compared.
  */
-export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, number]> = []): Int32Array {
+export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, number]> = [], fresh = 0): Int32Array {
   const n = all.length;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
@@ -84,7 +86,7 @@ export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, nu
         const seen = tried.length;
         if (tried.insert(i, j) < seen) return;
         if (isSameEvent(all[i], all[j])) parent[rj] = ri;
-      });
+      }, fresh);
     }
   }
   return Int32Array.from({ length: n }, (_, i) => find(i));

@@ -125,7 +125,7 @@ export class CorpusLinker {
     const pairs = this.copies.pairs();
     for (const p of copiedEvents(pairs.slice(this.pairsSeen), all)) known.push(p);
     this.pairsSeen = pairs.length;
-    const roots = sameEventRoots(all, known);
+    const roots = sameEventRoots(all, known, nc);
 
     const byRoot = new Map<number, number[]>();
     for (let i = 0; i < all.length; i++) {

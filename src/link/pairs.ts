@@ -20,14 +20,19 @@ export function timeRanks(all: EventFeatures[]): Int32Array {
   return rank;
 }
 
-/** Visits each pair of the list at most once: i with the next WINDOW items in time order (`rank` from timeRanks). */
-export function windowPairs(list: number[], rank: Int32Array, visit: (a: number, b: number) => void): void {
+/**
+ * Visits each pair of the list at most once: i with the next WINDOW items in time order (`rank`
+ * from timeRanks). Pairs of two items below `fresh` are skipped: a window's carried events were
+ * paired with each other in the window before.
+ */
+export function windowPairs(list: number[], rank: Int32Array, visit: (a: number, b: number) => void, fresh = 0): void {
   if (list.length < 2) return;
   const sorted = list.length > WINDOW + 1 ? [...list].sort((x, y) => rank[x] - rank[y]) : list;
   for (let x = 0; x < sorted.length; x++) {
     const i = sorted[x];
     for (let y = x + 1; y < sorted.length && y - x <= WINDOW; y++) {
       const j = sorted[y];
+      if (i < fresh && j < fresh) continue;
       if (i < j) visit(i, j);
       else visit(j, i);
     }
