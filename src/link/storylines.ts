@@ -5,8 +5,8 @@
 import type { Storyline } from '../model/types.ts';
 import type { EventFeatures } from './features.ts';
 import { push } from './multimap.ts';
-import { timeRanks, windowPairs } from './pairs.ts';
-import { PairTable, widen } from './pair-table.ts';
+import { timeRanks } from './pairs.ts';
+import { scoreStoryPairs } from './story-scores.ts';
 
 /**
  * A cluster of events: its members in the window, and what it holds over all its events, some of
@@ -18,27 +18,6 @@ export interface Cluster {
   keys: Map<string, number>;    // key word -> how many of its events have it
   themes?: string[];            // the words a strict majority of its events share, while it does not change
   size: number;                 // events in all, in the window or not
-}
-
-/** Scores of candidate pairs: summed weights of shared words, their number, and whether one is a name shared. */
-class PairScores extends PairTable {
-  s = new Float64Array(1024);
-  shared = new Uint16Array(1024);     // words shared: only compared with 2
-  name = new Uint8Array(1024);
-
-  add(a: number, b: number, weight: number, name: boolean): void {
-    const e = this.insert(a, b);
-    this.s[e] += weight;
-    if (this.shared[e] < 0xffff) this.shared[e]++;
-    if (name) this.name[e] = 1;
-  }
-
-  protected override growEntries(size: number): void {
-    super.growEntries(size);
-    this.s = widen(this.s, size);
-    this.shared = widen(this.shared, size);
-    this.name = widen(this.name, size);
-  }
 }
 
 /**
@@ -54,43 +33,8 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
   const idf = (k: string) => Math.log(1 + n / df.get(k)!.length);
   const rank = timeRanks(all);
 
-  // pairwise scores over shared key words, through an index of (word, country part): events
-  // of a story share a part, except those whose actors the text leaves unknown
-  const score = new PairScores();
-  const add = (k: string, a: number, b: number, weight: number) => score.add(a, b, weight, all[a].names.has(k) && all[b].names.has(k));
-  const buckets = new Map<string, number[]>();
-  all.forEach((f, i) => {
-    for (const k of f.keys) for (const p of f.parts) { const b = `${k}|${p}`; push(buckets, b, i); }
-  });
-  for (const [bucket, list] of buckets) {
-    const [k, p] = [bucket.slice(0, bucket.lastIndexOf('|')), bucket.slice(bucket.lastIndexOf('|') + 1)];
-    const weight = idf(k);
-    windowPairs(list, rank, (a, b) => {
-      // a pair that shares two parts is in two buckets: count the word once, in the first part
-      const pa = all[a].parts;
-      const pb = all[b].parts;
-      const first = pa.length === 1 || pb.length === 1 ? p : pa.find((x) => pb.includes(x));   // parts are sorted
-      if (first === p) add(k, a, b, weight);
-    });
-  }
-  buckets.clear();
-  for (const [k, list] of df) {
-    if (!list.some((i) => all[i].parts.length === 0)) continue;
-    const weight = idf(k);
-    windowPairs(list, rank, (a, b) => { if (all[a].parts.length === 0 || all[b].parts.length === 0) add(k, a, b, weight); });
-  }
-  score.seal();
-  const edges: number[] = [];
-  for (let e = 0; e < score.length; e++) {
-    const [fa, fb] = [all[score.ea[e]], all[score.eb[e]]];
-    // an event with no known actors joins a story only on a shared name or on two shared words
-    const keep = fa.parts.length === 0 || fb.parts.length === 0
-      ? score.shared[e] >= 2 || score.name[e] === 1
-      : fa.parts.some((p) => fb.parts.includes(p));
-    if (keep) edges.push(e);
-  }
-  edges.sort((x, y) => score.s[y] - score.s[x] || score.ea[x] - score.ea[y] || score.eb[x] - score.eb[y]);
-
+  // pairs of events that share key words, strongest first
+  const score = scoreStoryPairs(all, df, idf, rank);
   // clusters of two or more events, by root; an event alone has none (40,000 maps per window saved)
   const clusters = new Map<number, Cluster>();
   const parent = Int32Array.from({ length: n }, (_, i) => i);
@@ -152,7 +96,7 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
     }
     return false;
   };
-  for (const e of edges) {
+  for (let e = 0; e < score.length; e++) {
     const [ra, rb] = [find(score.ea[e]), find(score.eb[e])];
     if (ra === rb) continue;
     if (moreThanTwoParts(ra, rb)) continue;
