@@ -3,8 +3,7 @@
 import type { PloverType } from '../model/types.ts';
 import type { EventFeatures } from './features.ts';
 import { push } from './multimap.ts';
-import { timeRanks, windowPairs } from './pairs.ts';
-import { PairTable } from './pair-table.ts';
+import { Neighbourhoods, timeRanks } from './pairs.ts';
 
 // Types the gold accepts for one another (a border closure, a treaty withdrawal).
 const FAMILY: Partial<Record<PloverType, string>> = {
@@ -14,7 +13,17 @@ const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const DAY = 86_400_000;
 
 export const family = (t: PloverType) => FAMILY[t] ?? t;
-const days = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY;
+const dayNumbers = new Map<string, number>();
+/** Days since 1970 of an ISO date; a corpus has few distinct dates, and pairs compare them often. */
+function days(iso: string): number {
+  let d = dayNumbers.get(iso);
+  if (d === undefined) {
+    d = Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY;
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(iso, d);
+  }
+  return d;
+}
 
 function sameParty(a?: string, b?: string): boolean {
   return a === undefined || b === undefined || a === b;
@@ -64,29 +73,29 @@ export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, nu
     return i;
   };
   for (const [i, j] of known) { const [ri, rj] = [find(i), find(j)]; if (ri !== rj) parent[rj] = ri; }
-  const rank = timeRanks(all);
-  const blocks = new Map<string, number[]>();
+  // compare only events of one block (type family, modality, first part) that share a word or
+  // trigger: the pairs that can pass isSameEvent. A group is the same whatever the order of the
+  // comparisons, so they run one event at a time, each pair once, with no table of pairs.
+  const postings = new Map<string, number[]>();
   all.forEach((f, i) => {
-    const key = `${family(f.type)}|${f.modality}|${f.parts[0] ?? ''}`;
-    push(blocks, key, i);
+    const block = `${family(f.type)}|${f.modality}|${f.parts[0] ?? ''}|`;
+    for (const k of f.keys) push(postings, block + k, i);
+    push(postings, `${block}trigger:${f.trigger}`, i);
   });
-  for (const idx of blocks.values()) {
-    // compare only events that share a word or trigger: the pairs that can pass shareContent
-    const postings = new Map<string, number[]>();
-    for (const i of idx) {
-      for (const k of all[i].keys) push(postings, k, i);
-      push(postings, `trigger:${all[i].trigger}`, i);
-    }
-    // a pair met in several postings is compared once
-    const tried = new PairTable();
-    for (const list of postings.values()) {
-      windowPairs(list, rank, (i, j) => {
+  const near = new Neighbourhoods([...postings.values()], n, timeRanks(all));
+  postings.clear();
+  const met = new Int32Array(n).fill(-1);   // met[j] === i: the pair (i, j) is done
+  for (let i = 0; i < n; i++) {
+    for (let m = near.first(i); m < near.end(i); m++) {
+      const list = near.lists[near.list[m]];
+      for (let y = near.from(m), hi = near.to(m); y <= hi; y++) {
+        const j = list[y];
+        // events below `fresh` were compared in the window before
+        if (j <= i || met[j] === i || (j < fresh)) continue;
+        met[j] = i;
         const [ri, rj] = [find(i), find(j)];
-        if (ri === rj) return;
-        const seen = tried.length;
-        if (tried.insert(i, j) < seen) return;
-        if (isSameEvent(all[i], all[j])) parent[rj] = ri;
-      }, fresh);
+        if (ri !== rj && isSameEvent(all[i], all[j])) parent[rj] = ri;
+      }
     }
   }
   return Int32Array.from({ length: n }, (_, i) => find(i));

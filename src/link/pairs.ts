@@ -1,6 +1,8 @@
 // Candidate pairs from an inverted index without the n² blow-up of common words: each list is
 // sorted by time and every event is paired with its nearest neighbours only. Stories and
 // repeated reports are close in time, and clusters still grow along the chain of neighbours.
+// Each event's neighbourhoods are walked in turn, so callers sum or dedupe its pairs in dense
+// arrays: a window has millions of pairs, and a hash table of them was most of linking's time.
 import type { EventFeatures } from './features.ts';
 
 export const WINDOW = 40;
@@ -21,20 +23,35 @@ export function timeRanks(all: EventFeatures[]): Int32Array {
 }
 
 /**
- * Visits each pair of the list at most once: i with the next WINDOW items in time order (`rank`
- * from timeRanks). Pairs of two items below `fresh` are skipped: a window's carried events were
- * paired with each other in the window before.
+ * Candidate pairs over many lists of events, reached one event at a time. In a list, each event
+ * is paired with the WINDOW items on either side of it in time order (a short list pairs all its
+ * items), so that the pairs of a common word do not grow as its square. For event `a`: its
+ * places in the lists (`first(a)` to `end(a)`, in list order), and for each place the positions
+ * of its neighbours (`from(m)` to `to(m)`, inclusive) in `lists[list[m]]`. Long lists are put
+ * in time order in place. Callers that sum or dedupe per event then need no table of pairs.
  */
-export function windowPairs(list: number[], rank: Int32Array, visit: (a: number, b: number) => void, fresh = 0): void {
-  if (list.length < 2) return;
-  const sorted = list.length > WINDOW + 1 ? [...list].sort((x, y) => rank[x] - rank[y]) : list;
-  for (let x = 0; x < sorted.length; x++) {
-    const i = sorted[x];
-    for (let y = x + 1; y < sorted.length && y - x <= WINDOW; y++) {
-      const j = sorted[y];
-      if (i < fresh && j < fresh) continue;
-      if (i < j) visit(i, j);
-      else visit(j, i);
-    }
+export class Neighbourhoods {
+  private readonly start: Int32Array;
+  readonly list: Int32Array;     // place -> list number
+  readonly at: Int32Array;       // place -> position in that list
+
+  constructor(readonly lists: number[][], n: number, rank: Int32Array) {
+    for (const l of lists) if (l.length > WINDOW + 1) l.sort((x, y) => rank[x] - rank[y]);
+    this.start = new Int32Array(n + 1);
+    for (const l of lists) for (const i of l) this.start[i + 1]++;
+    for (let i = 0; i < n; i++) this.start[i + 1] += this.start[i];
+    this.list = new Int32Array(this.start[n]);
+    this.at = new Int32Array(this.start[n]);
+    const fill = this.start.slice(0, n);
+    lists.forEach((l, id) => l.forEach((i, x) => { this.list[fill[i]] = id; this.at[fill[i]++] = x; }));
+  }
+
+  first(a: number): number { return this.start[a]; }
+  end(a: number): number { return this.start[a + 1]; }
+  /** The first neighbour's position. */
+  from(m: number): number { return this.lists[this.list[m]].length > WINDOW + 1 ? Math.max(0, this.at[m] - WINDOW) : 0; }
+  to(m: number): number {
+    const len = this.lists[this.list[m]].length;
+    return len > WINDOW + 1 ? Math.min(len - 1, this.at[m] + WINDOW) : len - 1;
   }
 }

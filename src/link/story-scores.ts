@@ -1,11 +1,8 @@
-// Candidate pairs of a window's events for storylines, scored by the words they share. Pairs
-// come from an index of (key word, country part) lists walked as windowPairs walks them (each
-// event with its WINDOW nearest in time), but are summed one event at a time into dense arrays
-// rather than a hash table of pairs: a window has millions of pairs, and the table's random
-// probes were most of the linker's time.
+// Candidate pairs of a window's events for storylines, scored by the words they share: from
+// an index of (key word, country part) lists, each event with its nearest in time
+// (Neighbourhoods), summed one event at a time into dense arrays.
 import type { EventFeatures } from './features.ts';
-import { WINDOW } from './pairs.ts';
-import { widen } from './pair-table.ts';
+import { Neighbourhoods } from './pairs.ts';
 
 /** Pairs a < b that may join one storyline, strongest first (then by a, then b). */
 export interface ScoredPairs {
@@ -27,16 +24,9 @@ interface Bucket { key: string; part: string | undefined; weight: number; list: 
  */
 export function scoreStoryPairs(all: EventFeatures[], df: Map<string, number[]>, weight: (k: string) => number, rank: Int32Array): ScoredPairs {
   const n = all.length;
-  const buckets = bucketsOf(all, df, weight, rank);
+  const buckets = bucketsOf(all, df, weight);
 
-  // each event's places in the lists, in list order: (list, position) as two arrays from start[i]
-  const start = new Int32Array(n + 1);
-  for (const b of buckets) for (const i of b.list) start[i + 1]++;
-  for (let i = 0; i < n; i++) start[i + 1] += start[i];
-  const inList = new Int32Array(start[n]);
-  const atPos = new Int32Array(start[n]);
-  const fill = start.slice(0, n);
-  buckets.forEach((b, id) => b.list.forEach((i, x) => { inList[fill[i]] = id; atPos[fill[i]++] = x; }));
+  const near = new Neighbourhoods(buckets.map((b) => b.list), n, rank);
 
   let out: ScoredPairs = { length: 0, ea: new Int32Array(1024), eb: new Int32Array(1024), s: new Float64Array(1024) };
   const sum = new Float64Array(n);
@@ -47,13 +37,10 @@ export function scoreStoryPairs(all: EventFeatures[], df: Map<string, number[]>,
   for (let a = 0; a < n; a++) {
     const fa = all[a];
     let t = 0;
-    for (let m = start[a]; m < start[a + 1]; m++) {
-      const { key, part, weight: w, list } = buckets[inList[m]];
-      const x = atPos[m];
+    for (let m = near.first(a); m < near.end(a); m++) {
+      const { key, part, weight: w, list } = buckets[near.list[m]];
       const aNamed = fa.names.has(key);
-      const long = list.length > WINDOW + 1;
-      const hi = long ? Math.min(list.length - 1, x + WINDOW) : list.length - 1;
-      for (let y = long ? Math.max(0, x - WINDOW) : 0; y <= hi; y++) {
+      for (let y = near.from(m), hi = near.to(m); y <= hi; y++) {
         const b = list[y];
         if (b <= a) continue;
         if (part !== undefined) {
@@ -95,7 +82,7 @@ function sharedBefore(pa: string[], pb: string[], part: string): boolean {
 }
 
 /** The (word, part) lists in order of first use, then the lists of words that events with no part have. */
-function bucketsOf(all: EventFeatures[], df: Map<string, number[]>, weight: (k: string) => number, rank: Int32Array): Bucket[] {
+function bucketsOf(all: EventFeatures[], df: Map<string, number[]>, weight: (k: string) => number): Bucket[] {
   const buckets: Bucket[] = [];
   const byKey = new Map<string, Map<string, Bucket>>();
   all.forEach((f, i) => {
@@ -112,8 +99,6 @@ function bucketsOf(all: EventFeatures[], df: Map<string, number[]>, weight: (k: 
   for (const [k, list] of df) {
     if (list.some((i) => all[i].parts.length === 0)) buckets.push({ key: k, part: undefined, weight: weight(k), list: [...list] });
   }
-  // a long list is walked in time order, each event with its WINDOW nearest; a short one pairs all
-  for (const b of buckets) if (b.list.length > WINDOW + 1) b.list.sort((x, y) => rank[x] - rank[y]);
   return buckets;
 }
 
@@ -153,4 +138,11 @@ function strongestFirst(p: ScoredPairs): ScoredPairs {
   const out: ScoredPairs = { length: n, ea: new Int32Array(n), eb: new Int32Array(n), s: new Float64Array(n) };
   for (let k = 0; k < n; k++) { const e = order[k]; out.ea[k] = p.ea[e]; out.eb[k] = p.eb[e]; out.s[k] = p.s[e]; }
   return out;
+}
+
+/** A copy of a typed array in a longer one. */
+function widen<T extends Int32Array | Float64Array>(x: T, size: number): T {
+  const y = new (x.constructor as new (n: number) => T)(size);
+  y.set(x);
+  return y;
 }
