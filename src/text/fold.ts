@@ -9,8 +9,35 @@ const UNSPLIT = /[łŀđðøħıæœßþ]/g;
 const MARKS = /\p{M}/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 
+// Folding is pure and the same words come back in every document and stage, so results for
+// short texts (words, names) are remembered; the memo is emptied when it grows large, to bound
+// memory on endless input. Longer texts rarely repeat and are folded each time.
+const memo = new Map<string, string>();
+const MEMO_MAX = 50_000;
+const MEMO_LENGTH = 40;
+
 export function foldDiacritics(text: string): string {
-  const lower = text.toLowerCase();
-  if (ASCII.test(lower)) return lower;   // the common case in English text: nothing to fold
+  if (text.length > MEMO_LENGTH) return fold(text);
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const folded = fold(text);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(text, folded);
+  return folded;
+}
+
+function fold(text: string): string {
+  // The common case in English text, pure ASCII: only lower case to apply, if any.
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return foldUnicode(text.toLowerCase());
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper ? text.toLowerCase() : text;
+}
+
+function foldUnicode(lower: string): string {
+  if (ASCII.test(lower)) return lower;   // lower-casing alone made it ASCII (the Kelvin sign...)
   return lower.normalize('NFKD').replace(MARKS, '').replace(UNSPLIT, (c) => LETTERS[c]);
 }
