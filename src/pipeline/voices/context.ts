@@ -13,6 +13,10 @@ export function glued(tokens: Token[], i: number): boolean {
   return i > 0 && !tokens[i - 1].space && /^\p{L}+$/u.test(tokens[i].text) && /\p{L}$/u.test(tokens[i - 1].text);
 }
 
+/** The set of titles, made once per knowledge base word list (the lexicons are read once). */
+const TITLES = new WeakMap<readonly string[], Set<string>>();
+const NO_TITLES: readonly string[] = [];
+
 export class VoiceContext {
   readonly tokens: Token[];
   readonly mentions: Mention[];
@@ -27,8 +31,13 @@ export class VoiceContext {
   constructor(readonly analysis: Analysis, readonly pipeline?: PipelineContext) {
     this.tokens = analysis.tokens;
     this.mentions = [...analysis.mentions].sort((a, b) => a.start - b.start || b.end - a.end);
-    const kbTitles = typeof pipeline?.kb.lexicon === 'function' ? pipeline.kb.lexicon('person-titles') : [];
-    this.titles = new Set([...kbTitles.map(norm), ...[...this.lex.descriptions.entries()].filter(([, k]) => k.includes('person')).map(([w]) => w)]);
+    const kbTitles = typeof pipeline?.kb.lexicon === 'function' ? pipeline.kb.lexicon('person-titles') : NO_TITLES;
+    let titles = TITLES.get(kbTitles);
+    if (!titles) {
+      titles = new Set([...kbTitles.map(norm), ...[...this.lex.descriptions.entries()].filter(([, k]) => k.includes('person')).map(([w]) => w)]);
+      TITLES.set(kbTitles, titles);
+    }
+    this.titles = titles;
   }
 
   /** The sector code a word stands for ("army" -> MIL), when the knowledge base knows it. */
