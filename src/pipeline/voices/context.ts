@@ -75,7 +75,20 @@ export class VoiceContext {
 
   actor(id: string | undefined): Actor | undefined {
     if (!id) return undefined;
-    return this.analysis.actors.find((a) => a.id === id) ?? this.pipeline?.kb.actors.get(id);
+    return this.actorsById().get(id) ?? this.pipeline?.kb.actors.get(id);
+  }
+
+  /** The document's actors by id (the first of an id wins, as a search in order would), made on
+   *  first use and again should the list change: pronouns and surnames look actors up per mention. */
+  private byId?: { list: Actor[]; length: number; map: Map<string, Actor> };
+  private actorsById(): Map<string, Actor> {
+    const list = this.analysis.actors;
+    if (!this.byId || this.byId.list !== list || this.byId.length !== list.length) {
+      const map = new Map<string, Actor>();
+      for (const a of list) if (!map.has(a.id)) map.set(a.id, a);
+      this.byId = { list, length: list.length, map };
+    }
+    return this.byId.map;
   }
 
   kindOf(m: Mention): string {
