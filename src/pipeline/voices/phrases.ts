@@ -23,7 +23,13 @@ export function norm(text: string): string {
 }
 
 /** Per token list (a document's tokens are one array, kept while the document is analysed). */
-const FORMS = new WeakMap<Token[], { text: string[]; lemma: string[] }>();
+const FORMS = new WeakMap<Token[], Forms>();
+interface Forms {
+  text: string[];
+  lemma: string[];
+  /** Which matchers may have an entry starting at each token (see mayStart), made when first asked. */
+  may?: { matchers: number; words: number; bits: Uint32Array };
+}
 
 // Every matcher's first words in one index, so that a document's tokens are looked up once for all
 // matchers instead of once per matcher: frames and claims run a dozen lists over every sentence.
@@ -85,7 +91,7 @@ export class PhraseMatcher {
   }
 
   /** The normal forms of a token list's texts and lemmas, worked out once per list: every matcher reads them. */
-  private static forms(tokens: Token[]): { text: string[]; lemma: string[] } {
+  private static forms(tokens: Token[]): Forms {
     let f = FORMS.get(tokens);
     if (!f || f.text.length !== tokens.length) {
       f = { text: tokens.map((t) => norm(t.text)), lemma: tokens.map((t) => norm(t.lemma)) };
@@ -94,9 +100,33 @@ export class PhraseMatcher {
     return f;
   }
 
+  /** For each token of a list, one bit per matcher: whether an entry of that matcher may start there
+   *  (its first word is the token's text or lemma), worked out in one pass for all matchers. Callers
+   *  try `at` on token after token; most tokens start no entry, and then no word is looked up. */
+  private static mayStart(f: Forms): { words: number; bits: Uint32Array } {
+    let m = f.may;
+    if (!m || m.matchers !== matchers) {
+      const words = (matchers + 31) >>> 5;
+      const bits = new Uint32Array(f.text.length * words);
+      const mark = (ids: number[] | undefined, i: number) => {
+        if (ids) for (const id of ids) bits[i * words + (id >>> 5)] |= 1 << (id & 31);
+      };
+      for (let i = 0; i < f.text.length; i++) {
+        mark(FIRST_WORDS.get(f.text[i]), i);
+        if (f.lemma[i] !== f.text[i]) mark(FIRST_WORDS.get(f.lemma[i]), i);
+      }
+      m = f.may = { matchers, words, bits };
+    }
+    return m;
+  }
+
   /** The longest entry that starts at token i, if any. A proper noun never matches a one-word entry ("May", "Hawk"). */
   at(tokens: Token[], i: number, limit = tokens.length): PhraseHit | undefined {
-    return tokens[i] ? this.atForms(tokens, PhraseMatcher.forms(tokens), i, limit) : undefined;
+    if (!tokens[i]) return undefined;
+    const f = PhraseMatcher.forms(tokens);
+    const may = PhraseMatcher.mayStart(f);
+    if ((may.bits[i * may.words + (this.id >>> 5)] & (1 << (this.id & 31))) === 0) return undefined;
+    return this.atForms(tokens, f, i, limit);
   }
 
   private atForms(tokens: Token[], f: { text: string[]; lemma: string[] }, i: number, limit: number): PhraseHit | undefined {
