@@ -46,10 +46,13 @@ export function speakerPhrase(tokens: Token[], first: number, last: number): boo
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') hasHead = true;
   }
   // (The tagger calls pieces of split names X: "Š" "akalien" "ė".)
-  const named = (i: number) => tokens[i].pos === 'X' && /^\p{Lu}/u.test(tokens[i].text);
-  if (named(last)) hasHead = true;
+  if (namedPiece(tokens[last])) hasHead = true;
   const end = tokens[last].pos;
-  return hasHead && (end === 'NOUN' || end === 'PROPN' || end === 'PRON' || end === 'NUM' || named(last));
+  return hasHead && (end === 'NOUN' || end === 'PROPN' || end === 'PRON' || end === 'NUM' || namedPiece(tokens[last]));
+}
+
+function namedPiece(t: Token): boolean {
+  return t.pos === 'X' && /^\p{Lu}/u.test(t.text);
 }
 
 /** "an expert at the Polish Institute": a noun phrase with no verb. */

@@ -89,8 +89,11 @@ function continued(v: VoiceContext, span: QuotedSpan, previous: Speech | undefin
 
 /** Named speakers win over pronouns and descriptions, which win over generic ones ("experts"). */
 function better(a: Attribution | undefined, b: Attribution | undefined): Attribution | undefined {
-  const rank = (x: Attribution | undefined) => (!x ? 0 : x.how === 'named' ? (x.actor ? 4 : 3) : x.how === 'anaphor' ? 2 : 1);
   return rank(b) > rank(a) ? b : a;
+}
+
+function rank(x: Attribution | undefined): number {
+  return !x ? 0 : x.how === 'named' ? (x.actor ? 4 : 3) : x.how === 'anaphor' ? 2 : 1;
 }
 
 export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): Classified {

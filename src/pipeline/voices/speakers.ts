@@ -114,6 +114,15 @@ function bySurname(v: VoiceContext, word: string, offset: number): Mention | und
   return undefined;
 }
 
+/** Mentions by where they end, last first; of two that end together, the longer first. */
+function headFirst(a: Mention, b: Mention): number {
+  return b.end - a.end || (b.end - b.start) - (a.end - a.start);
+}
+
+function inName(w: Token): boolean {
+  return !NOT_IN_NAMES.has(w.pos) && /^\p{Lu}/u.test(w.text);
+}
+
 /** The speaker named by tokens [first, last]; `offset` is where the speech is, for pronouns. */
 export function resolveSpeaker(v: VoiceContext, first: number, last: number, offset: number): Speaker | undefined {
   if (first > last) return undefined;
@@ -124,7 +133,6 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   if (found.length > 0) {
     // A person named in the words is the speaker ("MoD Spokesman Uladzimir Makarau"); else the head,
     // which comes last ("the Belarusian MoD").
-    const headFirst = (a: Mention, b: Mention) => b.end - a.end || (b.end - b.start) - (a.end - a.start);
     const best = found.filter((m) => v.kindOf(m) === 'person').sort(headFirst)[0] ?? [...found].sort(headFirst)[0];
     const speaker = fromMention(v, best, 'named');
     const head = t[last];
@@ -156,8 +164,7 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   }
   // A run of capitalised words at the end is a name ("Belarusian military expert Alyaksandr Alesin").
   let n = words.length;
-  const inName = (k: number) => !NOT_IN_NAMES.has(words[k].pos) && /^\p{Lu}/u.test(words[k].text);
-  while (n > 0 && inName(n - 1)) n--;
+  while (n > 0 && inName(words[n - 1])) n--;
   // A name after a preposition is where or what the speaker belongs to ("an ambassador in
   // Vilnius", "the Ministry of Defence"): the whole phrase names the speaker then.
   if (n > 0 && n < words.length && words[n - 1].pos === 'ADP') {
