@@ -2,7 +2,7 @@
 // earlier actor, a surname of a person named before, or a name the knowledge base does not know.
 import type { Mention, Token } from '../../model/types.ts';
 import { norm } from './phrases.ts';
-import { glued, type VoiceContext } from './context.ts';
+import { glued, withFields, type VoiceContext } from './context.ts';
 
 export interface Speaker {
   actor?: string;
@@ -160,7 +160,7 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
     if (m) return fromMention(v, m, 'anaphor');
     // No actor fits, but a person without a known name spoke just before ("the minister … he said").
     const last = v.speakers[v.speakers.length - 1];
-    return pronounKinds.includes('person') && pronounKinds.length === 1 && last?.person ? { ...last, how: 'anaphor' } : undefined;
+    return pronounKinds.includes('person') && pronounKinds.length === 1 && last?.person ? withFields(last, { how: 'anaphor' }) : undefined;
   }
   // A run of capitalised words at the end is a name ("Belarusian military expert Alyaksandr Alesin").
   let n = words.length;
@@ -178,7 +178,7 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
       const person = bySurname(v, name[0].text, offset);
       if (person) return fromMention(v, person, 'named');
       const earlier = [...v.speakers].reverse().find((s) => s.how === 'named' && s.text !== name[0].text && norm(s.text).split(/\s+/).pop() === norm(name[0].text));
-      if (earlier) return { ...earlier };
+      if (earlier) return withFields(earlier, {});
       // One capitalised word opening a sentence, unknown to the actors stage, is most likely a
       // common word ("Others say", "Critics said"): the tagger calls those proper nouns too.
       const at = v.tokenFrom(name[0].start);   // (words are copies: find the token by its offset)
@@ -194,12 +194,12 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
     if (m) return fromMention(v, m, 'anaphor');
     const fuller = describedBefore(v, norm(head.lemma), descriptionKinds, t[first].start)
       ?? [...v.speakers].reverse().find((x) => x.how !== 'generic' && norm(x.text).split(/\s+/).pop() === norm(head.text) && /\s/.test(x.text.trim()) && !/^the\s/i.test(x.text));
-    if (fuller) return { ...fuller, how: 'anaphor' };
+    if (fuller) return withFields(fuller, { how: 'anaphor' });
   }
   if (descriptionKinds && /^(its|their)$/i.test(words[0].text)) {
     // "its spokesperson" speaks for the organisation named before.
     const m = antecedent(v, ORGANISATIONS, offset);
-    if (m) return { ...fromMention(v, m, 'anaphor'), text: v.text(first, last) };
+    if (m) return withFields(fromMention(v, m, 'anaphor'), { text: v.text(first, last) });
   }
   return { text: v.text(first, last), how: 'generic', person: descriptionKinds?.includes('person') ?? false };
 }
