@@ -27,17 +27,7 @@ export function foldDiacritics(text: string): string {
 }
 
 function fold(text: string): string {
-  // The common case in English text, pure ASCII: only lower case to apply, if any.
-  let upper = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 127) return foldUnicode(text.toLowerCase());
-    if (c >= 65 && c <= 90) upper = true;
-  }
-  return upper ? text.toLowerCase() : text;
-}
-
-function foldUnicode(lower: string): string {
-  if (ASCII.test(lower)) return lower;   // lower-casing alone made it ASCII (the Kelvin sign...)
+  const lower = text.toLowerCase();
+  if (ASCII.test(lower)) return lower;   // the common case in English text: nothing to fold
   return lower.normalize('NFKD').replace(MARKS, '').replace(UNSPLIT, (c) => LETTERS[c]);
 }
