@@ -7,19 +7,31 @@ import { foldDiacritics } from '../../text/fold.ts';
 
 export interface PhraseHit { first: number; last: number; phrase: string }
 
-const normalised = new Map<string, string>();
+/** A word's normal form, and the matchers with an entry starting with it (as of `seen` matchers). */
+interface WordForm { norm: string; first: number[] | undefined; seen: number }
+const normalised = new Map<string, WordForm>();
 /** Words are few and matched often: remember their normal forms, up to this many. */
 const NORM_CACHE = 200_000;
 
+function formOf(text: string): WordForm {
+  let w = normalised.get(text);
+  if (w === undefined) {
+    w = { norm: foldDiacritics(text).replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-'), first: undefined, seen: -1 };
+    if (normalised.size >= NORM_CACHE) normalised.clear();
+    normalised.set(text, w);
+  }
+  return w;
+}
+
 /** Lower case, one kind of apostrophe and hyphen, no diacritics. */
 export function norm(text: string): string {
-  let out = normalised.get(text);
-  if (out === undefined) {
-    out = foldDiacritics(text).replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-');
-    if (normalised.size >= NORM_CACHE) normalised.clear();
-    normalised.set(text, out);
-  }
-  return out;
+  return formOf(text).norm;
+}
+
+/** The ids of the matchers with an entry starting with the word (remembered with the word). */
+function firstIds(w: WordForm): number[] | undefined {
+  if (w.seen !== matchers) { w.first = FIRST_WORDS.get(w.norm); w.seen = matchers; }
+  return w.first;
 }
 
 /** Per token list (a document's tokens are one array, kept while the document is analysed). */
@@ -37,6 +49,10 @@ const FIRST_WORDS = new Map<string, number[]>();   // word -> ids of the matcher
 let matchers = 0;
 /** Per token list: for each matcher id, the positions where one of its entries may start, ascending. */
 const STARTS = new WeakMap<Token[], { length: number; matchers: number; at: Map<number, number[]> }>();
+
+function markIds(bits: Uint32Array, words: number, i: number, ids: number[] | undefined): void {
+  if (ids) for (const id of ids) bits[i * words + (id >>> 5)] |= 1 << (id & 31);
+}
 
 export class PhraseMatcher {
   private readonly byFirst = new Map<string, string[][]>();
@@ -61,21 +77,20 @@ export class PhraseMatcher {
   }
 
   /** Where entries of each matcher may start in a token list, found in one pass for all matchers. */
-  private static starts(tokens: Token[], f: { text: string[]; lemma: string[] }): Map<number, number[]> {
+  private static starts(tokens: Token[], f: Forms): Map<number, number[]> {
     let s = STARTS.get(tokens);
     if (!s || s.length !== tokens.length || s.matchers !== matchers) {
+      // read off the bits of mayStart: each matcher's positions, in order
       const at = new Map<number, number[]>();
-      const add = (ids: number[] | undefined, i: number) => {
-        if (!ids) return;
-        for (const id of ids) {
-          const list = at.get(id);
-          if (!list) at.set(id, [i]);
-          else if (list[list.length - 1] !== i) list.push(i);
-        }
-      };
+      const { words, bits } = PhraseMatcher.mayStart(f);
       for (let i = 0; i < f.text.length; i++) {
-        add(FIRST_WORDS.get(f.text[i]), i);
-        if (f.lemma[i] !== f.text[i]) add(FIRST_WORDS.get(f.lemma[i]), i);
+        for (let w = 0; w < words; w++) {
+          for (let x = bits[i * words + w]; x !== 0; x &= x - 1) {
+            const id = w * 32 + 31 - Math.clz32(x & -x);
+            const list = at.get(id);
+            if (!list) at.set(id, [i]); else list.push(i);
+          }
+        }
       }
       s = { length: tokens.length, matchers, at };
       STARTS.set(tokens, s);
@@ -94,7 +109,18 @@ export class PhraseMatcher {
   private static forms(tokens: Token[]): Forms {
     let f = FORMS.get(tokens);
     if (!f || f.text.length !== tokens.length) {
-      f = { text: tokens.map((t) => norm(t.text)), lemma: tokens.map((t) => norm(t.lemma)) };
+      // normal forms and the bits of mayStart in one pass: one look-up per text and lemma
+      const text: string[] = [], lemma: string[] = [];
+      const words = (matchers + 31) >>> 5;
+      const bits = new Uint32Array(tokens.length * words);
+      for (let i = 0; i < tokens.length; i++) {
+        const a = formOf(tokens[i].text), b = formOf(tokens[i].lemma);
+        text.push(a.norm);
+        lemma.push(b.norm);
+        markIds(bits, words, i, firstIds(a));
+        if (b.norm !== a.norm) markIds(bits, words, i, firstIds(b));
+      }
+      f = { text, lemma, may: { matchers, words, bits } };
       FORMS.set(tokens, f);
     }
     return f;
@@ -108,12 +134,9 @@ export class PhraseMatcher {
     if (!m || m.matchers !== matchers) {
       const words = (matchers + 31) >>> 5;
       const bits = new Uint32Array(f.text.length * words);
-      const mark = (ids: number[] | undefined, i: number) => {
-        if (ids) for (const id of ids) bits[i * words + (id >>> 5)] |= 1 << (id & 31);
-      };
       for (let i = 0; i < f.text.length; i++) {
-        mark(FIRST_WORDS.get(f.text[i]), i);
-        if (f.lemma[i] !== f.text[i]) mark(FIRST_WORDS.get(f.lemma[i]), i);
+        markIds(bits, words, i, FIRST_WORDS.get(f.text[i]));
+        if (f.lemma[i] !== f.text[i]) markIds(bits, words, i, FIRST_WORDS.get(f.lemma[i]));
       }
       m = f.may = { matchers, words, bits };
     }
