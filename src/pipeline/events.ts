@@ -512,9 +512,16 @@ function preparedFor(tokens: Analysis['tokens'], top: number, lower: number): bo
 }
 const PREPARE = new Set(['prepare', 'prepared', 'preparing', 'poised', 'ready', 'readying', 'gear']);
 
+/** The index of the token that starts at `start`, or -1: tokens are in order of their starts. */
+function tokenStartingAt(tokens: Analysis['tokens'], start: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].start < start) lo = mid + 1; else hi = mid; }
+  return lo < tokens.length && tokens[lo].start === start ? lo : -1;
+}
+
 /** The word right before the token that starts at `start` is `word`. */
 function precededByWord(tokens: Analysis['tokens'], start: number, word: string): boolean {
-  let k = tokens.findIndex((t) => t.start === start);
+  let k = tokenStartingAt(tokens, start);
   if (k <= 0) return false;
   k--;
   while (k > 0 && tokens[k].pos === 'DET') k--;
@@ -590,7 +597,7 @@ function complementTargets(c: RoleContext, last: number, own: string): EventRole
   const first = complementTarget(c, last, own);
   if (!first) return [];
   // "ready to host a meeting between an Israeli peace movement and the PLO": both sides
-  const at = c.a.tokens.findIndex((t) => t.start === first.start);
+  const at = tokenStartingAt(c.a.tokens, first.start);
   const second = at >= 0 && c.ix.at[at] >= 0 ? betweenSecond(c, c.ix.at[at]) : undefined;
   return second !== undefined && country(c.ix.mentions[second].code) !== own && country(c.ix.mentions[second].code) !== country(first.code)
     ? [first, roleOf(c.ix, second)] : [first];

@@ -19,9 +19,10 @@ export const quotesStage: Stage = {
   name: 'quotes',
   run(analysis, ctx) {
     const { speech, indirect } = classifyQuotes(analysis, ctx);
-    const quotes: Quote[] = speech.map((s) => ({ start: s.start, end: s.end, text: s.text, kind: 'direct', ...speakerFields(s.attribution) }));
+    // (Object.assign rather than spread: the speaker fields come in many shapes, which V8 spreads slowly.)
+    const quotes: Quote[] = speech.map((s) => Object.assign({ start: s.start, end: s.end, text: s.text, kind: 'direct' as const }, speakerFields(s.attribution)));
     for (const r of indirect) {
-      quotes.push({ start: r.start, end: r.end, text: r.text, kind: 'indirect', ...speakerFields(r.attribution) });
+      quotes.push(Object.assign({ start: r.start, end: r.end, text: r.text, kind: 'indirect' as const }, speakerFields(r.attribution)));
     }
     analysis.quotes.push(...quotes.sort((a, b) => a.start - b.start));
   },

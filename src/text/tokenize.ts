@@ -12,8 +12,8 @@ const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
 export function tokenize(body: string): TokenizedText {
   const doc = nlp.readDoc(body);
   const values = doc.tokens().out(its.value) as string[];
-  const lemmas = doc.tokens().out(its.lemma as never) as string[];
   const pos = doc.tokens().out(its.pos as never) as string[];
+  const lemmas = lemmasOf(doc, pos);
   const tokens: Token[] = [];
   const winkSentence: number[] = [];        // wink's sentence index of each kept token
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
@@ -22,12 +22,13 @@ export function tokenize(body: string): TokenizedText {
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    let start = body.indexOf(v, at);
-    if (start < 0) start = at; // wink-nlp may normalise a token; keep offsets monotone
+    let start = body.startsWith(v, at) ? at : body.indexOf(v, at);
+    const found = start >= 0;
+    if (!found) start = at; // wink-nlp may normalise a token; keep offsets monotone
     const end = Math.min(body.length, start + v.length);
     at = end;
-    if (!v.trim()) continue;
-    tokens.push({ start, end, text: body.slice(start, end), lemma: lemmas[i].toLowerCase(), pos: pos[i], sentence: 0, space: false });
+    if (isBlank(v)) continue;
+    tokens.push({ start, end, text: found ? v : body.slice(start, end), lemma: lemmas[i], pos: pos[i], sentence: 0, space: false });
     winkSentence.push(sentenceOf[i]);
   }
   joinSplitWords(body, tokens, winkSentence);
@@ -36,9 +37,9 @@ export function tokenize(body: string): TokenizedText {
   let from = 0;
   for (let t = 0; t < tokens.length; t++) {
     const next = t + 1 < tokens.length ? tokens[t + 1] : undefined;
-    const gap = body.slice(tokens[t].end, next ? next.start : body.length);
-    tokens[t].space = gap.length > 0;
-    const paraBreak = next !== undefined && PARAGRAPH_BREAK.test(gap);
+    const gapEnd = next ? next.start : body.length;
+    tokens[t].space = gapEnd > tokens[t].end;
+    const paraBreak = next !== undefined && hasParagraphBreak(body, tokens[t].end, gapEnd);
     if (!next || paraBreak || winkSentence[t + 1] !== winkSentence[t]) {
       const idx = sentences.length;
       for (let k = from; k <= t; k++) tokens[k].sentence = idx;
@@ -48,6 +49,42 @@ export function tokenize(body: string): TokenizedText {
     }
   }
   return { sentences, tokens };
+}
+
+/** Whether body[from, to) holds a blank line; the regex runs only on gaps with two line breaks. */
+function hasParagraphBreak(body: string, from: number, to: number): boolean {
+  let breaks = 0;
+  for (let k = from; k < to; k++) if (body.charCodeAt(k) === 10 && ++breaks === 2) return PARAGRAPH_BREAK.test(body.slice(from, to));
+  return false;
+}
+
+/** `!v.trim()`, with printable ASCII answered without a copy. */
+function isBlank(v: string): boolean {
+  const c = v.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return !v.trim();
+}
+
+// Lowercased lemma of a (non-contraction) token by wink's lexeme id and tag: wink derives it from
+// those two alone (its lexicon only grows, and out-of-vocabulary words never serve as a lemma),
+// so each pair is lemmatised once per process instead of once per occurrence.
+const lemmaMemo = new Map<number, string>();
+const posCodes = new Map<string, number>();
+
+function lemmasOf(doc: ReturnType<typeof nlp.readDoc>, pos: string[]): string[] {
+  const ids = doc.tokens().out(its.uniqueId as never) as unknown as number[];
+  const contraction = doc.tokens().out(its.contractionFlag as never) as unknown as boolean[];
+  const out = new Array<string>(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    if (contraction[i]) { out[i] = (doc.tokens().itemAt(i).out(its.lemma as never) as string).toLowerCase(); continue; }
+    let code = posCodes.get(pos[i]);
+    if (code === undefined) posCodes.set(pos[i], code = posCodes.size);
+    const key = ids[i] * 64 + code;
+    let lemma = lemmaMemo.get(key);
+    if (lemma === undefined) lemmaMemo.set(key, lemma = (doc.tokens().itemAt(i).out(its.lemma as never) as string).toLowerCase());
+    out[i] = lemma;
+  }
+  return out;
 }
 
 const LETTERS = /^[\p{L}\p{M}]+$/u;

@@ -130,3 +130,19 @@ test('a paragraph about someone who shares only the author\'s first name is kept
   const doc = ingestText(`By Petra Lindqvist\n\n${other}\n\n${ARTICLE}`, 'x.md');
   assert.equal(doc.body, `${other}\n\n${ARTICLE}`);
 });
+
+test('the words a boilerplate pattern requires are read from the pattern, only when certain', async () => {
+  const { requiredWords, firstMatch } = await import('../../src/ingest/boilerplate.ts');
+  assert.deepEqual(requiredWords('\\bfeel free to (re-?post|share)\\b'), ['feel free to ']);
+  assert.deepEqual(requiredWords('\\b(reader-funded|consider (making a donation|supporting us))\\b'), ['reader-funded', 'making a donation', 'supporting us']);
+  assert.deepEqual(requiredWords('^.{0,60}\\/\\s*(afp|reuters)$'), ['afp', 'reuters']);
+  assert.deepEqual(requiredWords('ab?cd'), ['cd']);              // an optional letter is no sure part of a word
+  assert.deepEqual(requiredWords('ab\\x41cd'), ['ab']);          // escapes stand for no plain letter
+  assert.equal(requiredWords('(foo)?bar|x?'), undefined);        // an alternative that requires nothing
+  assert.equal(requiredWords('(?=abc)[a-z]+'), undefined);       // look-arounds and classes are skipped
+  // Texts that hold the words in another case, or folded to them (long s), still meet the pattern.
+  const rule = { reason: 'r', re: /\bsubscribe to\b/iu, needs: ['subscribe to'] };
+  assert.equal(firstMatch([rule], 'Please SUBSCRIBE TO us')?.reason, 'r');
+  assert.equal(firstMatch([rule], 'Please \u017fubscribe to us')?.reason, 'r');
+  assert.equal(firstMatch([rule], 'Nothing here'), undefined);
+});

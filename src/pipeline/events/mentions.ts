@@ -88,5 +88,6 @@ function sectorOnly(code: string): boolean {
 
 /** The country part of a code (FORMAT.md): its first three letters when they are an ISO alpha-3 code, else the whole code. */
 export function country(code: string): string {
-  return ALPHA3.has(code.slice(0, 3)) ? code.slice(0, 3) : code;
+  const head = code.slice(0, 3);
+  return ALPHA3.has(head) ? head : code;
 }

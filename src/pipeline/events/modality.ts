@@ -121,7 +121,7 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
   const cues = cueTables();
   const found: Modality[] = [];
   const words: string[] = [];
-  const note = (m: Modality, w: string) => { found.push(m); words.push(w); };
+  const notes = { found, words };
   const isNoun = isNominal(tokens, head) || tokens[head].pos === 'ADJ';     // "joint exercises" heads a noun phrase
 
   // Words just before a nominal trigger: "the planned deployment", "no talks"; "the failed
@@ -133,16 +133,16 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
       if (t.pos !== 'ADJ' && t.pos !== 'DET' && t.pos !== 'VERB' && t.pos !== 'NOUN') break;
       const c = cueAt(cues.modifiers, tokens, k, head);
       if (c?.modality === 'asserted') realis = true;
-      else if (c) note(c.modality, c.text);
+      else if (c) note(notes, c.modality, c.text);
     }
   } else if (head > lower && tokens[head - 1].pos === 'ADV' && cues.realis.has(tokens[head - 1].lemma)) realis = true;
 
   // "calls by Moscow for a ceasefire": the thing called for has not happened.
-  if (isNoun || (tokens[head].pos === 'VERB' && /ing$/i.test(tokens[head].text))) { const g = calledFor(tokens, head, lower); if (g >= 0) note('hypothetical', `${tokens[g].text} for`); }
+  if (isNoun || (tokens[head].pos === 'VERB' && /ing$/i.test(tokens[head].text))) { const g = calledFor(tokens, head, lower); if (g >= 0) note(notes, 'hypothetical', `${tokens[g].text} for`); }
 
   // "demanded a truce before allowing convoys", "must agree before they demobilize": what is to
   // come before or until something else has not happened yet
-  if (notYet(tokens, head, lower)) note('hypothetical', 'before');
+  if (notYet(tokens, head, lower)) note(notes, 'hypothetical', 'before');
 
   // Walk up the chain of "to"-complements: "is trying to gradually diversify".
   let top = head;
@@ -155,27 +155,27 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     if (isTrigger(g.token)) { governor = g; top = g.token; break; }
     if (g.how === 'infinitive') {
       const gm = cues.governors.get(tokens[g.token].lemma) ?? cues.governors.get(tokens[g.token].text.toLowerCase());
-      if (gm) note(gm, tokens[g.token].text);
+      if (gm) note(notes, gm, tokens[g.token].text);
       const isIntent = cues.intentGovernors.has(tokens[g.token].lemma) || cues.intentGovernors.has(tokens[g.token].text.toLowerCase());
       if (isIntent) intent = true;
       // "opened the bridge to allow deliveries", "took steps to enhance": a purpose, not yet done;
       // but "decided to", "began to", "managed to" tell it done
-      else if (!gm && !purposeDone && (tokens[g.token].pos === 'VERB' || tokens[g.token].pos === 'NOUN') && !cues.realisGovernors.has(tokens[g.token].lemma)) note('hypothetical', `${tokens[g.token].text} to (purpose)`);
+      else if (!gm && !purposeDone && (tokens[g.token].pos === 'VERB' || tokens[g.token].pos === 'NOUN') && !cues.realisGovernors.has(tokens[g.token].lemma)) note(notes, 'hypothetical', `${tokens[g.token].text} to (purpose)`);
     }
     top = g.token;
     noun = isNominal(tokens, top);
   }
 
   // "a call for its forces to be deployed": the subject of a for-to infinitive that is called for
-  if (top !== head && tokens[top].pos === 'NOUN' && !found.length) { const g = calledFor(tokens, top, lower); if (g >= 0) note('hypothetical', `${tokens[g].text} for`); }
+  if (top !== head && tokens[top].pos === 'NOUN' && !found.length) { const g = calledFor(tokens, top, lower); if (g >= 0) note(notes, 'hypothetical', `${tokens[g].text} for`); }
 
   // Auxiliaries and negations just before the chain, inside its clause.
   for (let k = top - 1, n = 0; k >= lower && n < LOCAL_WINDOW; k--, n++) {
     if (isBoundary(tokens[k], cues.clauseOpeners)) break;
     const c = cueAt(cues.local, tokens, k, top);
     // "Should Moscow ask for more, ...": a clause-initial "should" is a condition, not advice.
-    if (c && c.text === 'should' && (k === from || tokens[k - 1].pos === 'PUNCT')) note('hypothetical', 'should (if)');
-    else if (c) { note(c.modality, c.text); if (c.modality === 'predicted') intent = true; }
+    if (c && c.text === 'should' && (k === from || tokens[k - 1].pos === 'PUNCT')) note(notes, 'hypothetical', 'should (if)');
+    else if (c) { note(notes, c.modality, c.text); if (c.modality === 'predicted') intent = true; }
   }
 
   // A nominal subject takes the modality of its verb: "Russian pressure on Belarus would likely ...".
@@ -187,10 +187,10 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
       if (t.pos === 'PUNCT' && t.text !== '-') break;
       if (t.pos === 'AUX' || t.pos === 'VERB') {
         const c = cueAt(cues.local, tokens, k, to);
-        if (c) note(c.modality, c.text);
+        if (c) note(notes, c.modality, c.text);
         const next = k + 1 < to ? cueAt(cues.local, tokens, k + 1, to) : undefined;
         // "the talks did not take place"; but "the talks ended without agreement" took place
-        if (next && next.modality === 'negated' && NOT_VERB.has(next.text.toLowerCase())) note('negated', next.text);
+        if (next && next.modality === 'negated' && NOT_VERB.has(next.text.toLowerCase())) note(notes, 'negated', next.text);
         break;
       }
     }
@@ -225,6 +225,12 @@ export function modalityOf(tokens: Token[], head: number, from: number, to: numb
     if (sentenceModality) modality = strongest([modality, sentenceModality]);
   }
   return { modality, cues: words, chainTop: top, governor, intent };
+}
+
+/** Records a cue word and the modality it gives. */
+function note(notes: { found: Modality[]; words: string[] }, m: Modality, w: string): void {
+  notes.found.push(m);
+  notes.words.push(w);
 }
 
 /** The verbal trigger is told in the past: a past form ("banned", "took") or a perfect ("has banned"). */

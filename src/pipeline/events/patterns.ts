@@ -126,6 +126,25 @@ function matchAt(p: Pattern, tokens: Token[], i: number, end: number): PatternMa
 /** Patterns whose first word this token may be: by lemma, by lower-cased text, or by the text
  *  without a plural "s" (a capitalised "Consultations" opening a sentence is tagged as a name). */
 function candidatesFor(idx: Map<string, Pattern[]>, t: Token): Pattern[] | undefined {
+  // The answer depends on the lemma, the text and whether the token is a verb only; the same
+  // words come back in every document, so it is remembered per lemma and text (the index is fixed).
+  let byText = CANDIDATES.get(t.lemma);
+  if (!byText) {
+    if (CANDIDATES.size >= CANDIDATES_MAX) CANDIDATES.clear();
+    CANDIDATES.set(t.lemma, byText = new Map());
+  }
+  let known = byText.get(t.text);
+  if (!known) byText.set(t.text, known = [NOT_YET, NOT_YET]);
+  const verb = t.pos === 'VERB' ? 1 : 0;
+  let found = known[verb];
+  if (found === NOT_YET) found = known[verb] = lookUpCandidates(idx, t);
+  return found;
+}
+const CANDIDATES = new Map<string, Map<string, [Pattern[] | undefined | typeof NOT_YET, Pattern[] | undefined | typeof NOT_YET]>>();
+const CANDIDATES_MAX = 100_000;
+const NOT_YET = Symbol('not yet');
+
+function lookUpCandidates(idx: Map<string, Pattern[]>, t: Token): Pattern[] | undefined {
   const lower = t.text.toLowerCase();
   const byLemma = idx.get(t.lemma);
   const byText = lower !== t.lemma ? idx.get(lower) : undefined;

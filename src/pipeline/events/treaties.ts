@@ -17,7 +17,8 @@ function treaties(): { re: RegExp; parties: [string, string] }[] {
 /** The country code of the treaty partner of `sourceCountry`, when `text` names a treaty it is party to. */
 export function treatyCounterpart(text: string, sourceCountry: string): string | undefined {
   for (const t of treaties()) {
-    if (!t.re.test(text)) continue;
+    // a treaty the source is no party to gives nothing, named or not: its pattern need not run
+    if ((t.parties[0] !== sourceCountry && t.parties[1] !== sourceCountry) || !t.re.test(text)) continue;
     if (t.parties[0] === sourceCountry) return t.parties[1];
     if (t.parties[1] === sourceCountry) return t.parties[0];
   }

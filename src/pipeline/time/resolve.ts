@@ -26,8 +26,7 @@ function fromChrono(r: chrono.ParsedResult, offset: number): Candidate | undefin
   if (NOT_A_DATE.test(text)) return undefined;
   if (/^(for|within|over)\s/i.test(r.text)) return undefined;     // "for two days": a duration, not a date
   const c = r.start;
-  const known = (k: chrono.Component) => c.isCertain(k);
-  if (!known('year') && !known('month') && !known('day') && !known('weekday')) return undefined;
+  if (!c.isCertain('year') && !c.isCertain('month') && !c.isCertain('day') && !c.isCertain('weekday')) return undefined;
   if (!/[A-Z0-9]/.test(text) && /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(text)) return undefined;
   const absolute = HAS_YEAR.test(text);
   const lastWord = /^last\b/i.test(text);
@@ -37,22 +36,22 @@ function fromChrono(r: chrono.ParsedResult, offset: number): Candidate | undefin
     const month = c.get('month') ?? undefined;
     const day = c.get('day') ?? undefined;
     let value: TimeValue | undefined;
-    if (known('day') || (known('month') && day && !known('weekday') && /\d/.test(text))) {
+    if (c.isCertain('day') || (c.isCertain('month') && day && !c.isCertain('weekday') && /\d/.test(text))) {
       let y = year!;
-      if (!known('year') && published && known('month')) {
+      if (!c.isCertain('year') && published && c.isCertain('month')) {
         const candidate = `${y}-${pad(month!)}-${pad(day!)}`;
         if (candidate > published) y = recentYearOfMonth(month!, published);
         if (`${y}-${pad(month!)}-${pad(day!)}` > published) y -= 1;
       }
       const d = `${y}-${pad(month!)}-${pad(day!)}`;
       value = { start: d, end: d };
-    } else if (known('weekday') && published) {
+    } else if (c.isCertain('weekday') && published) {
       const d = recentWeekday(c.get('weekday')!, published, lastWord);
       value = { start: d, end: d };
-    } else if (known('month')) {
-      const y = known('year') ? year! : published ? recentYearOfMonth(month!, published) : undefined;
+    } else if (c.isCertain('month')) {
+      const y = c.isCertain('year') ? year! : published ? recentYearOfMonth(month!, published) : undefined;
       if (y) value = monthSpan(y, month!);
-    } else if (known('year')) {
+    } else if (c.isCertain('year')) {
       value = yearSpan(year!);
     }
     if (value && r.end && (r.end.isCertain('day') || r.end.isCertain('month'))) {

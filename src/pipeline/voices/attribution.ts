@@ -3,7 +3,7 @@
 // the quote with a colon.
 import type { Token } from '../../model/types.ts';
 import type { QuotedSpan } from './marks.ts';
-import { SENTENCE_END, WH_WORDS, glued, type VoiceContext } from './context.ts';
+import { SENTENCE_END, WH_WORDS, glued, withFields, type VoiceContext } from './context.ts';
 import { resolveSpeaker, type Speaker } from './speakers.ts';
 import { norm, type PhraseHit } from './phrases.ts';
 
@@ -46,10 +46,13 @@ export function speakerPhrase(tokens: Token[], first: number, last: number): boo
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') hasHead = true;
   }
   // (The tagger calls pieces of split names X: "Š" "akalien" "ė".)
-  const named = (i: number) => tokens[i].pos === 'X' && /^\p{Lu}/u.test(tokens[i].text);
-  if (named(last)) hasHead = true;
+  if (namedPiece(tokens[last])) hasHead = true;
   const end = tokens[last].pos;
-  return hasHead && (end === 'NOUN' || end === 'PROPN' || end === 'PRON' || end === 'NUM' || named(last));
+  return hasHead && (end === 'NOUN' || end === 'PROPN' || end === 'PRON' || end === 'NUM' || namedPiece(tokens[last]));
+}
+
+function namedPiece(t: Token): boolean {
+  return t.pos === 'X' && /^\p{Lu}/u.test(t.text);
 }
 
 /** "an expert at the Polish Institute": a noun phrase with no verb. */
@@ -161,7 +164,7 @@ export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedS
     while (end <= to && !isComma(t[end])) end++;
     if (speakerPhrase(t, lead.last + 1, end - 1)) {
       const who = resolveSpeaker(v, lead.last + 1, end - 1, span.start);
-      if (who) return { ...who, cue: cueLabel(v, lead), via: 'after' };
+      if (who) return withFields(who, { cue: cueLabel(v, lead), via: 'after' });
     }
     return undefined;
   }
@@ -182,9 +185,9 @@ export function attributeAfter(v: VoiceContext, span: QuotedSpan, spans: QuotedS
     // at a rally."): only a bare "X said (on Monday)." is still its attribution.
     if (/[.!?…]\s*$/.test(span.text) && !bareTail(t, hit.last + 1, to)) return undefined;
     const named = headEnd < last && describes(t, from, headEnd) ? namedApposition(v, headEnd + 2, last - 1, span.start) : undefined;
-    if (named) return { ...named, cue: cueLabel(v, hit), via: 'after' };
+    if (named) return withFields(named, { cue: cueLabel(v, hit), via: 'after' });
     const who = resolveSpeaker(v, from, headEnd, span.start);
-    return who ? { ...who, cue: cueLabel(v, hit), via: 'after' } : undefined;
+    return who ? withFields(who, { cue: cueLabel(v, hit), via: 'after' }) : undefined;
   }
   return undefined;
 }
@@ -202,7 +205,7 @@ export function attributeBefore(v: VoiceContext, span: QuotedSpan, spans: Quoted
     const hit = v.lex.directCues.at(t, from, to + 1);
     if (hit && speakerPhrase(t, hit.last + 1, to)) {
       const who = resolveSpeaker(v, hit.last + 1, to, span.start);
-      if (who) return { ...who, cue: cueLabel(v, hit), via: 'before' };
+      if (who) return withFields(who, { cue: cueLabel(v, hit), via: 'before' });
     }
     return undefined;
   }
@@ -252,9 +255,9 @@ export function subjectOf(v: VoiceContext, hit: PhraseHit, floor: number, offset
   if (!speakerPhrase(t, first, last)) return undefined;
   // "The head of the committee, Jan Nowak, claimed": the name in the apposition speaks.
   const named = appositive && describes(t, first, last) ? namedApposition(v, appositive[0], appositive[1], offset) : undefined;
-  if (named) return { ...named, cue, via };
+  if (named) return withFields(named, { cue, via });
   const who = resolveSpeaker(v, first, last, offset);
-  return who ? { ...who, cue, via } : undefined;
+  return who ? withFields(who, { cue, via }) : undefined;
 }
 
 /** A quote opened right after a colon: the subject of the sentence with the colon spoke it. */
@@ -271,7 +274,7 @@ export function attributeColon(v: VoiceContext, span: QuotedSpan): Attribution |
   while (k < i && t[k].pos !== 'VERB' && t[k].pos !== 'AUX') k++;
   if (k === start) return undefined;
   const who = resolveSpeaker(v, start, k - 1, span.start);
-  return who ? { ...who, via: 'colon' } : undefined;
+  return who ? withFields(who, { via: 'colon' }) : undefined;
 }
 
 /** "In his words, …", "In the view of X, …" and "According to X, …" before the quote in its sentence. */
@@ -281,7 +284,7 @@ function inTheirWords(v: VoiceContext, from: number, to: number, offset: number)
     let end = from + 2;
     while (end <= to && !isComma(t[end])) end++;
     const who = end <= to && speakerPhrase(t, from + 2, end - 1) ? resolveSpeaker(v, from + 2, end - 1, offset) : undefined;
-    return who ? { ...who, cue: v.text(from, from + 1), via: 'partial' } : undefined;
+    return who ? withFields(who, { cue: v.text(from, from + 1), via: 'partial' }) : undefined;
   }
   for (let i = from; i + 2 <= to; i++) {
     if (norm(t[i].text) !== 'in') continue;
@@ -294,13 +297,13 @@ function inTheirWords(v: VoiceContext, from: number, to: number, offset: number)
       let end = k + 2;
       while (end <= to && !isComma(t[end])) end++;
       const who = speakerPhrase(t, k + 2, end - 1) ? resolveSpeaker(v, k + 2, end - 1, offset) : undefined;
-      return who ? { ...who, cue: v.text(i, k + 1), via: 'partial' } : undefined;
+      return who ? withFields(who, { cue: v.text(i, k + 1), via: 'partial' }) : undefined;
     }
     // "in his words", "in the minister's words": the owner, without the possessive 's
     let last = k - 1;
     if (/^['’]s?$/.test(t[last].text)) last--;
     const who = last > i && speakerPhrase(t, i + 1, last) ? resolveSpeaker(v, i + 1, last, offset) : undefined;
-    return who ? { ...who, cue, via: 'partial' } : undefined;
+    return who ? withFields(who, { cue, via: 'partial' }) : undefined;
   }
   return undefined;
 }
@@ -328,7 +331,7 @@ export function attributePartial(v: VoiceContext, span: QuotedSpan, spans: Quote
     const chained = /ing$/i.test(t[i].text) || (k >= from && /^(and|but)$/i.test(t[k].text));
     if (!chained) return undefined;
     if (previous?.attribution && from > 0 && t[from - 1].start < previous.span.end && t[from - 1].start >= previous.span.start) {
-      return { ...previous.attribution, cue: cueLabel(v, hit), via: 'partial' };
+      return withFields(previous.attribution, { cue: cueLabel(v, hit), via: 'partial' });
     }
   }
   return undefined;

@@ -5,7 +5,7 @@
 // the actors stage, whose mentions it reads).
 import type { Analysis } from '../../model/types.ts';
 import type { PipelineContext } from '../stage.ts';
-import { SENTENCE_END, VoiceContext } from './context.ts';
+import { SENTENCE_END, VoiceContext, withFields } from './context.ts';
 import { findQuotedSpans, type QuotedSpan } from './marks.ts';
 import { findIndirectSpeech, type IndirectSpeech } from './indirect.ts';
 import { credible } from './speakers.ts';
@@ -80,17 +80,20 @@ function continued(v: VoiceContext, span: QuotedSpan, previous: Speech | undefin
     const ownParagraph = body.slice(paraStart, span.start).trim() === '' && /^\s*(\n|$)/.test(body.slice(span.end));
     const next = v.paragraph(first) === v.paragraph(previousLast) + 1;
     const afterPrevious = body.slice(previous.span.end, paraStart);
-    return ownParagraph && next && !/[“"«]/.test(afterPrevious) && afterPrevious.split(/[.!?]/).length <= 2 ? { ...previous.attribution, via: 'continued' } : undefined;
+    return ownParagraph && next && !/[“"«]/.test(afterPrevious) && afterPrevious.split(/[.!?]/).length <= 2 ? withFields(previous.attribution, { via: 'continued' }) : undefined;
   }
   // Only the attribution of the earlier quote may stand between: no other sentence ends there.
   for (let i = from; i < to; i++) if (SENTENCE_END.has(v.tokens[i].text)) return undefined;
-  return { ...previous.attribution, via: 'continued' };
+  return withFields(previous.attribution, { via: 'continued' });
 }
 
 /** Named speakers win over pronouns and descriptions, which win over generic ones ("experts"). */
 function better(a: Attribution | undefined, b: Attribution | undefined): Attribution | undefined {
-  const rank = (x: Attribution | undefined) => (!x ? 0 : x.how === 'named' ? (x.actor ? 4 : 3) : x.how === 'anaphor' ? 2 : 1);
   return rank(b) > rank(a) ? b : a;
+}
+
+function rank(x: Attribution | undefined): number {
+  return !x ? 0 : x.how === 'named' ? (x.actor ? 4 : 3) : x.how === 'anaphor' ? 2 : 1;
 }
 
 export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): Classified {
@@ -163,7 +166,7 @@ export function classifyQuotes(analysis: Analysis, pipeline?: PipelineContext): 
     const clause = nestedSpans.has(term.span) ? undefined : indirect.find((r) => r.start <= term.span.start && term.span.end <= r.end + 1);
     if (clause && !body.slice(clause.start, term.span.start).includes(',')) {
       const { start, end } = trimmed(term.span, body, false);
-      speech.push({ span: term.span, text: cleanText(term.span.text), start, end, attribution: { ...clause.attribution, via: 'partial' } });
+      speech.push({ span: term.span, text: cleanText(term.span.text), start, end, attribution: withFields(clause.attribution, { via: 'partial' }) });
     } else kept.push(term);
   }
   speech.sort((a, b) => a.start - b.start);

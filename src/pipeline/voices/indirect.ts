@@ -6,7 +6,7 @@
 // The speaker must be named, resolved from a pronoun, or a usual source word ("officials",
 // "police"); belief verbs (believe, conclude) make claims, not quotes.
 import type { Span, Token } from '../../model/types.ts';
-import { SENTENCE_END, WH_WORDS, type VoiceContext } from './context.ts';
+import { SENTENCE_END, WH_WORDS, withFields, type VoiceContext } from './context.ts';
 import { subjectOf, speakerPhrase, type Attribution } from './attribution.ts';
 import { norm, type PhraseHit } from './phrases.ts';
 import { credible, resolveSpeaker, type Speaker } from './speakers.ts';
@@ -99,7 +99,7 @@ export function findIndirectSpeech(v: VoiceContext, quoted: Span[]): IndirectSpe
       let next = comma + 1;
       while (next < endTok && t[next].text !== ',') next++;
       if (next < endTok && speakerPhrase(t, comma + 1, next - 1)) comma = next;
-      push(comma < endTok ? clause(v, comma + 1, endTok) : undefined, who ? { ...who, cue: 'according to', via: 'before' } : undefined);
+      push(comma < endTok ? clause(v, comma + 1, endTok) : undefined, who ? withFields(who, { cue: 'according to', via: 'before' }) : undefined);
       continue;
     }
     if (trailing(v, first, endTok, push)) continue;
@@ -140,7 +140,7 @@ function sentenceSubject(v: VoiceContext, first: number, limit: number, cue: str
   while (k < limit && t[k].pos !== 'VERB' && t[k].pos !== 'AUX') k++;
   if (k === first || !speakerPhrase(t, first, k - 1)) return undefined;
   const who = resolveSpeaker(v, first, k - 1, t[first].start);
-  return who ? { ...who, cue, via: 'before' } : undefined;
+  return who ? withFields(who, { cue, via: 'before' }) : undefined;
 }
 
 /** The object of the report moved before it: "what Minsk said it would not do", "the base that X said …". */
@@ -165,7 +165,7 @@ function trailing(v: VoiceContext, first: number, endTok: number, push: (r: Span
   // "CLAUSE, according to X."
   if (comma + 3 <= last && norm(t[comma + 1].text) === 'according' && norm(t[comma + 2].text) === 'to') {
     const who = speakerPhrase(t, comma + 3, last) ? credible(v, resolveSpeaker(v, comma + 3, last, t[comma].start)) : undefined;
-    return who ? push(clause(v, first, comma), { ...who, cue: 'according to', via: 'after' }) : false;
+    return who ? push(clause(v, first, comma), withFields(who, { cue: 'according to', via: 'after' })) : false;
   }
   // the tail: NP cue [adverbials] or cue NP
   for (let i = comma + 1; i <= last; i++) {
@@ -186,7 +186,7 @@ function trailing(v: VoiceContext, first: number, endTok: number, push: (r: Span
       who = speakerPhrase(t, comma + 1, subjectEnd) ? resolveSpeaker(v, comma + 1, subjectEnd, t[comma].start) : undefined;
     }
     const ok = credible(v, who);
-    return ok ? push(clause(v, first, comma), { ...ok, cue: v.text(hit.first, hit.last), via: 'after' }) : false;
+    return ok ? push(clause(v, first, comma), withFields(ok, { cue: v.text(hit.first, hit.last), via: 'after' })) : false;
   }
   return false;
 }

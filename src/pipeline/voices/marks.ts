@@ -19,6 +19,11 @@ const PARAGRAPH = /\n[^\S\n]*\n/g;
 const DOUBLE_OPEN = new Set(['“', '„', '«', '"']);
 const DOUBLE_CLOSE = new Set(['”', '»', '"', '“']);
 
+// Character codes of the marks, so that the scans skip other characters without making strings.
+const APOSTROPHE = 0x27, LEFT_SINGLE = 0x2018, RIGHT_SINGLE = 0x2019;
+const DOUBLE_MARK = new Uint8Array(0x10000);
+for (const c of [...DOUBLE_OPEN, ...DOUBLE_CLOSE]) DOUBLE_MARK[c.charCodeAt(0)] = 1;
+
 function paragraphs(body: string): Span[] {
   const out: Span[] = [];
   let at = 0;
@@ -56,9 +61,11 @@ function closingSingle(body: string, i: number): boolean {
 export function singleQuoted(body: string, from: number, to: number): QuotedSpan[] {
   const out: QuotedSpan[] = [];
   for (let i = from; i < to; i++) {
-    if (!openingSingle(body, i, from)) continue;
+    const c = body.charCodeAt(i);
+    if ((c !== LEFT_SINGLE && c !== APOSTROPHE) || !openingSingle(body, i, from)) continue;
     for (let j = i + 2; j < to; j++) {
-      if (closingSingle(body, j)) {
+      const d = body.charCodeAt(j);
+      if ((d === RIGHT_SINGLE || d === APOSTROPHE) && closingSingle(body, j)) {
         out.push({ start: i, end: j + 1, innerStart: i + 1, innerEnd: j, text: body.slice(i + 1, j), style: 'single', closed: true, nested: [] });
         i = j;
         break;
@@ -86,6 +93,7 @@ export function findQuotedSpans(body: string): QuotedSpan[] {
   for (let p = 0; p < paras.length; p++) {
     const { start, end } = paras[p];
     for (let i = start; i < end; i++) {
+      if (!DOUBLE_MARK[body.charCodeAt(i)]) continue;   // most characters are no mark at all
       const c = body[i];
       if (open && closes(open.mark, c)) finish(i, true);
       else if (DOUBLE_OPEN.has(c)) {

@@ -2,7 +2,7 @@
 // earlier actor, a surname of a person named before, or a name the knowledge base does not know.
 import type { Mention, Token } from '../../model/types.ts';
 import { norm } from './phrases.ts';
-import { glued, type VoiceContext } from './context.ts';
+import { glued, withFields, type VoiceContext } from './context.ts';
 
 export interface Speaker {
   actor?: string;
@@ -114,6 +114,15 @@ function bySurname(v: VoiceContext, word: string, offset: number): Mention | und
   return undefined;
 }
 
+/** Mentions by where they end, last first; of two that end together, the longer first. */
+function headFirst(a: Mention, b: Mention): number {
+  return b.end - a.end || (b.end - b.start) - (a.end - a.start);
+}
+
+function inName(w: Token): boolean {
+  return !NOT_IN_NAMES.has(w.pos) && /^\p{Lu}/u.test(w.text);
+}
+
 /** The speaker named by tokens [first, last]; `offset` is where the speech is, for pronouns. */
 export function resolveSpeaker(v: VoiceContext, first: number, last: number, offset: number): Speaker | undefined {
   if (first > last) return undefined;
@@ -124,7 +133,6 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
   if (found.length > 0) {
     // A person named in the words is the speaker ("MoD Spokesman Uladzimir Makarau"); else the head,
     // which comes last ("the Belarusian MoD").
-    const headFirst = (a: Mention, b: Mention) => b.end - a.end || (b.end - b.start) - (a.end - a.start);
     const best = found.filter((m) => v.kindOf(m) === 'person').sort(headFirst)[0] ?? [...found].sort(headFirst)[0];
     const speaker = fromMention(v, best, 'named');
     const head = t[last];
@@ -152,12 +160,11 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
     if (m) return fromMention(v, m, 'anaphor');
     // No actor fits, but a person without a known name spoke just before ("the minister … he said").
     const last = v.speakers[v.speakers.length - 1];
-    return pronounKinds.includes('person') && pronounKinds.length === 1 && last?.person ? { ...last, how: 'anaphor' } : undefined;
+    return pronounKinds.includes('person') && pronounKinds.length === 1 && last?.person ? withFields(last, { how: 'anaphor' }) : undefined;
   }
   // A run of capitalised words at the end is a name ("Belarusian military expert Alyaksandr Alesin").
   let n = words.length;
-  const inName = (k: number) => !NOT_IN_NAMES.has(words[k].pos) && /^\p{Lu}/u.test(words[k].text);
-  while (n > 0 && inName(n - 1)) n--;
+  while (n > 0 && inName(words[n - 1])) n--;
   // A name after a preposition is where or what the speaker belongs to ("an ambassador in
   // Vilnius", "the Ministry of Defence"): the whole phrase names the speaker then.
   if (n > 0 && n < words.length && words[n - 1].pos === 'ADP') {
@@ -171,7 +178,7 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
       const person = bySurname(v, name[0].text, offset);
       if (person) return fromMention(v, person, 'named');
       const earlier = [...v.speakers].reverse().find((s) => s.how === 'named' && s.text !== name[0].text && norm(s.text).split(/\s+/).pop() === norm(name[0].text));
-      if (earlier) return { ...earlier };
+      if (earlier) return withFields(earlier, {});
       // One capitalised word opening a sentence, unknown to the actors stage, is most likely a
       // common word ("Others say", "Critics said"): the tagger calls those proper nouns too.
       const at = v.tokenFrom(name[0].start);   // (words are copies: find the token by its offset)
@@ -187,12 +194,12 @@ export function resolveSpeaker(v: VoiceContext, first: number, last: number, off
     if (m) return fromMention(v, m, 'anaphor');
     const fuller = describedBefore(v, norm(head.lemma), descriptionKinds, t[first].start)
       ?? [...v.speakers].reverse().find((x) => x.how !== 'generic' && norm(x.text).split(/\s+/).pop() === norm(head.text) && /\s/.test(x.text.trim()) && !/^the\s/i.test(x.text));
-    if (fuller) return { ...fuller, how: 'anaphor' };
+    if (fuller) return withFields(fuller, { how: 'anaphor' });
   }
   if (descriptionKinds && /^(its|their)$/i.test(words[0].text)) {
     // "its spokesperson" speaks for the organisation named before.
     const m = antecedent(v, ORGANISATIONS, offset);
-    if (m) return { ...fromMention(v, m, 'anaphor'), text: v.text(first, last) };
+    if (m) return withFields(fromMention(v, m, 'anaphor'), { text: v.text(first, last) });
   }
   return { text: v.text(first, last), how: 'generic', person: descriptionKinds?.includes('person') ?? false };
 }
