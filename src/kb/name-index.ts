@@ -285,23 +285,49 @@ function tokensText(tokens: Token[], a: number, b: number): string {
 /**
  * Re-cut the tokens of one sentence into units. Tokens written together are joined first, so
  * that a split the tokenizer made inside a word ("Ł" + "ukaszenka") does not hide the name.
+ * A space always ends a unit, so each run of tokens written together is cut on its own, and the
+ * cut of a run's text is kept: a text's runs are mostly words that come back in every document.
+ * Offsets are those in the sentence written with one space between runs.
  */
 function textUnits(tokens: Token[], first: number, last: number): TextUnit[] {
-  let s = '';
-  const starts: number[] = [];   // where each token begins in `s`
-  for (let t = first; t <= last; t++) {
-    starts.push(s.length);
-    s += tokens[t].text;
-    if (tokens[t].space && t < last) s += ' ';
-  }
-  const units = splitUnits(s) as TextUnit[];
-  let t = 0;
-  for (const u of units) {
-    while (t + 1 < starts.length && starts[t + 1] <= u.from) t++;
-    u.firstToken = first + t;
+  const units: TextUnit[] = [];
+  let offset = 0;   // where the run begins in the sentence
+  let t = first;
+  while (t <= last) {
     let e = t;
-    while (e + 1 < starts.length && starts[e + 1] < u.to) e++;
-    u.lastToken = first + e;
+    let text = tokens[t].text;
+    while (e < last && !tokens[e].space) text += tokens[++e].text;
+    const cut = cutRun(text);
+    if (e === t) {
+      for (const u of cut) units.push({ text: u.text, norm: u.norm, from: offset + u.from, to: offset + u.to, firstToken: t, lastToken: t });
+    } else {
+      // the run's tokens: the last that begins at or before a unit's start, and before its end
+      let k = t;
+      let kEnd = tokens[t].text.length;   // where token k + 1 begins in the run
+      for (const u of cut) {
+        while (k < e && kEnd <= u.from) kEnd += tokens[++k].text.length;
+        let j = k;
+        let jEnd = kEnd;
+        while (j < e && jEnd < u.to) jEnd += tokens[++j].text.length;
+        units.push({ text: u.text, norm: u.norm, from: offset + u.from, to: offset + u.to, firstToken: k, lastToken: j });
+      }
+    }
+    offset += text.length + 1;
+    t = e + 1;
+  }
+  return units;
+}
+
+const RUN_CACHE_LIMIT = 50_000;
+const runUnits = new Map<string, readonly Unit[]>();
+
+/** The units of a run of tokens written together; cached (and never changed by the callers). */
+function cutRun(text: string): readonly Unit[] {
+  let units = runUnits.get(text);
+  if (units === undefined) {
+    if (runUnits.size >= RUN_CACHE_LIMIT) runUnits.clear();
+    units = splitUnits(text);
+    runUnits.set(text, units);
   }
   return units;
 }

@@ -13,8 +13,33 @@ export function countryOf(actor: Actor | undefined): string | undefined {
   return undefined;
 }
 
+const WORD_CACHE_LIMIT = 50_000;
+const wordCache = new Map<string, string>();
+
+/** A token's folded word; an abbreviation's full stop is no part of it: "Gen." is the title "gen". */
+function wordOf(text: string): string {
+  let w = wordCache.get(text);
+  if (w === undefined) {
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    w = fold(text).replace(/[’ʼ‘`´]/g, "'").replace(/^(\p{L}+)\.$/u, '$1');
+    wordCache.set(text, w);
+  }
+  return w;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+/** Whether a text begins with a capital letter; ASCII without the regex. */
+function startsCapital(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITAL.test(text);
+}
+
 export class ActorScope {
   readonly words: string[];
+  /** 1 where a token begins with a capital letter. */
+  private readonly caps: Uint8Array;
   readonly matchAt = new Map<number, NameMatch>();     // first token -> kb match
   readonly coveredBy: Int32Array;                        // token -> index of the kb match covering it, or -1
   readonly matches: NameMatch[];
@@ -32,11 +57,16 @@ export class ActorScope {
 
   constructor(readonly analysis: Analysis, readonly kb: KnowledgeBase) {
     const tokens = analysis.tokens;
-    // an abbreviation's full stop is no part of the word: "Gen." is the title "gen"
-    this.words = tokens.map((t) => fold(t.text).replace(/[’ʼ‘`´]/g, "'").replace(/^(\p{L}+)\.$/u, '$1'));
+    this.words = new Array<string>(tokens.length);
+    this.caps = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const text = tokens[i].text;
+      this.words[i] = wordOf(text);
+      this.caps[i] = startsCapital(text) ? 1 : 0;
+    }
     const raw = kb.matchNames(tokens);
-    const covered = new Set<number>();
-    for (const m of raw) for (let i = m.first; i <= m.last; i++) covered.add(i);
+    const covered = new Uint8Array(tokens.length);
+    for (const m of raw) covered.fill(1, m.first, m.last + 1);
     this.matches = raw.filter((m) => !this.partOfLongerName(m, covered));
     this.coveredBy = new Int32Array(tokens.length).fill(-1);
     this.matches.forEach((m, k) => {
@@ -51,7 +81,7 @@ export class ActorScope {
    * A one-word kb name next to capitalised words the kb does not know is part of a longer name
    * ("Soviet Union" is not "the Union", "Jordan Smith" is not Jordan).
    */
-  private partOfLongerName(m: NameMatch, covered: Set<number>): boolean {
+  private partOfLongerName(m: NameMatch, covered: Uint8Array): boolean {
     const t = this.analysis.tokens;
     let first = m.first;
     if (this.words[first] === 'the' && first < m.last) first++;
@@ -64,7 +94,7 @@ export class ActorScope {
     // a day or a date after the name is when, not more of the name ("Israel Friday reimposed")
     const isDate = (k: number) => this.lex.weekdays.has(this.words[k]) || (this.lex.months.has(this.words[k]) && /^\d/.test(t[k + 1]?.text ?? ''));
     const unknownName = (k: number) => k >= sentenceStart && t[k] !== undefined && t[k].sentence === sentence
-      && !covered.has(k) && /^\p{Lu}\p{Ll}+$/u.test(t[k].text) && ['PROPN', 'ADJ', 'NOUN'].includes(t[k].pos)
+      && !covered[k] && /^\p{Lu}\p{Ll}+$/u.test(t[k].text) && ['PROPN', 'ADJ', 'NOUN'].includes(t[k].pos)
       && !this.lex.roleWords.has(this.words[k]) && !(k > first && isDate(k));
     const before = first - 1 > sentenceStart && unknownName(first - 1) && !this.lex.regionPrefixes.has(this.words[first - 1]);
     return before || unknownName(first + 1);
@@ -86,8 +116,7 @@ export class ActorScope {
   }
 
   isCapitalised(i: number): boolean {
-    const t = this.tokens[i];
-    return t !== undefined && /^\p{Lu}/u.test(t.text);
+    return this.caps[i] === 1;
   }
 
   /** The reading of a kb match this stage uses: the kb's best, unless the document already named another. */
