@@ -28,6 +28,9 @@ function wordOf(text: string): string {
 }
 
 const CAPITAL = /^\p{Lu}/u;
+const UPPER_WORD = /^\p{Lu}{2,}$/u;
+const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
+const NAME_POS = new Set(['PROPN', 'ADJ', 'NOUN']);
 
 /** Whether a text begins with a capital letter; ASCII without the regex. */
 function startsCapital(text: string): boolean {
@@ -88,16 +91,24 @@ export class ActorScope {
     if (first !== m.last) return false;
     const e = m.entries[0];
     if (!e || e.form === 'demonym' || e.form === 'title' || e.form === 'sector' || e.form === 'acronym') return false;
-    if (/^\p{Lu}{2,}$/u.test(t[first].text)) return false;
-    const sentence = t[first].sentence;
-    const sentenceStart = this.analysis.sentences[sentence]?.tokens[0] ?? 0;
-    // a day or a date after the name is when, not more of the name ("Israel Friday reimposed")
-    const isDate = (k: number) => this.lex.weekdays.has(this.words[k]) || (this.lex.months.has(this.words[k]) && /^\d/.test(t[k + 1]?.text ?? ''));
-    const unknownName = (k: number) => k >= sentenceStart && t[k] !== undefined && t[k].sentence === sentence
-      && !covered[k] && /^\p{Lu}\p{Ll}+$/u.test(t[k].text) && ['PROPN', 'ADJ', 'NOUN'].includes(t[k].pos)
-      && !this.lex.roleWords.has(this.words[k]) && !(k > first && isDate(k));
-    const before = first - 1 > sentenceStart && unknownName(first - 1) && !this.lex.regionPrefixes.has(this.words[first - 1]);
-    return before || unknownName(first + 1);
+    if (UPPER_WORD.test(t[first].text)) return false;
+    const sentenceStart = this.analysis.sentences[t[first].sentence]?.tokens[0] ?? 0;
+    const before = first - 1 > sentenceStart && this.unknownName(first - 1, first, sentenceStart, covered)
+      && !this.lex.regionPrefixes.has(this.words[first - 1]);
+    return before || this.unknownName(first + 1, first, sentenceStart, covered);
+  }
+
+  /** A capitalised word next to the one-word name at `first` that the kb does not know, and no role word or date. */
+  private unknownName(k: number, first: number, sentenceStart: number, covered: Uint8Array): boolean {
+    const t = this.analysis.tokens;
+    return k >= sentenceStart && t[k] !== undefined && t[k].sentence === t[first].sentence
+      && !covered[k] && TITLE_CASE_WORD.test(t[k].text) && NAME_POS.has(t[k].pos)
+      && !this.lex.roleWords.has(this.words[k]) && !(k > first && this.isDate(k));
+  }
+
+  /** A day or a date after a name is when, not more of the name ("Israel Friday reimposed"). */
+  private isDate(k: number): boolean {
+    return this.lex.weekdays.has(this.words[k]) || (this.lex.months.has(this.words[k]) && /^\d/.test(this.analysis.tokens[k + 1]?.text ?? ''));
   }
 
   get tokens(): Token[] { return this.analysis.tokens; }
@@ -151,14 +162,16 @@ export class ActorScope {
   useActor(actor: Actor): Actor {
     let a = this.actors.get(actor.id);
     if (!a) {
-      a = actor.isNew ? actor : {
-        ...actor,
-        aliases: [...actor.aliases],
-        roles: actor.roles?.map((r) => ({ ...r })),
-        memberships: actor.memberships?.map((r) => ({ ...r })),
-      };
-      if (!a.roles) delete a.roles;
-      if (!a.memberships) delete a.memberships;
+      if (actor.isNew) a = actor;
+      else {
+        // the same keys in the same order as the kb's actor, without deleting any (a deleted
+        // key makes an object slow to read and to write out)
+        a = { ...actor, aliases: [...actor.aliases] };
+        if (actor.roles) a.roles = actor.roles.map((r) => ({ ...r }));
+        else if ('roles' in a) delete a.roles;
+        if (actor.memberships) a.memberships = actor.memberships.map((r) => ({ ...r }));
+        else if ('memberships' in a) delete a.memberships;
+      }
       this.actors.set(a.id, a);
     }
     return a;
