@@ -46,7 +46,9 @@ export class NameIndex {
   private readonly suffixTrie = new Map<string, UnitNode<SuffixEntry>>();
   private readonly cores = new Map<string, Core>();
   private readonly coreTrie = new Map<string, UnitNode<Core>>();
-  private readonly units = new TextUnits();                  // the sentence being matched
+  private readonly units = new TextUnits((text) => this.cutRun(text));   // the sentence being matched
+  /** The units of runs of text seen, with the units a form or a qualified name begins with. */
+  private readonly runs = new Map<string, CutRun>();
   private readonly coreKeys = new Map<string, string>();    // core as written -> folded key
   private readonly capitalBlockers = new Set<string>();     // "summit": "the Warsaw summit" is no metonym
   size = 0;
@@ -64,6 +66,7 @@ export class NameIndex {
     const entry = { suffix, units: units.map((u) => u.text), exact: units.map((u) => isAcronym(u.text)) };
     this.suffixes.set(key, entry);
     trieAdd(this.suffixTrie, units.map((u) => u.norm), entry);
+    this.runs.clear();
   }
 
   /**
@@ -86,6 +89,7 @@ export class NameIndex {
         };
         this.cores.set(key, c);
         trieAdd(this.coreTrie, units.map((u) => u.norm), c);
+        this.runs.clear();
       }
     }
     const c = this.cores.get(key)!;
@@ -117,6 +121,7 @@ export class NameIndex {
       const readings = [entry];
       this.forms.set(key, readings);
       trieAdd(this.formTrie, units.map((u) => u.norm), readings);
+      this.runs.clear();
     } else {
       const same = list.find((e) => e.name.actor === name.actor && e.name.code === name.code && e.name.office === name.office
         && e.cases.join() === cases.join() && e.units.join() === entry.units.join());
@@ -148,6 +153,20 @@ export class NameIndex {
     return (c.byCountry.get(country) ?? []).filter((e) => !e.strict || capitalsOk).map((e) => e.name);
   }
 
+  /** The units of a run of tokens written together; kept (and never changed by the callers). */
+  private cutRun(text: string): CutRun {
+    let run = this.runs.get(text);
+    if (run === undefined) {
+      if (this.runs.size >= RUN_CACHE_LIMIT) this.runs.clear();
+      const units = splitUnits(text);
+      const starts = new Uint8Array(units.length);
+      for (let k = 0; k < units.length; k++) starts[k] = this.formTrie.has(units[k].norm) || this.coreTrie.has(units[k].norm) ? 1 : 0;
+      run = { units, starts };
+      this.runs.set(text, run);
+    }
+    return run;
+  }
+
   /** Longest match at each position, left to right, never across sentences. */
   match(tokens: Token[]): NameMatch[] {
     const out: NameMatch[] = [];
@@ -167,7 +186,7 @@ export class NameIndex {
     const len = u.length;
     let i = 0;
     while (i < len) {
-      if (!this.formTrie.has(u.norm[i]) && !this.coreTrie.has(u.norm[i])) { i++; continue; }
+      if (!u.starts[i]) { i++; continue; }
       const { found, state } = this.lookup(u, i);
       let best = found;
       if (state) best = longer(best, this.afterState(u, i, state));
@@ -331,6 +350,9 @@ class TextUnits {
   to: Int32Array = new Int32Array(64);
   firstToken: Int32Array = new Int32Array(64);
   lastToken: Int32Array = new Int32Array(64);
+  starts: Uint8Array = new Uint8Array(64);   // 1 where a unit may begin a name
+
+  constructor(private readonly cutRun: (text: string) => CutRun) {}
 
   cut(tokens: Token[], first: number, last: number): void {
     this.length = 0;
@@ -340,19 +362,20 @@ class TextUnits {
       let e = t;
       let text = tokens[t].text;
       while (e < last && !tokens[e].space) text += tokens[++e].text;
-      const cut = cutRun(text);
+      const { units: cut, starts } = this.cutRun(text);
       if (e === t) {
-        for (const u of cut) this.push(u, offset, t, t);
+        for (let c = 0; c < cut.length; c++) this.push(cut[c], starts[c], offset, t, t);
       } else {
         // the run's tokens: the last that begins at or before a unit's start, and before its end
         let k = t;
         let kEnd = tokens[t].text.length;   // where token k + 1 begins in the run
-        for (const u of cut) {
+        for (let c = 0; c < cut.length; c++) {
+          const u = cut[c];
           while (k < e && kEnd <= u.from) kEnd += tokens[++k].text.length;
           let j = k;
           let jEnd = kEnd;
           while (j < e && jEnd < u.to) jEnd += tokens[++j].text.length;
-          this.push(u, offset, k, j);
+          this.push(u, starts[c], offset, k, j);
         }
       }
       offset += text.length + 1;
@@ -360,14 +383,16 @@ class TextUnits {
     }
   }
 
-  private push(u: Unit, offset: number, firstToken: number, lastToken: number): void {
+  private push(u: Unit, start: number, offset: number, firstToken: number, lastToken: number): void {
     const n = this.length++;
     if (n === this.from.length) {
       this.from = grow(this.from);
       this.to = grow(this.to);
       this.firstToken = grow(this.firstToken);
       this.lastToken = grow(this.lastToken);
+      this.starts = grow(this.starts);
     }
+    this.starts[n] = start;
     this.norm[n] = u.norm;
     this.text[n] = u.text;
     this.from[n] = offset + u.from;
@@ -384,22 +409,13 @@ class TextUnits {
   }
 }
 
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
+function grow<A extends Int32Array | Uint8Array>(a: A): A {
+  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
   b.set(a);
   return b;
 }
 
 const RUN_CACHE_LIMIT = 50_000;
-const runUnits = new Map<string, readonly Unit[]>();
 
-/** The units of a run of tokens written together; cached (and never changed by the callers). */
-function cutRun(text: string): readonly Unit[] {
-  let units = runUnits.get(text);
-  if (units === undefined) {
-    if (runUnits.size >= RUN_CACHE_LIMIT) runUnits.clear();
-    units = splitUnits(text);
-    runUnits.set(text, units);
-  }
-  return units;
-}
+/** A run of text cut into units; `starts`: 1 for a unit some form or qualified name begins with. */
+interface CutRun { units: readonly Unit[]; starts: Uint8Array }

@@ -51,7 +51,7 @@ export const actorsStage: Stage = {
         i = p.last + 1;
         continue;
       }
-      let next = readDefinedAcronym(scope, i, acronyms);
+      let next = acronyms.size ? readDefinedAcronym(scope, i, acronyms) : i;
       if (next === i) next = readNewOrg(scope, i);
       if (next === i) {
         const m = scope.matchAt.get(i);
