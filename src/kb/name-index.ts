@@ -46,9 +46,8 @@ export class NameIndex {
   private readonly suffixTrie = new Map<string, UnitNode<SuffixEntry>>();
   private readonly cores = new Map<string, Core>();
   private readonly coreTrie = new Map<string, UnitNode<Core>>();
-  private readonly units = new TextUnits((text) => this.cutRun(text));   // the sentence being matched
-  /** The units of runs of text seen, with the units a form or a qualified name begins with. */
-  private readonly runs = new Map<string, CutRun>();
+  /** The sentence being matched, and the cut runs of text seen (which units a form or a qualified name begins with). */
+  private readonly units = new TextUnits((norm) => this.formTrie.has(norm) || this.coreTrie.has(norm));
   private readonly coreKeys = new Map<string, string>();    // core as written -> folded key
   private readonly capitalBlockers = new Set<string>();     // "summit": "the Warsaw summit" is no metonym
   size = 0;
@@ -66,7 +65,7 @@ export class NameIndex {
     const entry = { suffix, units: units.map((u) => u.text), exact: units.map((u) => isAcronym(u.text)) };
     this.suffixes.set(key, entry);
     trieAdd(this.suffixTrie, units.map((u) => u.norm), entry);
-    this.runs.clear();
+    this.units.forget();
   }
 
   /**
@@ -89,7 +88,7 @@ export class NameIndex {
         };
         this.cores.set(key, c);
         trieAdd(this.coreTrie, units.map((u) => u.norm), c);
-        this.runs.clear();
+        this.units.forget();
       }
     }
     const c = this.cores.get(key)!;
@@ -121,7 +120,7 @@ export class NameIndex {
       const readings = [entry];
       this.forms.set(key, readings);
       trieAdd(this.formTrie, units.map((u) => u.norm), readings);
-      this.runs.clear();
+      this.units.forget();
     } else {
       const same = list.find((e) => e.name.actor === name.actor && e.name.code === name.code && e.name.office === name.office
         && e.cases.join() === cases.join() && e.units.join() === entry.units.join());
@@ -151,20 +150,6 @@ export class NameIndex {
     if (!c || c.exact.some((x, j) => x && units[j].text !== c.units[j])) return [];
     const capitalsOk = c.capital.every((cap, j) => !cap || /^\p{Lu}/u.test(units[j].text));
     return (c.byCountry.get(country) ?? []).filter((e) => !e.strict || capitalsOk).map((e) => e.name);
-  }
-
-  /** The units of a run of tokens written together; kept (and never changed by the callers). */
-  private cutRun(text: string): CutRun {
-    let run = this.runs.get(text);
-    if (run === undefined) {
-      if (this.runs.size >= RUN_CACHE_LIMIT) this.runs.clear();
-      const units = splitUnits(text);
-      const starts = new Uint8Array(units.length);
-      for (let k = 0; k < units.length; k++) starts[k] = this.formTrie.has(units[k].norm) || this.coreTrie.has(units[k].norm) ? 1 : 0;
-      run = { units, starts };
-      this.runs.set(text, run);
-    }
-    return run;
   }
 
   /** Longest match at each position, left to right, never across sentences. */
@@ -210,7 +195,8 @@ export class NameIndex {
       const list = node.value;
       const n = node.depth;
       if (!list || !u.endsAtToken(i, n)) continue;
-      const ok = list.filter((e) => casesFit(e, u, i)).map((e) => e.name);
+      const ok: KbName[] = [];
+      for (const e of list) if (casesFit(e, u, i)) ok.push(e.name);
       if (!ok.length) continue;
       found ??= { n, entries: ok };
       const states = ok.filter((e) => e.actor.startsWith('state:') && (e.form === 'name' || e.form === 'acronym' || e.form === 'demonym'));
@@ -301,6 +287,7 @@ function longer(a: Hit | undefined, b: Hit | undefined): Hit | undefined {
 
 /** One reading per actor, code and office: the best-ranked form. */
 function distinct(names: KbName[]): KbName[] {
+  if (names.length < 2) return names;
   const seen = new Set<string>();
   return names.filter((n) => {
     const k = `${n.actor} ${n.code} ${n.office}`;
@@ -352,7 +339,29 @@ class TextUnits {
   lastToken: Int32Array = new Int32Array(64);
   starts: Uint8Array = new Uint8Array(64);   // 1 where a unit may begin a name
 
-  constructor(private readonly cutRun: (text: string) => CutRun) {}
+  private readonly runs = new Map<string, CutRun>();
+
+  constructor(private readonly startsName: (norm: string) => boolean) {}
+
+  /** Drops the cut runs: the index changed, and with it which units begin a name. */
+  forget(): void {
+    this.runs.clear();
+  }
+
+  /** The units of a run of tokens written together; kept (and never changed by the callers). */
+  private cutRun(text: string): CutRun {
+    let run = this.runs.get(text);
+    if (run === undefined) {
+      if (this.runs.size >= RUN_CACHE_LIMIT) this.runs.clear();
+      const units = splitUnits(text);
+      const starts = new Uint8Array(units.length);
+      for (let k = 0; k < units.length; k++) starts[k] = this.startsName(units[k].norm) ? 1 : 0;
+      run = { units, starts };
+      this.runs.set(text, run);
+    }
+    return run;
+  }
+
 
   cut(tokens: Token[], first: number, last: number): void {
     this.length = 0;
