@@ -46,8 +46,8 @@ export class NameIndex {
   private readonly suffixTrie = new Map<string, UnitNode<SuffixEntry>>();
   private readonly cores = new Map<string, Core>();
   private readonly coreTrie = new Map<string, UnitNode<Core>>();
-  /** The sentence being matched, and the cut runs of text seen (which units a form or a qualified name begins with). */
-  private readonly units = new TextUnits((norm) => this.formTrie.has(norm) || this.coreTrie.has(norm));
+  /** The sentence being matched, and the cut runs of text seen (with the forms and qualified names each unit begins). */
+  private readonly units = new TextUnits(this.formTrie, this.coreTrie);
   private readonly coreKeys = new Map<string, string>();    // core as written -> folded key
   private readonly capitalBlockers = new Set<string>();     // "summit": "the Warsaw summit" is no metonym
   size = 0;
@@ -171,7 +171,7 @@ export class NameIndex {
     const len = u.length;
     let i = 0;
     while (i < len) {
-      if (!u.starts[i]) { i++; continue; }
+      if (!u.formNode[i] && !u.coreNode[i]) { i++; continue; }
       const { found, state } = this.lookup(u, i);
       let best = found;
       if (state) best = longer(best, this.afterState(u, i, state));
@@ -191,7 +191,7 @@ export class NameIndex {
   private lookup(u: TextUnits, i: number): { found?: Hit; state?: Hit } {
     let found: Hit | undefined;
     let state: Hit | undefined;
-    for (let node = deepest(this.formTrie, u, i); node && !(found && state); node = node.parent) {
+    for (let node = deepest(u.formNode[i], u, i); node && !(found && state); node = node.parent) {
       const list = node.value;
       const n = node.depth;
       if (!list || !u.endsAtToken(i, n)) continue;
@@ -214,7 +214,7 @@ export class NameIndex {
     let best: Hit | undefined;
     const core = this.coreAt(u, at, countries);
     if (core) best = { n: at - i + core.n, entries: core.entries };
-    for (let node = deepest(this.suffixTrie, u, at); node; node = node.parent) {
+    for (let node = deepest(this.suffixTrie.get(u.norm[at]), u, at); node; node = node.parent) {
       const k = node.depth;
       if (best && at - i + k < best.n) break;
       const hit = node.value;
@@ -231,7 +231,7 @@ export class NameIndex {
 
   /** A qualified name, then "of (the) <state>": "Ministry of Defence of the Republic of Belarus". */
   private coreOfState(u: TextUnits, i: number): Hit | undefined {
-    for (let node = deepest(this.coreTrie, u, i); node; node = node.parent) {
+    for (let node = deepest(u.coreNode[i], u, i); node; node = node.parent) {
       const k = node.depth;
       let at = i + k;
       if (!node.value || at >= u.length || u.norm[at] !== 'of') continue;
@@ -249,7 +249,7 @@ export class NameIndex {
 
   /** The longest qualified name at `at` that the given states have. */
   private coreAt(u: TextUnits, at: number, countries: string[]): Hit | undefined {
-    for (let node = deepest(this.coreTrie, u, at); node; node = node.parent) {
+    for (let node = deepest(u.coreNode[at], u, at); node; node = node.parent) {
       const hit = node.value && coreHit(node.value, u, at, node.depth, countries);
       if (hit) return hit;
     }
@@ -257,9 +257,9 @@ export class NameIndex {
   }
 }
 
-/** The deepest node of a trie that the units from `i` reach (its ancestors are the shorter prefixes). */
-function deepest<T>(root: Map<string, UnitNode<T>>, u: TextUnits, i: number): UnitNode<T> | undefined {
-  let node = root.get(u.norm[i]);
+/** The deepest node of a trie that the units from `i` reach from `first`, the node of unit i (its ancestors are the shorter prefixes). */
+function deepest<T>(first: UnitNode<T> | undefined, u: TextUnits, i: number): UnitNode<T> | undefined {
+  let node = first;
   if (!node) return undefined;
   for (let k = i + 1; k < u.length && node.next; k++) {
     const child: UnitNode<T> | undefined = node.next.get(u.norm[k]);
@@ -337,11 +337,12 @@ class TextUnits {
   to: Int32Array = new Int32Array(64);
   firstToken: Int32Array = new Int32Array(64);
   lastToken: Int32Array = new Int32Array(64);
-  starts: Uint8Array = new Uint8Array(64);   // 1 where a unit may begin a name
+  readonly formNode: (FormNode | undefined)[] = [];   // the trie node of the forms a unit begins
+  readonly coreNode: (CoreNode | undefined)[] = [];
 
   private readonly runs = new Map<string, CutRun>();
 
-  constructor(private readonly startsName: (norm: string) => boolean) {}
+  constructor(private readonly formTrie: Map<string, FormNode>, private readonly coreTrie: Map<string, CoreNode>) {}
 
   /** Drops the cut runs: the index changed, and with it which units begin a name. */
   forget(): void {
@@ -354,9 +355,7 @@ class TextUnits {
     if (run === undefined) {
       if (this.runs.size >= RUN_CACHE_LIMIT) this.runs.clear();
       const units = splitUnits(text);
-      const starts = new Uint8Array(units.length);
-      for (let k = 0; k < units.length; k++) starts[k] = this.startsName(units[k].norm) ? 1 : 0;
-      run = { units, starts };
+      run = { units, formNodes: units.map((x) => this.formTrie.get(x.norm)), coreNodes: units.map((x) => this.coreTrie.get(x.norm)) };
       this.runs.set(text, run);
     }
     return run;
@@ -371,9 +370,10 @@ class TextUnits {
       let e = t;
       let text = tokens[t].text;
       while (e < last && !tokens[e].space) text += tokens[++e].text;
-      const { units: cut, starts } = this.cutRun(text);
+      const run = this.cutRun(text);
+      const cut = run.units;
       if (e === t) {
-        for (let c = 0; c < cut.length; c++) this.push(cut[c], starts[c], offset, t, t);
+        for (let c = 0; c < cut.length; c++) this.push(run, c, offset, t, t);
       } else {
         // the run's tokens: the last that begins at or before a unit's start, and before its end
         let k = t;
@@ -384,7 +384,7 @@ class TextUnits {
           let j = k;
           let jEnd = kEnd;
           while (j < e && jEnd < u.to) jEnd += tokens[++j].text.length;
-          this.push(u, starts[c], offset, k, j);
+          this.push(run, c, offset, k, j);
         }
       }
       offset += text.length + 1;
@@ -392,16 +392,17 @@ class TextUnits {
     }
   }
 
-  private push(u: Unit, start: number, offset: number, firstToken: number, lastToken: number): void {
+  private push(run: CutRun, c: number, offset: number, firstToken: number, lastToken: number): void {
+    const u = run.units[c];
     const n = this.length++;
     if (n === this.from.length) {
       this.from = grow(this.from);
       this.to = grow(this.to);
       this.firstToken = grow(this.firstToken);
       this.lastToken = grow(this.lastToken);
-      this.starts = grow(this.starts);
     }
-    this.starts[n] = start;
+    this.formNode[n] = run.formNodes[c];
+    this.coreNode[n] = run.coreNodes[c];
     this.norm[n] = u.norm;
     this.text[n] = u.text;
     this.from[n] = offset + u.from;
@@ -418,13 +419,15 @@ class TextUnits {
   }
 }
 
-function grow<A extends Int32Array | Uint8Array>(a: A): A {
-  const b = new (a.constructor as new (n: number) => A)(a.length * 2);
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
   b.set(a);
   return b;
 }
 
 const RUN_CACHE_LIMIT = 50_000;
 
-/** A run of text cut into units; `starts`: 1 for a unit some form or qualified name begins with. */
-interface CutRun { units: readonly Unit[]; starts: Uint8Array }
+/** A run of text cut into units, with the trie nodes of the forms and qualified names each unit begins. */
+interface CutRun { units: readonly Unit[]; formNodes: (FormNode | undefined)[]; coreNodes: (CoreNode | undefined)[] }
+type FormNode = UnitNode<FormEntry[]>;
+type CoreNode = UnitNode<Core>;
