@@ -130,6 +130,12 @@ export class ActorScope {
     return this.caps[i] === 1;
   }
 
+  /** The kb match that begins at token i (as matchAt.get(i), without hashing). */
+  matchStartingAt(i: number): NameMatch | undefined {
+    const k = this.coveredBy[i];
+    return k >= 0 && this.matches[k].first === i ? this.matches[k] : undefined;
+  }
+
   /** The reading of a kb match this stage uses: the kb's best, unless the document already named another. */
   entry(m: NameMatch): KbName | undefined {
     if (m.entries.length > 1) {
