@@ -66,12 +66,23 @@ export class KbBuilder {
   private api(): KnowledgeBase {
     const { actors, index, places, lexicons, terms } = this;
     const sectors = this.maps.get('sector-words') ?? new Map<string, string>();
+    // the actors stage asks for every capitalised word it does not know: keep the answers
+    const placeCache = new Map<string, Place[]>();
+    const placesOf = (name: string): Place[] => {
+      let hit = placeCache.get(name);
+      if (hit === undefined) {
+        if (placeCache.size >= 20_000) placeCache.clear();
+        hit = findPlaces(places, name);
+        placeCache.set(name, hit);
+      }
+      return hit;
+    };
     return {
       actors,
       get: (id: string) => actors.get(id),
       matchNames: (tokens: Token[]): NameMatch[] => index.match(tokens),
-      place: (name: string) => findPlaces(places, name)[0],
-      places: (name: string) => findPlaces(places, name),
+      place: (name: string) => placesOf(name)[0],
+      places: placesOf,
       state: (alpha3: string) => actors.get(`state:${alpha3.toUpperCase()}`),
       officeHolder: (country: string, office: Office, date?: string) => {
         const list = terms.get(`${country.toUpperCase()} ${office}`) ?? [];

@@ -24,10 +24,10 @@ export const actorsStage: Stage = {
     if (analysis.tokens.length === 0) return;
     const scope = new ActorScope(analysis, ctx.kb);
     const people = findPeople(scope);
-    const personAt = new Map<number, PersonSpan>();
+    const personAt = new Array<PersonSpan | undefined>(analysis.tokens.length);   // by first token
     const claimed = new Uint8Array(analysis.tokens.length);     // role words before a name
     for (const p of people) {
-      personAt.set(p.first, p);
+      personAt[p.first] = p;
       if (p.pre) claimed.fill(1, p.pre.first, p.pre.last + 1);
     }
     const surnames = new Map<string, string>();                  // folded surname -> actor id
@@ -39,22 +39,23 @@ export const actorsStage: Stage = {
     let i = 0;
     while (i < tokens.length) {
       if (claimed[i]) { i++; continue; }
-      const p = personAt.get(i);
+      const p = personAt[i];
       if (p) {
         const actor = scope.useActor(p.actor ?? newPerson(p.name, scope.kb));
         if (actor.isNew && p.name !== actor.name && !actor.aliases.includes(p.name)) actor.aliases.push(p.name);
-        const mention = scope.mention(p.first, p.last, actor, { via: p.via, role: roleText(p) });
-        if (!mention.role) delete mention.role;
+        // no role key rather than a deleted one: deleting makes the object slow for every later reader
+        const role = roleText(p);
+        const mention = scope.mention(p.first, p.last, actor, role ? { via: p.via, role } : { via: p.via });
         spansOf.set(actor.id, [...(spansOf.get(actor.id) ?? []), { mention, span: p }]);
         const surname = fold(scope.tokens[p.last].text);
         if (p.last > p.first || p.actor) surnames.set(surname, actor.id);
         i = p.last + 1;
         continue;
       }
-      let next = readDefinedAcronym(scope, i, acronyms);
+      let next = acronyms.size ? readDefinedAcronym(scope, i, acronyms) : i;
       if (next === i) next = readNewOrg(scope, i);
       if (next === i) {
-        const m = scope.matchAt.get(i);
+        const m = scope.matchStartingAt(i);
         if (m) next = readKnown(scope, m);
       }
       if (next === i) next = ownerlessMinistry(scope, i);

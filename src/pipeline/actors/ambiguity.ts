@@ -14,6 +14,7 @@ const PHRASE_STOP = new Set(['VERB', 'AUX', 'PUNCT', 'CCONJ', 'SCONJ', 'PRON']);
 /** The readings of a name in distinct countries, when there are several; else undefined. */
 export function ambiguousPlace(scope: ActorScope, text: string): Place[] | undefined {
   const all = scope.kb.places(text);
+  if (all.length < 2) return undefined;
   return new Set(all.map((p) => p.country)).size > 1 ? all : undefined;
 }
 

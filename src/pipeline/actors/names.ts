@@ -22,7 +22,7 @@ export function wordEnd(scope: ActorScope, i: number): number {
 /** Whether the word at token i (ending at `end`) can be part of a personal name. */
 export function isNameWord(scope: ActorScope, i: number, end: number): boolean {
   const tok = scope.tokens[i];
-  if (!CAP_WORD.test(tok.text) || FUNCTION_POS.has(tok.pos)) return false;
+  if (!scope.isCapitalised(i) || !CAP_WORD.test(tok.text) || FUNCTION_POS.has(tok.pos)) return false;
   for (let k = i; k <= end; k++) if (scope.coveredBy[k] >= 0) return false;
   const text = scope.text(i, end);
   if (text.length > 1 && text === text.toUpperCase()) return false;          // acronyms: INF, NATO
@@ -51,6 +51,7 @@ export interface NameRun { first: number; last: number; words: number[] /* first
 
 /** The run of name words starting at token i, with particles inside ("von der"), or undefined. */
 export function nameRunAt(scope: ActorScope, i: number): NameRun | undefined {
+  if (!scope.isCapitalised(i)) return undefined;   // a name's first word is capitalised (isNameWord)
   const words: number[] = [];
   let j = i;
   let last = -1;

@@ -7,16 +7,19 @@ export interface PhraseHit<T> { end: number /* one past the last token */; value
 
 export class PhraseTable<T> {
   private root: Node<T> = { next: new Map() };
+  private readonly lastWords = new Set<string>();   // the words phrases end with
 
   add(phrase: string, value: T): void {
     // the tokenizer cuts "secretary-general" into three tokens: index it so as well
     if (/\S-\S/.test(phrase)) this.add(phrase.replace(/-/g, ' - '), value);
     let node = this.root;
-    for (const w of phrase.toLowerCase().split(/\s+/).filter(Boolean)) {
+    const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+    for (const w of words) {
       let n = node.next.get(w);
       if (!n) { n = { next: new Map() }; node.next.set(w, n); }
       node = n;
     }
+    if (words.length) this.lastWords.add(words[words.length - 1]);
     if (node.value === undefined) node.value = value;
   }
 
@@ -33,6 +36,7 @@ export class PhraseTable<T> {
 
   /** The longest phrase that ends at `last` (inclusive) and starts no earlier than `from`. */
   matchEndingAt(words: readonly string[], last: number, from = 0): (PhraseHit<T> & { start: number }) | undefined {
+    if (!this.lastWords.has(words[last])) return undefined;
     for (let start = Math.max(from, last - 5); start <= last; start++) {
       const hit = this.match(words, start, last + 1);
       if (hit && hit.end === last + 1) return { ...hit, start };

@@ -11,7 +11,7 @@ export function readPlace(scope: ActorScope, i: number): number {
     const end = wordEnd(scope, j);
     // any capitalised word the kb did not claim: place names include "West", "Gap", "Bank"
     const tok = scope.tokens[j];
-    if (!/^\p{Lu}\p{L}*$/u.test(tok.text) || scope.coveredBy[j] >= 0 || tok.sentence !== scope.tokens[i].sentence) break;
+    if (!scope.isCapitalised(j) || !/^\p{Lu}\p{L}*$/u.test(tok.text) || scope.coveredBy[j] >= 0 || tok.sentence !== scope.tokens[i].sentence) break;
     ends.push(end);
     j = end + 1;
   }

@@ -13,8 +13,36 @@ export function countryOf(actor: Actor | undefined): string | undefined {
   return undefined;
 }
 
+const WORD_CACHE_LIMIT = 50_000;
+const wordCache = new Map<string, string>();
+
+/** A token's folded word; an abbreviation's full stop is no part of it: "Gen." is the title "gen". */
+function wordOf(text: string): string {
+  let w = wordCache.get(text);
+  if (w === undefined) {
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    w = fold(text).replace(/[’ʼ‘`´]/g, "'").replace(/^(\p{L}+)\.$/u, '$1');
+    wordCache.set(text, w);
+  }
+  return w;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+const UPPER_WORD = /^\p{Lu}{2,}$/u;
+const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
+const NAME_POS = new Set(['PROPN', 'ADJ', 'NOUN']);
+
+/** Whether a text begins with a capital letter; ASCII without the regex. */
+function startsCapital(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITAL.test(text);
+}
+
 export class ActorScope {
   readonly words: string[];
+  /** 1 where a token begins with a capital letter. */
+  private readonly caps: Uint8Array;
   readonly matchAt = new Map<number, NameMatch>();     // first token -> kb match
   readonly coveredBy: Int32Array;                        // token -> index of the kb match covering it, or -1
   readonly matches: NameMatch[];
@@ -32,11 +60,16 @@ export class ActorScope {
 
   constructor(readonly analysis: Analysis, readonly kb: KnowledgeBase) {
     const tokens = analysis.tokens;
-    // an abbreviation's full stop is no part of the word: "Gen." is the title "gen"
-    this.words = tokens.map((t) => fold(t.text).replace(/[’ʼ‘`´]/g, "'").replace(/^(\p{L}+)\.$/u, '$1'));
+    this.words = new Array<string>(tokens.length);
+    this.caps = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const text = tokens[i].text;
+      this.words[i] = wordOf(text);
+      this.caps[i] = startsCapital(text) ? 1 : 0;
+    }
     const raw = kb.matchNames(tokens);
-    const covered = new Set<number>();
-    for (const m of raw) for (let i = m.first; i <= m.last; i++) covered.add(i);
+    const covered = new Uint8Array(tokens.length);
+    for (const m of raw) covered.fill(1, m.first, m.last + 1);
     this.matches = raw.filter((m) => !this.partOfLongerName(m, covered));
     this.coveredBy = new Int32Array(tokens.length).fill(-1);
     this.matches.forEach((m, k) => {
@@ -51,23 +84,31 @@ export class ActorScope {
    * A one-word kb name next to capitalised words the kb does not know is part of a longer name
    * ("Soviet Union" is not "the Union", "Jordan Smith" is not Jordan).
    */
-  private partOfLongerName(m: NameMatch, covered: Set<number>): boolean {
+  private partOfLongerName(m: NameMatch, covered: Uint8Array): boolean {
     const t = this.analysis.tokens;
     let first = m.first;
     if (this.words[first] === 'the' && first < m.last) first++;
     if (first !== m.last) return false;
     const e = m.entries[0];
     if (!e || e.form === 'demonym' || e.form === 'title' || e.form === 'sector' || e.form === 'acronym') return false;
-    if (/^\p{Lu}{2,}$/u.test(t[first].text)) return false;
-    const sentence = t[first].sentence;
-    const sentenceStart = this.analysis.sentences[sentence]?.tokens[0] ?? 0;
-    // a day or a date after the name is when, not more of the name ("Israel Friday reimposed")
-    const isDate = (k: number) => this.lex.weekdays.has(this.words[k]) || (this.lex.months.has(this.words[k]) && /^\d/.test(t[k + 1]?.text ?? ''));
-    const unknownName = (k: number) => k >= sentenceStart && t[k] !== undefined && t[k].sentence === sentence
-      && !covered.has(k) && /^\p{Lu}\p{Ll}+$/u.test(t[k].text) && ['PROPN', 'ADJ', 'NOUN'].includes(t[k].pos)
-      && !this.lex.roleWords.has(this.words[k]) && !(k > first && isDate(k));
-    const before = first - 1 > sentenceStart && unknownName(first - 1) && !this.lex.regionPrefixes.has(this.words[first - 1]);
-    return before || unknownName(first + 1);
+    if (UPPER_WORD.test(t[first].text)) return false;
+    const sentenceStart = this.analysis.sentences[t[first].sentence]?.tokens[0] ?? 0;
+    const before = first - 1 > sentenceStart && this.unknownName(first - 1, first, sentenceStart, covered)
+      && !this.lex.regionPrefixes.has(this.words[first - 1]);
+    return before || this.unknownName(first + 1, first, sentenceStart, covered);
+  }
+
+  /** A capitalised word next to the one-word name at `first` that the kb does not know, and no role word or date. */
+  private unknownName(k: number, first: number, sentenceStart: number, covered: Uint8Array): boolean {
+    const t = this.analysis.tokens;
+    return k >= sentenceStart && t[k] !== undefined && t[k].sentence === t[first].sentence
+      && !covered[k] && TITLE_CASE_WORD.test(t[k].text) && NAME_POS.has(t[k].pos)
+      && !this.lex.roleWords.has(this.words[k]) && !(k > first && this.isDate(k));
+  }
+
+  /** A day or a date after a name is when, not more of the name ("Israel Friday reimposed"). */
+  private isDate(k: number): boolean {
+    return this.lex.weekdays.has(this.words[k]) || (this.lex.months.has(this.words[k]) && /^\d/.test(this.analysis.tokens[k + 1]?.text ?? ''));
   }
 
   get tokens(): Token[] { return this.analysis.tokens; }
@@ -86,8 +127,13 @@ export class ActorScope {
   }
 
   isCapitalised(i: number): boolean {
-    const t = this.tokens[i];
-    return t !== undefined && /^\p{Lu}/u.test(t.text);
+    return this.caps[i] === 1;
+  }
+
+  /** The kb match that begins at token i (as matchAt.get(i), without hashing). */
+  matchStartingAt(i: number): NameMatch | undefined {
+    const k = this.coveredBy[i];
+    return k >= 0 && this.matches[k].first === i ? this.matches[k] : undefined;
   }
 
   /** The reading of a kb match this stage uses: the kb's best, unless the document already named another. */
@@ -122,14 +168,16 @@ export class ActorScope {
   useActor(actor: Actor): Actor {
     let a = this.actors.get(actor.id);
     if (!a) {
-      a = actor.isNew ? actor : {
-        ...actor,
-        aliases: [...actor.aliases],
-        roles: actor.roles?.map((r) => ({ ...r })),
-        memberships: actor.memberships?.map((r) => ({ ...r })),
-      };
-      if (!a.roles) delete a.roles;
-      if (!a.memberships) delete a.memberships;
+      if (actor.isNew) a = actor;
+      else {
+        // the same keys in the same order as the kb's actor, without deleting any (a deleted
+        // key makes an object slow to read and to write out)
+        a = { ...actor, aliases: [...actor.aliases] };
+        if (actor.roles) a.roles = actor.roles.map((r) => ({ ...r }));
+        else if ('roles' in a) delete a.roles;
+        if (actor.memberships) a.memberships = actor.memberships.map((r) => ({ ...r }));
+        else if ('memberships' in a) delete a.memberships;
+      }
       this.actors.set(a.id, a);
     }
     return a;
