@@ -86,12 +86,14 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
   const partsOf = (r: number): Set<string> | string[] => clusters.get(r)?.parts ?? all[r].parts;
   /** Whether two clusters together name more than two country parts, without building their union. */
   const moreThanTwoParts = (ra: number, rb: number) => {
-    const union: string[] = [];
-    for (const list of [partsOf(ra), partsOf(rb)]) {
-      for (const p of list) {
-        if (union.includes(p)) continue;
-        if (union.length === 2) return true;
-        union.push(p);
+    let first: string | undefined;
+    let second: string | undefined;
+    for (const r of [ra, rb]) {
+      for (const p of partsOf(r)) {
+        if (p === first || p === second) continue;
+        if (second !== undefined) return true;
+        if (first === undefined) first = p;
+        else second = p;
       }
     }
     return false;
