@@ -47,8 +47,6 @@ interface Forms {
 // matchers instead of once per matcher: frames and claims run a dozen lists over every sentence.
 const FIRST_WORDS = new Map<string, number[]>();   // word -> ids of the matchers with an entry starting with it
 let matchers = 0;
-/** Per token list: for each matcher id, the positions where one of its entries may start, ascending. */
-const STARTS = new WeakMap<Token[], { length: number; matchers: number; at: Map<number, number[]> }>();
 
 function markIds(bits: Uint32Array, words: number, i: number, ids: number[] | undefined): void {
   if (ids) for (const id of ids) bits[i * words + (id >>> 5)] |= 1 << (id & 31);
@@ -76,28 +74,6 @@ export class PhraseMatcher {
     }
   }
 
-  /** Where entries of each matcher may start in a token list, found in one pass for all matchers. */
-  private static starts(tokens: Token[], f: Forms): Map<number, number[]> {
-    let s = STARTS.get(tokens);
-    if (!s || s.length !== tokens.length || s.matchers !== matchers) {
-      // read off the bits of mayStart: each matcher's positions, in order
-      const at = new Map<number, number[]>();
-      const { words, bits } = PhraseMatcher.mayStart(f);
-      for (let i = 0; i < f.text.length; i++) {
-        for (let w = 0; w < words; w++) {
-          for (let x = bits[i * words + w]; x !== 0; x &= x - 1) {
-            const id = w * 32 + 31 - Math.clz32(x & -x);
-            const list = at.get(id);
-            if (!list) at.set(id, [i]); else list.push(i);
-          }
-        }
-      }
-      s = { length: tokens.length, matchers, at };
-      STARTS.set(tokens, s);
-    }
-    return s.at;
-  }
-
   /** A proper noun, or a capitalised word inside a sentence ("in May"): not a common word. */
   private static nameLike(tokens: Token[], i: number): boolean {
     const t = tokens[i];
@@ -109,18 +85,7 @@ export class PhraseMatcher {
   private static forms(tokens: Token[]): Forms {
     let f = FORMS.get(tokens);
     if (!f || f.text.length !== tokens.length) {
-      // normal forms and the bits of mayStart in one pass: one look-up per text and lemma
-      const text: string[] = [], lemma: string[] = [];
-      const words = (matchers + 31) >>> 5;
-      const bits = new Uint32Array(tokens.length * words);
-      for (let i = 0; i < tokens.length; i++) {
-        const a = formOf(tokens[i].text), b = formOf(tokens[i].lemma);
-        text.push(a.norm);
-        lemma.push(b.norm);
-        markIds(bits, words, i, firstIds(a));
-        if (b.norm !== a.norm) markIds(bits, words, i, firstIds(b));
-      }
-      f = { text, lemma, may: { matchers, words, bits } };
+      f = { text: tokens.map((t) => norm(t.text)), lemma: tokens.map((t) => norm(t.lemma)) };
       FORMS.set(tokens, f);
     }
     return f;
@@ -129,26 +94,31 @@ export class PhraseMatcher {
   /** For each token of a list, one bit per matcher: whether an entry of that matcher may start there
    *  (its first word is the token's text or lemma), worked out in one pass for all matchers. Callers
    *  try `at` on token after token; most tokens start no entry, and then no word is looked up. */
-  private static mayStart(f: Forms): { words: number; bits: Uint32Array } {
+  private static mayStart(tokens: Token[], f: Forms): { words: number; bits: Uint32Array } {
     let m = f.may;
     if (!m || m.matchers !== matchers) {
       const words = (matchers + 31) >>> 5;
-      const bits = new Uint32Array(f.text.length * words);
-      for (let i = 0; i < f.text.length; i++) {
-        markIds(bits, words, i, FIRST_WORDS.get(f.text[i]));
-        if (f.lemma[i] !== f.text[i]) markIds(bits, words, i, FIRST_WORDS.get(f.lemma[i]));
+      const bits = new Uint32Array(tokens.length * words);
+      for (let i = 0; i < tokens.length; i++) {
+        // the matchers each word starts are remembered with the word: one look-up per text and lemma
+        markIds(bits, words, i, firstIds(formOf(tokens[i].text)));
+        if (f.lemma[i] !== f.text[i]) markIds(bits, words, i, firstIds(formOf(tokens[i].lemma)));
       }
       m = f.may = { matchers, words, bits };
     }
     return m;
   }
 
+  /** Whether an entry of this matcher may start at token i (see mayStart). */
+  private mayStartAt(may: { words: number; bits: Uint32Array }, i: number): boolean {
+    return (may.bits[i * may.words + (this.id >>> 5)] & (1 << (this.id & 31))) !== 0;
+  }
+
   /** The longest entry that starts at token i, if any. A proper noun never matches a one-word entry ("May", "Hawk"). */
   at(tokens: Token[], i: number, limit = tokens.length): PhraseHit | undefined {
     if (!tokens[i]) return undefined;
     const f = PhraseMatcher.forms(tokens);
-    const may = PhraseMatcher.mayStart(f);
-    if ((may.bits[i * may.words + (this.id >>> 5)] & (1 << (this.id & 31))) === 0) return undefined;
+    if (!this.mayStartAt(PhraseMatcher.mayStart(tokens, f), i)) return undefined;
     return this.atForms(tokens, f, i, limit);
   }
 
@@ -171,18 +141,11 @@ export class PhraseMatcher {
   all(tokens: Token[], from = 0, to = tokens.length): PhraseHit[] {
     const hits: PhraseHit[] = [];
     const f = PhraseMatcher.forms(tokens);
-    const starts = PhraseMatcher.starts(tokens, f).get(this.id);
-    if (!starts) return hits;
-    const end = Math.min(to, tokens.length);
-    // the first start at or after `from`
-    let lo = 0, hi = starts.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] < from) lo = mid + 1; else hi = mid; }
-    let next = from;   // matches do not overlap
-    for (let k = lo; k < starts.length && starts[k] < end; k++) {
-      const i = starts[k];
-      if (i < next) continue;
+    const may = PhraseMatcher.mayStart(tokens, f);
+    for (let i = from; i < Math.min(to, tokens.length); i++) {
+      if (!this.mayStartAt(may, i)) continue;
       const hit = this.atForms(tokens, f, i, to);
-      if (hit) { hits.push(hit); next = hit.last + 1; }
+      if (hit) { hits.push(hit); i = hit.last; }
     }
     return hits;
   }
