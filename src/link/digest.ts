@@ -35,6 +35,9 @@ interface EncodedEvent {
   /** surface forms that differ from their key; u: keys with none */
   f: [number, string][]; u?: number[]; h: [number, string][];
 }
+/** Marks a deflated digest (base64 after it); a digest stored before compression is plain JSON. */
+const DEFLATED = 'z:';
+
 interface Encoded { v: 1; doc: string; pub?: string; sig?: string; actors: string[]; events: EncodedEvent[] }
 
 export function encodeDigest(d: LinkDigest): string {
@@ -59,9 +62,6 @@ export function encodeDigest(d: LinkDigest): string {
   // text, so that one column type serves SQLite and PostgreSQL; level 1: most of the gain, little CPU
   return DEFLATED + deflateRawSync(JSON.stringify(out), { level: 1 }).toString('base64');
 }
-
-/** Marks a deflated digest (base64 after it); a digest stored before compression is plain JSON. */
-const DEFLATED = 'z:';
 
 /** The digest a stored text encodes; `pool` shares its strings with the other documents being linked. */
 export function decodeDigest(text: string, pool = new StringPool()): LinkDigest {

@@ -63,9 +63,9 @@ export function isSameEvent(a: EventFeatures, b: EventFeatures): boolean {
  * Which events of a window tell one event: the root of each event's group (union-find over indices). `known` pairs
  * (indices into `all`) are joined first, so the comparisons skip pairs they already join. Events
  * below `fresh` were compared with each other before (their groups come in `known`): only pairs
- * with a newer event are compared.
+ * with a newer event are compared. `rank`: the events' order in time (timeRanks), if the caller has it.
  */
-export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, number]> = [], fresh = 0): Int32Array {
+export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, number]> = [], fresh = 0, rank = timeRanks(all)): Int32Array {
   const n = all.length;
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
@@ -82,7 +82,7 @@ export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, nu
     for (const k of f.keys) push(postings, block + k, i);
     push(postings, `${block}trigger:${f.trigger}`, i);
   });
-  const near = new Neighbourhoods([...postings.values()], n, timeRanks(all));
+  const near = new Neighbourhoods([...postings.values()], n, rank);
   postings.clear();
   const met = new Int32Array(n).fill(-1);   // met[j] === i: the pair (i, j) is done
   for (let i = 0; i < n; i++) {
@@ -91,7 +91,7 @@ export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, nu
       for (let y = near.from(m), hi = near.to(m); y <= hi; y++) {
         const j = list[y];
         // events below `fresh` were compared in the window before
-        if (j <= i || met[j] === i || (j < fresh)) continue;
+        if (j <= i || met[j] === i || j < fresh) continue;
         met[j] = i;
         const [ri, rj] = [find(i), find(j)];
         if (ri !== rj && isSameEvent(all[i], all[j])) parent[rj] = ri;

@@ -6,6 +6,7 @@ import { sameActors } from './actors.ts';
 import { sameEventRoots } from './events.ts';
 import { countActors, mainActors, sortStorylines, storyClusters, storyLabel, type Cluster } from './storylines.ts';
 import { countryPart, type EventFeatures } from './features.ts';
+import { timeRanks } from './pairs.ts';
 import { linkDigest, type LinkDigest } from './digest.ts';
 import { NearDuplicateIndex, copiedEvents } from './near-duplicates.ts';
 
@@ -125,7 +126,8 @@ export class CorpusLinker {
     const pairs = this.copies.pairs();
     for (const p of copiedEvents(pairs.slice(this.pairsSeen), all)) known.push(p);
     this.pairsSeen = pairs.length;
-    const roots = sameEventRoots(all, known, nc);
+    const rank = timeRanks(all);   // both passes pair events by their order in time
+    const roots = sameEventRoots(all, known, nc, rank);
 
     const byRoot = new Map<number, number[]>();
     for (let i = 0; i < all.length; i++) {
@@ -168,7 +170,7 @@ export class CorpusLinker {
       return apart.length ? window.filter((i) => !(i < nc && apart.includes(this.carryStory[i]!))) : window;
     });
     const carriedClusters = [...carriedStories].map(([s, members]) => Object.assign(s.cluster, { members }));
-    const { clusters, df } = storyClusters(all, storySeeds, carriedClusters);
+    const { clusters, df } = storyClusters(all, storySeeds, carriedClusters, rank);
     const nextStory: (OpenStory | undefined)[] = new Array(all.length - nc);
     for (const c of clusters) {
       const joined = new Set<OpenStory>();

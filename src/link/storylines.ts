@@ -25,13 +25,13 @@ export interface Cluster {
  * same-event groups) start in one cluster; `carried` clusters come in whole with what they hold
  * over events that have left the window (they are taken over, not copied). Returns the clusters
  * of two or more events, and the number of the window's events that have each key word.
+ * `rank`: the events' order in time (timeRanks), if the caller has it.
  */
-export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carried: Cluster[] = []): { clusters: Cluster[]; df: (k: string) => number } {
+export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carried: Cluster[] = [], rank = timeRanks(all)): { clusters: Cluster[]; df: (k: string) => number } {
   const n = all.length;
   const df = new Map<string, number[]>();
   all.forEach((f, i) => { for (const k of f.keys) push(df, k, i); });
   const idf = (k: string) => Math.log(1 + n / df.get(k)!.length);
-  const rank = timeRanks(all);
 
   // pairs of events that share key words, strongest first
   const score = scoreStoryPairs(all, df, idf, rank);
