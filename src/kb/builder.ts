@@ -7,6 +7,7 @@ import { fold, slug, splitUnits } from './normalize.ts';
 import { demonymPlural, expandCores, possessive, personVariants, spellingVariants, surnameVariants, type Transliteration } from './variants.ts';
 import type { KbName, KnowledgeBase, NameMatch, Office, Place } from './types.ts';
 import { isoCountryNames } from './iso-countries.ts';
+import { BoundedMemo } from '../text/memo.ts';
 
 const OFFICE_SECTOR: Record<Office, string> = { head_of_state: 'GOV', head_of_government: 'GOV', foreign_minister: 'GOV', defence_minister: 'MIL' };
 
@@ -67,16 +68,9 @@ export class KbBuilder {
     const { actors, index, places, lexicons, terms } = this;
     const sectors = this.maps.get('sector-words') ?? new Map<string, string>();
     // the actors stage asks for every capitalised word it does not know: keep the answers
-    const placeCache = new Map<string, Place[]>();
-    const placesOf = (name: string): Place[] => {
-      let hit = placeCache.get(name);
-      if (hit === undefined) {
-        if (placeCache.size >= 20_000) placeCache.clear();
-        hit = findPlaces(places, name);
-        placeCache.set(name, hit);
-      }
-      return hit;
-    };
+    const placeCache = new BoundedMemo<string, Place[]>(20_000);
+    const lookUp = (name: string): Place[] => findPlaces(places, name);
+    const placesOf = (name: string): Place[] => placeCache.get(name, lookUp);
     return {
       actors,
       get: (id: string) => actors.get(id),

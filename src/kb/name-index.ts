@@ -3,6 +3,7 @@
 import type { Token } from '../model/types.ts';
 import type { KbName, NameMatch } from './types.ts';
 import { isAcronym, splitUnits, type Unit } from './normalize.ts';
+import { BoundedMemo } from '../text/memo.ts';
 
 /** How a unit of a form must be written in the text. */
 const enum Case { Any, Capital, Exact }
@@ -340,7 +341,7 @@ class TextUnits {
   readonly formNode: (FormNode | undefined)[] = [];   // the trie node of the forms a unit begins
   readonly coreNode: (CoreNode | undefined)[] = [];
 
-  private readonly runs = new Map<string, CutRun>();
+  private readonly runs = new BoundedMemo<string, CutRun>(RUN_CACHE_LIMIT);
 
   constructor(private readonly formTrie: Map<string, FormNode>, private readonly coreTrie: Map<string, CoreNode>) {}
 
@@ -351,15 +352,13 @@ class TextUnits {
 
   /** The units of a run of tokens written together; kept (and never changed by the callers). */
   private cutRun(text: string): CutRun {
-    let run = this.runs.get(text);
-    if (run === undefined) {
-      if (this.runs.size >= RUN_CACHE_LIMIT) this.runs.clear();
-      const units = splitUnits(text);
-      run = { units, formNodes: units.map((x) => this.formTrie.get(x.norm)), coreNodes: units.map((x) => this.coreTrie.get(x.norm)) };
-      this.runs.set(text, run);
-    }
-    return run;
+    return this.runs.get(text, this.newRun);
   }
+
+  private readonly newRun = (text: string): CutRun => {
+    const units = splitUnits(text);
+    return { units, formNodes: units.map((x) => this.formTrie.get(x.norm)), coreNodes: units.map((x) => this.coreTrie.get(x.norm)) };
+  };
 
 
   cut(tokens: Token[], first: number, last: number): void {

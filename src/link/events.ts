@@ -3,6 +3,7 @@
 import type { PloverType } from '../model/types.ts';
 import type { EventFeatures } from './features.ts';
 import { push } from './multimap.ts';
+import { BoundedMemo } from '../text/memo.ts';
 import { Neighbourhoods, timeRanks } from './pairs.ts';
 
 // Types the gold accepts for one another (a border closure, a treaty withdrawal).
@@ -13,17 +14,11 @@ const SYMMETRIC = new Set<PloverType>(['CONSULT', 'COOPERATE', 'AGREE']);
 const DAY = 86_400_000;
 
 export const family = (t: PloverType) => FAMILY[t] ?? t;
-const dayNumbers = new Map<string, number>();
-/** Days since 1970 of an ISO date; a corpus has few distinct dates, and pairs compare them often. */
-function days(iso: string): number {
-  let d = dayNumbers.get(iso);
-  if (d === undefined) {
-    d = Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY;
-    if (dayNumbers.size > 100_000) dayNumbers.clear();
-    dayNumbers.set(iso, d);
-  }
-  return d;
-}
+// a corpus has few distinct dates, and pairs compare them often
+const dayNumbers = new BoundedMemo<string, number>(100_000);
+const dayNumber = (iso: string) => Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / DAY;
+/** Days since 1970 of an ISO date. */
+const days = (iso: string) => dayNumbers.get(iso, dayNumber);
 
 function sameParty(a?: string, b?: string): boolean {
   return a === undefined || b === undefined || a === b;

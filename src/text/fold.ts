@@ -2,6 +2,8 @@
 // compatibility forms decomposed, diacritics removed, and the letters whose stroke or ligature
 // Unicode cannot split off (ł, ø, đ, æ, ß...) spelled with plain letters.
 
+import { BoundedMemo } from './memo.ts';
+
 const LETTERS: Record<string, string> = {
   'ł': 'l', 'ŀ': 'l', 'đ': 'd', 'ð': 'd', 'ø': 'o', 'ħ': 'h', 'ı': 'i', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'þ': 'th',
 };
@@ -12,18 +14,11 @@ const ASCII = /^[\x00-\x7f]*$/;
 // Folding is pure and the same words come back in every document and stage, so results for
 // short texts (words, names) are remembered; the memo is emptied when it grows large, to bound
 // memory on endless input. Longer texts rarely repeat and are folded each time.
-const memo = new Map<string, string>();
-const MEMO_MAX = 50_000;
+const memo = new BoundedMemo<string, string>(50_000);
 const MEMO_LENGTH = 40;
 
 export function foldDiacritics(text: string): string {
-  if (text.length > MEMO_LENGTH) return fold(text);
-  const known = memo.get(text);
-  if (known !== undefined) return known;
-  const folded = fold(text);
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(text, folded);
-  return folded;
+  return text.length > MEMO_LENGTH ? fold(text) : memo.get(text, fold);
 }
 
 function fold(text: string): string {

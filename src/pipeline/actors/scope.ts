@@ -3,6 +3,7 @@
 import type { Actor, Analysis, Mention, Token } from '../../model/types.ts';
 import type { KbName, KnowledgeBase, NameMatch } from '../../kb/types.ts';
 import { fold } from '../../kb/normalize.ts';
+import { BoundedMemo } from '../../text/memo.ts';
 import { actorWords, type ActorWords } from './lexicon.ts';
 
 /** The ISO alpha-3 country an actor belongs to, when it has one. */
@@ -13,18 +14,11 @@ export function countryOf(actor: Actor | undefined): string | undefined {
   return undefined;
 }
 
-const WORD_CACHE_LIMIT = 50_000;
-const wordCache = new Map<string, string>();
+const foldedWords = new BoundedMemo<string, string>(50_000);
 
 /** A token's folded word; an abbreviation's full stop is no part of it: "Gen." is the title "gen". */
-function wordOf(text: string): string {
-  let w = wordCache.get(text);
-  if (w === undefined) {
-    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-    w = fold(text).replace(/[’ʼ‘`´]/g, "'").replace(/^(\p{L}+)\.$/u, '$1');
-    wordCache.set(text, w);
-  }
-  return w;
+function foldWord(text: string): string {
+  return fold(text).replace(/[’ʼ‘`´]/g, "'").replace(/^(\p{L}+)\.$/u, '$1');
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -64,7 +58,7 @@ export class ActorScope {
     this.caps = new Uint8Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const text = tokens[i].text;
-      this.words[i] = wordOf(text);
+      this.words[i] = foldedWords.get(text, foldWord);
       this.caps[i] = startsCapital(text) ? 1 : 0;
     }
     const raw = kb.matchNames(tokens);

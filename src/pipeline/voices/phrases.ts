@@ -4,23 +4,19 @@
 import type { Token } from '../../model/types.ts';
 import { tokenize } from '../../text/tokenize.ts';
 import { foldDiacritics } from '../../text/fold.ts';
+import { BoundedMemo } from '../../text/memo.ts';
 
 export interface PhraseHit { first: number; last: number; phrase: string }
 
 /** A word's normal form, and the matchers with an entry starting with it (as of `seen` matchers). */
 interface WordForm { norm: string; first: number[] | undefined; seen: number }
-const normalised = new Map<string, WordForm>();
 /** Words are few and matched often: remember their normal forms, up to this many. */
-const NORM_CACHE = 200_000;
+const normalised = new BoundedMemo<string, WordForm>(200_000);
+const newForm = (text: string): WordForm =>
+  ({ norm: foldDiacritics(text).replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-'), first: undefined, seen: -1 });
 
 function formOf(text: string): WordForm {
-  let w = normalised.get(text);
-  if (w === undefined) {
-    w = { norm: foldDiacritics(text).replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-'), first: undefined, seen: -1 };
-    if (normalised.size >= NORM_CACHE) normalised.clear();
-    normalised.set(text, w);
-  }
-  return w;
+  return normalised.get(text, newForm);
 }
 
 /** Lower case, one kind of apostrophe and hyphen, no diacritics. */
