@@ -20,7 +20,7 @@ export function ambiguousPlace(scope: ActorScope, text: string): Place[] | undef
 
 /** The state a kb match names (by name, acronym or demonym), if any. */
 function stateAt(scope: ActorScope, i: number): string | undefined {
-  const m = scope.matchAt.get(i);
+  const m = scope.matchStartingAt(i);
   const e = m && scope.entry(m);
   if (!m || !e || e.form === 'capital' || e.form === 'title' || e.form === 'sector') return undefined;
   const a = scope.kb.get(e.actor);

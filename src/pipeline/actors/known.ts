@@ -24,12 +24,12 @@ export function headAfter(scope: ActorScope, pos: number): Head | undefined {
   const ministry = ministryAt(scope, pos);
   if (ministry) return { kind: 'ministry', type: ministry.value, end: ministry.end };
   const office = lex.offices.match(words, pos);
-  if (office && !(scope.isCapitalised(office.end) && tokens[office.end].pos === 'PROPN' && !scope.matchAt.has(office.end))) {
+  if (office && !(scope.isCapitalised(office.end) && tokens[office.end].pos === 'PROPN' && !scope.matchStartingAt(office.end))) {
     return { kind: 'office', office: office.value, end: office.end };
   }
   // the run of modifiers and nouns that ends in the head noun: "top brass", "military officials"
   let end = pos;
-  while (end < tokens.length && end - pos < 4 && RUN_POS.has(tokens[end].pos) && !scope.matchAt.has(end)
+  while (end < tokens.length && end - pos < 4 && RUN_POS.has(tokens[end].pos) && !scope.matchStartingAt(end)
     && (!scope.isCapitalised(end) || lex.roleWords.has(words[end]))
     && tokens[end].sentence === tokens[pos].sentence) end++;
   if (end === pos) return undefined;
@@ -62,7 +62,7 @@ export function isPlaceUse(scope: ActorScope, first: number, last: number): bool
   // a modifier of a noun: "the Minsk agreements", "a Warsaw summit"
   const t = tokens[last + 1];
   if (t && t.pos === 'NOUN' && !scope.isCapitalised(last + 1)) return true;
-  if (next === ',' && scope.matchAt.get(last + 2) && scope.actorOfMatch(scope.matchAt.get(last + 2)!)?.kind === 'state') return true;
+  if (next === ',' && scope.matchStartingAt(last + 2) && scope.actorOfMatch(scope.matchStartingAt(last + 2)!)?.kind === 'state') return true;
   return false;
 }
 
@@ -154,7 +154,7 @@ function readOwners(scope: ActorScope, m: NameMatch, actor: Actor, entry: KbName
     if (scope.isPossessive(pos)) pos++;
     const w = scope.words[pos];
     if (!COORDINATORS.has(w) || (w === '-' && (scope.tokens[pos - 1].space || scope.tokens[pos].space))) break;
-    const nextMatch = scope.matchAt.get(pos + 1);
+    const nextMatch = scope.matchStartingAt(pos + 1);
     const o = asOwner(scope, nextMatch);
     if (!o) {
       // "Belarus' and Poland's top brass": the kb read the last one with its sector already

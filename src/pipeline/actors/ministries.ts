@@ -98,7 +98,7 @@ export function ownerlessMinistry(scope: ActorScope, i: number): number {
   if (!hit) return i;
   // "of Belarus" after the phrase names the owner
   if (words[hit.end - 1] !== 'of' && words[hit.end] === 'of') {
-    const owner = scope.matchAt.get(hit.end + 1);
+    const owner = scope.matchStartingAt(hit.end + 1);
     const actor = owner && scope.actorOfMatch(owner);
     if (owner && actor?.kind === 'state') {
       mentionMinistry(scope, i, owner.last, countryOf(actor)!, hit.value, 'ministry:of-country');

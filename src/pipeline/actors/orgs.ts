@@ -11,7 +11,7 @@ const MEDIA_CUES = new Set(['told', 'tell', 'tells', 'telling']);
 function newOrg(scope: ActorScope, first: number, last: number, sector: string): Actor {
   let country: string | undefined;
   for (let i = first; i <= last; i++) {
-    const m = scope.matchAt.get(i);
+    const m = scope.matchStartingAt(i);
     const a = m && scope.actorOfMatch(m);
     if (a?.kind === 'state') { country = countryOf(a); break; }
   }

@@ -20,7 +20,7 @@ function namesIn(scope: ActorScope, r: RoleSpan | undefined) {
   const orgs: { code: string; country?: string }[] = [];
   if (!r) return { countries, orgs };
   for (let i = r.first; i <= r.last; i++) {
-    const m = scope.matchAt.get(i);
+    const m = scope.matchStartingAt(i);
     if (!m) continue;
     const a = scope.actorOfMatch(m);
     const e = scope.entry(m);

@@ -37,7 +37,6 @@ export class ActorScope {
   readonly words: string[];
   /** 1 where a token begins with a capital letter. */
   private readonly caps: Uint8Array;
-  readonly matchAt = new Map<number, NameMatch>();     // first token -> kb match
   readonly coveredBy: Int32Array;                        // token -> index of the kb match covering it, or -1
   readonly matches: NameMatch[];
   readonly mentions: Mention[] = [];
@@ -67,7 +66,6 @@ export class ActorScope {
     this.matches = raw.filter((m) => !this.partOfLongerName(m, covered));
     this.coveredBy = new Int32Array(tokens.length).fill(-1);
     this.matches.forEach((m, k) => {
-      this.matchAt.set(m.first, m);
       for (let i = m.first; i <= m.last; i++) this.coveredBy[i] = k;
     });
     this.date = analysis.doc.meta.published ?? undefined;
@@ -124,7 +122,7 @@ export class ActorScope {
     return this.caps[i] === 1;
   }
 
-  /** The kb match that begins at token i (as matchAt.get(i), without hashing). */
+  /** The kb match that begins at token i (kb matches do not overlap: coveredBy says which covers it). */
   matchStartingAt(i: number): NameMatch | undefined {
     const k = this.coveredBy[i];
     return k >= 0 && this.matches[k].first === i ? this.matches[k] : undefined;
