@@ -4,7 +4,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Analysis, Modality, PloverType } from '../model/types.ts';
 import { eventFeatures, StringPool, type EventFeatures } from './features.ts';
-import { bodySignature } from './near-duplicates.ts';
+import { bodySignature, decodeSignature, encodeSignature } from './near-duplicates.ts';
 
 export interface LinkDigest {
   doc: string;
@@ -43,7 +43,7 @@ interface Encoded { v: 1; doc: string; pub?: string; sig?: string; actors: strin
 export function encodeDigest(d: LinkDigest): string {
   const out: Encoded = {
     v: 1, doc: d.doc, pub: d.events[0]?.published, actors: d.actors,
-    sig: d.signature ? Buffer.from(d.signature.buffer, d.signature.byteOffset, d.signature.byteLength).toString('base64') : undefined,
+    sig: d.signature ? encodeSignature(d.signature) : undefined,
     events: d.events.map((f) => {
       const k = [...f.keys];
       const at = new Map(k.map((key, i) => [key, i]));
@@ -70,14 +70,8 @@ export function decodeDigest(text: string, pool = new StringPool()): LinkDigest 
   if (d.v !== 1) throw new Error(`link digest of ${d.doc}: unknown version ${String(d.v)}`);
   const doc = pool.get(d.doc);
   const published = d.pub === undefined ? undefined : pool.get(d.pub);
-  let signature: Int32Array | undefined;
-  if (d.sig) {
-    const bytes = Buffer.from(d.sig, 'base64');
-    signature = new Int32Array(bytes.byteLength / 4);
-    new Uint8Array(signature.buffer).set(bytes);
-  }
   return {
-    doc, signature, actors: d.actors,
+    doc, signature: d.sig ? decodeSignature(d.sig) : undefined, actors: d.actors,
     events: d.events.map((x) => {
       const list = x.k.map((key) => pool.get(key));
       const keys = new Set(list.slice(0, x.kn));

@@ -9,9 +9,11 @@ import { countryPart, type EventFeatures } from './features.ts';
 import { timeRanks } from './pairs.ts';
 import { linkDigest, type LinkDigest } from './digest.ts';
 import { NearDuplicateIndex, copiedEvents } from './near-duplicates.ts';
+import { encodeSnapshot, type LinkCheckpoint, type LinkerSnapshot, type SavedMembers } from './snapshot.ts';
 
 export { countryPart } from './features.ts';
 export { foldName, skeleton } from './names.ts';
+export type { LinkCheckpoint } from './snapshot.ts';
 
 /** Events per chunk: about 550 documents of 700 words, some 30 MB of features; a window holds two. */
 export const CHUNK = 20_000;
@@ -33,6 +35,13 @@ class Members {
     return order.map((i) => this.refs[i]);
   }
   first(): number { return this.seqs.reduce((a, b) => Math.min(a, b), Infinity); }
+  saved(): SavedMembers { return { seqs: [...this.seqs], refs: this.refs.map((r) => [r.doc, r.event]) }; }
+  static of(s: SavedMembers): Members {
+    const m = new Members();
+    m.seqs = [...s.seqs];
+    m.refs = s.refs.map(([doc, event]) => ({ doc, event }));
+    return m;
+  }
   /** The largest of several, grown by the others: a long story is not copied in every window. */
   static merged(list: Iterable<Members>): Members {
     const all = [...list].sort((x, y) => y.seqs.length - x.seqs.length);
@@ -61,49 +70,163 @@ export class CorpusLinker {
   private readonly actors = new Map<string, { actor: Actor; count: number }>();
   private readonly names = new Map<string, string>();   // country part -> name of the state or IGO
   private readonly chunk: number;
-  private readonly copies: NearDuplicateIndex;
+  private copies: NearDuplicateIndex;
   private carry: EventFeatures[] = [];                   // the previous chunk
   private current: EventFeatures[] = [];
   private carrySeq = 0;                                  // order of arrival of carry[0]
   private carryGroup: (Members | undefined)[] = [];      // the open same-event group of each carried event
   private carryStory: (OpenStory | undefined)[] = [];    // the open storyline of each carried event
   private pairsSeen = 0;                                 // near-duplicate pairs already used to join events
-  private readonly groups: Members[] = [];               // finished same-event groups
-  private readonly storylines: Storyline[] = [];         // finished storylines
+  private groups: Members[] = [];                        // finished same-event groups (not yet taken by a checkpoint)
+  private storylines: Storyline[] = [];                  // finished storylines (likewise)
+  private pairsTaken = 0;                                // near-duplicate pairs handed to a checkpoint
+  private readonly checkpoints: boolean;
+  private pending?: LinkCheckpoint;
+  private docs = 0;                                      // documents added, restored ones included
+  private position = 0;                                  // the stored position of the last one, when given
+  private carryFrom = 0;                                 // the position after which the carried chunk's documents begin
 
-  /** `chunk`: events per chunk; `generation`: documents per generation of the near-duplicate index. */
-  constructor(options: { chunk?: number; generation?: number } = {}) {
+  /**
+   * `chunk`: events per chunk; `generation`: documents per generation of the near-duplicate index;
+   * `checkpoints`: after each chunk, keep what a later run needs to go on from there (see takeCheckpoint).
+   */
+  constructor(options: LinkerOptions = {}) {
     this.chunk = options.chunk ?? CHUNK;
     this.copies = new NearDuplicateIndex({ generation: options.generation });
+    this.checkpoints = options.checkpoints ?? false;
+  }
+
+  /**
+   * A linker that goes on from a checkpoint's snapshot: `carry` is the events of the documents
+   * stored after `snapshot.carryFrom` up to `snapshot.position`, in stored order (their links
+   * are already saved; the next chunk is linked with them), `actorOf` the actors as stored now.
+   */
+  static restore(snapshot: LinkerSnapshot, carry: EventFeatures[], actorOf: (id: string) => Actor | undefined, options: LinkerOptions = {}): CorpusLinker {
+    if (carry.length !== snapshot.carryGroup.length) {
+      throw new Error(`link snapshot: ${snapshot.carryGroup.length} carried events expected, ${carry.length} read`);
+    }
+    const linker = new CorpusLinker({ ...options, checkpoints: true });
+    if (linker.chunk !== snapshot.chunk) throw new Error(`link snapshot: made with chunks of ${snapshot.chunk} events, not ${linker.chunk}`);
+    linker.copies = NearDuplicateIndex.restore(snapshot.copies, { generation: options.generation });
+    for (const [id, count] of snapshot.actors) {
+      const actor = actorOf(id);
+      if (actor) { linker.actors.set(id, { actor, count }); linker.nameStates(actor); }
+    }
+    linker.carry = carry;
+    linker.carrySeq = snapshot.carrySeq;
+    const groups = snapshot.groups.map(Members.of);
+    linker.carryGroup = snapshot.carryGroup.map((g) => (g < 0 ? undefined : groups[g]));
+    const stories = snapshot.stories.map((s): OpenStory => ({
+      members: Members.of(s.members), actors: new Map(s.actors),
+      cluster: { members: [], parts: new Set(s.parts), keys: new Map(s.keys), size: s.size },
+    }));
+    linker.carryStory = snapshot.carryStory.map((g) => (g < 0 ? undefined : stories[g]));
+    linker.docs = snapshot.docs;
+    linker.position = snapshot.position;
+    linker.carryFrom = snapshot.position;   // the next chunk begins after the snapshot's documents
+    return linker;
   }
 
   add(a: Analysis): void {
     this.addDigest(linkDigest(a), a.actors);
   }
 
-  /** A document by its digest (src/link/digest.ts) and the actors it names. */
-  addDigest(d: LinkDigest, actors: Actor[]): void {
+  /** A document by its digest (src/link/digest.ts), the actors it names and its stored position (by default, its number in order added). */
+  addDigest(d: LinkDigest, actors: Actor[], position?: number): void {
+    this.docs++;
+    this.position = position ?? this.docs;
     this.copies.addSignature(d.doc, d.signature);
     for (const actor of actors) {
       const seen = this.actors.get(actor.id);
       if (seen) seen.count++;
       else this.actors.set(actor.id, { actor, count: 1 });
-      if ((actor.kind === 'state' || actor.kind === 'igo') && actor.code) {
-        const part = countryPart(actor.code)!;
-        if (!this.names.has(part) || part === actor.code.toUpperCase()) this.names.set(part, actor.name);
-      }
+      this.nameStates(actor);
     }
     for (const f of d.events) this.current.push(f);
     if (this.current.length >= this.chunk) this.flush(false);
   }
 
+  /** States and IGOs name their country part in storyline labels. */
+  private nameStates(actor: Actor): void {
+    if ((actor.kind === 'state' || actor.kind === 'igo') && actor.code) {
+      const part = countryPart(actor.code)!;
+      if (!this.names.has(part) || part === actor.code.toUpperCase()) this.names.set(part, actor.name);
+    }
+  }
+
+  /**
+   * With `checkpoints`: the links finished since the last checkpoint and a snapshot to go on
+   * from, once a chunk has been linked (else undefined). Links taken here are final: `links()`
+   * gives only those found after, which depend on documents a later run may add to.
+   */
+  takeCheckpoint(): LinkCheckpoint | undefined {
+    const c = this.pending;
+    this.pending = undefined;
+    return c;
+  }
+
+  /** The links not taken by a checkpoint (with `checkpoints`: the open ones, a later run redoes them), and the same actors. */
   links(): CorpusLinks {
     this.flush(true);
+    const { sameEvent, storylines, nearDuplicates } = this.finished();
+    return { sameActor: sameActors(this.actors), sameEvent, storylines, nearDuplicates };
+  }
+
+  /** The documents added so far, and the stored position of the last. */
+  progress(): { docs: number; position: number } {
+    return { docs: this.docs, position: this.position };
+  }
+
+  /** The links finished and not yet taken, in order; they are taken. */
+  private finished(): Omit<CorpusLinks, 'sameActor'> {
     const sameEvent = this.groups
       .map((g) => ({ first: g.first(), events: g.ordered() }))
       .sort((x, y) => x.first - y.first)
       .map(({ events }) => ({ id: `same:${events[0].event}`, events }));
-    return { sameActor: sameActors(this.actors), sameEvent, storylines: sortStorylines(this.storylines), nearDuplicates: this.copies.pairs() };
+    const pairs = this.copies.pairs();
+    const nearDuplicates = pairs.slice(this.pairsTaken);
+    const storylines = sortStorylines(this.storylines);
+    if (this.checkpoints) { this.groups = []; this.storylines = []; this.pairsTaken = pairs.length; }
+    return { sameEvent, storylines, nearDuplicates };
+  }
+
+  /** The checkpoint after a chunk: what was finished, and the state that goes on from here. */
+  private checkpoint(): void {
+    const groups: SavedMembers[] = [];
+    const groupIndex = new Map<Members, number>();
+    const carryGroup = this.carryGroup.map((g) => {
+      if (!g) return -1;
+      let i = groupIndex.get(g);
+      if (i === undefined) { i = groups.push(g.saved()) - 1; groupIndex.set(g, i); }
+      return i;
+    });
+    const stories: LinkerSnapshot['stories'] = [];
+    const storyIndex = new Map<OpenStory, number>();
+    const carryStory = this.carryStory.map((s) => {
+      if (!s) return -1;
+      let i = storyIndex.get(s);
+      if (i === undefined) {
+        i = stories.push({
+          members: s.members.saved(), parts: [...s.cluster.parts], keys: [...s.cluster.keys], size: s.cluster.size, actors: [...s.actors],
+        }) - 1;
+        storyIndex.set(s, i);
+      }
+      return i;
+    });
+    const snapshot: LinkerSnapshot = {
+      version: SNAPSHOT_VERSION, chunk: this.chunk, docs: this.docs, position: this.position, carryFrom: this.carryFrom,
+      carrySeq: this.carrySeq, groups, carryGroup, stories, carryStory, copies: this.copies.state(),
+      actors: [...this.actors].map(([id, { count }]) => [id, count]),
+    };
+    const links = this.finished();
+    const before = this.pending;
+    this.pending = {
+      sameEvent: [...(before?.sameEvent ?? []), ...links.sameEvent],
+      storylines: [...(before?.storylines ?? []), ...links.storylines],
+      nearDuplicates: [...(before?.nearDuplicates ?? []), ...(links.nearDuplicates ?? [])],
+      position: this.position, snapshot: encodeSnapshot(snapshot),
+    };
+    this.carryFrom = this.position;
   }
 
   /** Links the window (previous and current chunk); finishes what cannot grow, or everything when `last`. */
@@ -203,8 +326,14 @@ export class CorpusLinker {
     this.carryGroup = last ? [] : nextGroup;
     this.carryStory = last ? [] : nextStory;
     this.current = [];
+    if (this.checkpoints && !last) this.checkpoint();
   }
 }
+
+export interface LinkerOptions { chunk?: number; generation?: number; checkpoints?: boolean }
+
+/** Bump when linking changes what it finds: a snapshot of another version is not gone on from (the store is linked again whole). */
+export const SNAPSHOT_VERSION = 1;
 
 export function linkAnalyses(analyses: Iterable<Analysis>): CorpusLinks {
   const linker = new CorpusLinker();

@@ -185,6 +185,58 @@ export class NearDuplicateIndex {
   pairs(): NearDuplicate[] {
     return this.found;
   }
+
+  /** What the index holds, to be saved and given to `restore` (the pairs found are not part of it). */
+  state(): NearDuplicateState {
+    const gen = (g: Generation) => ({ base: g.base, ids: [...g.ids], signatures: g.signatures.map(encodeSignature) });
+    return { count: this.count, previous: gen(this.previous), current: gen(this.current) };
+  }
+
+  /**
+   * An index holding what `state` saved: its two generations are filled again in their order, so
+   * their buckets are those the documents were added to, and no pair is looked for again.
+   */
+  static restore(s: NearDuplicateState, options: { generation?: number } = {}): NearDuplicateIndex {
+    const index = new NearDuplicateIndex(options);
+    const fill = (saved: NearDuplicateState['current']): Generation => {
+      const g = generation(saved.base);
+      saved.ids.forEach((id, i) => {
+        const sig = decodeSignature(saved.signatures[i]);
+        const me = g.base + i;
+        for (const key of bandKeys(sig)) {
+          const members = g.buckets.get(key);
+          if (members === undefined) g.buckets.set(key, me);
+          else if (typeof members === 'number') g.buckets.set(key, [members, me]);
+          else members.push(me);
+        }
+        g.ids.push(id);
+        g.signatures.push(sig);
+      });
+      return g;
+    };
+    index.previous = fill(s.previous);
+    index.current = fill(s.current);
+    index.count = s.count;
+    return index;
+  }
+}
+
+/** A saved NearDuplicateIndex: its document count and two generations, signatures in base64. */
+export interface NearDuplicateState {
+  count: number;
+  previous: { base: number; ids: string[]; signatures: string[] };
+  current: { base: number; ids: string[]; signatures: string[] };
+}
+
+export function encodeSignature(sig: Int32Array): string {
+  return Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64');
+}
+
+export function decodeSignature(text: string): Int32Array {
+  const bytes = Buffer.from(text, 'base64');
+  const sig = new Int32Array(bytes.byteLength / 4);
+  new Uint8Array(sig.buffer).set(bytes);
+  return sig;
 }
 
 /** The near-duplicate pairs among documents given as (id, body), in stored order. */

@@ -1,24 +1,24 @@
-// Cross-document links after ingest. Linking reads the whole store and can take minutes on a
-// large one, so on a store another connection can open (a file or a PostgreSQL URL) it runs in a
-// worker thread while reads go on; requests that arrive meanwhile share the next pass. The links
-// are saved between writes, in one transaction, so readers see the old links or the new ones.
+// Cross-document links after ingest. Linking goes on from the last saved snapshot (src/run/link.ts),
+// so a pass costs about a chunk of events plus the new documents, whatever the store holds; on a
+// store another connection can open (a file or a PostgreSQL URL) it runs in a worker thread over
+// its own connection while reads go on, and requests that arrive meanwhile share the next pass.
+// Each save is one transaction, so readers see whole links up to a checkpoint or the last pass.
 import { Worker } from 'node:worker_threads';
-import { linkStored } from '../run/link.ts';
-import type { CorpusLinks } from '../model/types.ts';
+import { linkIfBehind } from '../run/link.ts';
 import type { ApiStore } from './context.ts';
 
 export type LinkState = 'current' | 'updating' | 'failed';
 
-/** Computes the links in a worker thread over its own connection to `target`. */
-function linkInWorker(target: string): Promise<CorpusLinks> {
+/** Links what is stored and not yet linked, in a worker thread over its own connection to `target`. */
+function linkInWorker(target: string): Promise<void> {
   return new Promise((resolve, reject) => {
     // The worker runs TypeScript too: it registers the loader the command runs under, then loads its module.
     const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./link-worker.ts', import.meta.url).href)}); })`;
     const worker = new Worker(boot, { eval: true, workerData: { target } });
     let settled = false;
-    worker.once('message', (m: { links?: CorpusLinks; error?: string }) => {
+    worker.once('message', (m: { done?: boolean; error?: string }) => {
       settled = true;
-      if (m.links) resolve(m.links); else reject(new Error(m.error ?? 'linking failed'));
+      if (m.done) resolve(); else reject(new Error(m.error ?? 'linking failed'));
     });
     worker.once('error', (err) => { settled = true; reject(err); });
     worker.once('exit', (code) => { if (!settled) reject(new Error(`the linking worker stopped (exit code ${code})`)); });
@@ -61,8 +61,8 @@ export class Linker {
     while (this.done < this.requested) {
       const gen = this.requested;
       try {
-        const links = this.target ? await linkInWorker(this.target) : await linkStored(this.store);
-        await this.exclusive(() => this.store.saveLinks(links));
+        if (this.target) await linkInWorker(this.target);
+        else await this.exclusive(() => linkIfBehind(this.store));
         this.onSaved();
         this.state = gen === this.requested ? 'current' : 'updating';
         this.updated = new Date().toISOString();

@@ -34,12 +34,12 @@ export interface QuotesTable extends Span {
 export interface ClaimsTable extends Span { text: Str; holder: Str; about: Str; hedge: Num; cues: Str }
 export interface FramesTable extends Span { kind: Str; text: Str; category: Str | null }
 export interface SameActorTable { actor_id: Str; same_as: Str }
-export interface EventGroupsTable { group_id: Str; idx: Num; doc_id: Str; event_id: Str }
-export interface StorylinesTable { id: Str; position: Num; label: Str; actors: Str }
-export interface StorylineEventsTable { storyline_id: Str; idx: Num; doc_id: Str; event_id: Str }
-export interface NearDuplicatesTable { doc_id: Str; of_doc: Str; similarity: Num }
+export interface EventGroupsTable { group_id: Str; idx: Num; doc_id: Str; event_id: Str; provisional: Generated<Num> }
+export interface StorylinesTable { id: Str; label: Str; actors: Str; doc_count: Num; event_count: Num; provisional: Generated<Num> }
+export interface StorylineEventsTable { storyline_id: Str; idx: Num; doc_id: Str; event_id: Str; provisional: Generated<Num> }
+export interface NearDuplicatesTable { doc_id: Str; of_doc: Str; similarity: Num; provisional: Generated<Num> }
 export interface FeedsTable { url: Str; state: Str }
-export interface LinksStateTable { id: Num; position: Num }
+export interface LinksStateTable { id: Num; position: Num; snapshot: Str | null; epoch: Generated<Num> }
 export interface LinkDigestsTable { doc_id: Str; digest: Str }
 export interface SchemaVersionTable { version: Generated<Num> }
 /** SQLite only: the FTS5 index of document texts (title and body) and quotes. */

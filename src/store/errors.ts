@@ -7,3 +7,8 @@ export class StoreSchemaError extends Error {
 export class StoreQueryError extends Error {
   constructor(readonly field: string, message: string) { super(`${field}: ${message}`); this.name = 'StoreQueryError'; }
 }
+
+/** Another linker saved links since this one read the link state: its work is dropped, the other's stands. */
+export class LinkConflictError extends Error {
+  constructor(message = 'the links were saved by another linker meanwhile') { super(message); this.name = 'LinkConflictError'; }
+}

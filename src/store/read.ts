@@ -8,7 +8,7 @@ import { spellingKey } from './names.ts';
 import * as rows from './rows.ts';
 import { decodeDigest, linkDigest } from '../link/digest.ts';
 import { StringPool } from '../link/features.ts';
-import type { LinkInput } from './index.ts';
+import type { LinkInput, LinkState } from './index.ts';
 
 type Row = Record<string, unknown>;
 
@@ -62,10 +62,10 @@ export async function* documentRows(db: Kysely<DB>, page = 200): AsyncGenerator<
  * The actors come from the actors table, read once; a document stored before digests were
  * (an older store) is read whole and its digest made from it.
  */
-export async function* linkInputs(db: Kysely<DB>, page = 500): AsyncGenerator<LinkInput> {
+export async function* linkInputs(db: Kysely<DB>, from = 0, page = 500): AsyncGenerator<LinkInput> {
   const actors = new Map<string, Actor>();
   for (const r of await db.selectFrom('actors').selectAll().execute()) actors.set(r.id, rows.actorOf(r as Row));
-  let after = 0;
+  let after = from;
   for (;;) {
     // the same words recur in every document's digest: one copy of each per page (a pool for the
     // whole pass would hold every word of the corpus)
@@ -73,12 +73,13 @@ export async function* linkInputs(db: Kysely<DB>, page = 500): AsyncGenerator<Li
     const list = await db.selectFrom('documents as d').leftJoin('link_digests as l', 'l.doc_id', 'd.id')
       .select(['d.id', 'd.position', 'l.digest']).where('d.position', '>', after).orderBy('d.position').limit(page).execute();
     for (const r of list) {
+      const position = Number(r.position);
       if (r.digest != null) {
         const digest = decodeDigest(r.digest, pool);
-        yield { digest, actors: digest.actors.map((id) => actors.get(id)).filter((a): a is Actor => a !== undefined) };
+        yield { digest, actors: digest.actors.map((id) => actors.get(id)).filter((a): a is Actor => a !== undefined), position, actorOf: (id) => actors.get(id) };
       } else {
         const a = await getAnalysis(db, r.id);
-        if (a) yield { digest: linkDigest(a), actors: a.actors };
+        if (a) yield { digest: linkDigest(a), actors: a.actors, position, actorOf: (id) => actors.get(id) };
       }
     }
     if (list.length < page) return;
@@ -141,7 +142,8 @@ export async function links(db: Kysely<DB>): Promise<CorpusLinks> {
 }
 
 export async function storylines(db: Kysely<DB>): Promise<CorpusLinks['storylines']> {
-  const heads = await db.selectFrom('storylines').selectAll().orderBy('position').execute();
+  // told by most documents first, then by most events (sortStorylines)
+  const heads = await db.selectFrom('storylines').selectAll().orderBy('doc_count', 'desc').orderBy('event_count', 'desc').orderBy('id').execute();
   const events = await db.selectFrom('storyline_events').selectAll().orderBy('storyline_id').orderBy('idx').execute();
   const byStory = new Map<string, { doc: string; event: string }[]>();
   for (const e of events) {
@@ -158,4 +160,10 @@ export async function counts(db: Kysely<DB>): Promise<{ documents: number; actor
   const r = await db.selectNoFrom((eb) => tables.map((t) => eb.selectFrom(t).select(eb.fn.countAll().as('n')).as(t))).executeTakeFirstOrThrow();
   const out = Object.fromEntries(tables.map((t) => [t, Number((r as Record<string, unknown>)[t])]));
   return out as { documents: number; actors: number; events: number; quotes: number; frames: number };
+}
+
+/** How far the saved links reach, the epoch of their last save, and the linker's snapshot to go on from. */
+export async function linkState(db: Kysely<DB>): Promise<LinkState> {
+  const r = await db.selectFrom('links_state').selectAll().where('id', '=', 1).executeTakeFirst();
+  return r ? { position: Number(r.position), epoch: Number(r.epoch), snapshot: r.snapshot ?? undefined } : { position: 0, epoch: 0 };
 }

@@ -129,6 +129,26 @@ export const MIGRATIONS: Migration[] = [
     // before this table have none, and are read whole when linked.
     `CREATE TABLE link_digests (doc_id TEXT PRIMARY KEY REFERENCES documents(id), digest TEXT NOT NULL)`,
   ] },
+  { common: [
+    // incremental linking (src/link/snapshot.ts): the linker's snapshot after its last finished
+    // chunk, and an epoch each save bumps, so that two linkers never both write on one state
+    `ALTER TABLE links_state ADD COLUMN snapshot TEXT`,
+    `ALTER TABLE links_state ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0`,
+    // links found after the snapshot are provisional: the next run deletes them and finds them again
+    ...['event_groups', 'storylines', 'storyline_events', 'near_duplicates'].flatMap((t) => [
+      `ALTER TABLE ${t} ADD COLUMN provisional INTEGER NOT NULL DEFAULT 0`,
+      `CREATE INDEX ${t}_provisional ON ${t} (provisional)`,
+    ]),
+    // storylines are saved a chunk at a time, so their order (told by most documents, then by most
+    // events) is kept as counts, not as a position over all of them
+    `ALTER TABLE storylines ADD COLUMN doc_count INTEGER NOT NULL DEFAULT 0`,
+    `ALTER TABLE storylines ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0`,
+    `UPDATE storylines SET
+       doc_count = (SELECT COUNT(DISTINCT se.doc_id) FROM storyline_events se WHERE se.storyline_id = storylines.id),
+       event_count = (SELECT COUNT(*) FROM storyline_events se WHERE se.storyline_id = storylines.id)`,
+    `ALTER TABLE storylines DROP COLUMN position`,
+    `CREATE INDEX storylines_order ON storylines (doc_count DESC, event_count DESC, id)`,
+  ] },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,7 +7,7 @@ import type { StoreDialect } from './dialect/dialect.ts';
 import { migrate } from './migrate.ts';
 import { makeQueries } from './lists.ts';
 import * as read from './read.ts';
-import { saveBatch, writeLinks, writeLinksCovering } from './write.ts';
+import { saveBatch, writeLinkCheckpoint, writeLinks, writeOpenLinks } from './write.ts';
 import * as progress from './progress.ts';
 
 export async function openSqlStore(d: StoreDialect): Promise<Store> {
@@ -23,7 +23,7 @@ export async function openSqlStore(d: StoreDialect): Promise<Store> {
     dialect: d.name,
     hasDocument: async (id) => (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
     saveAnalyses: (list, digests) => saveBatch(d, list, digests),
-    linkInputs: () => read.linkInputs(db),
+    linkInputs: (from) => read.linkInputs(db, from),
     getAnalysis: (id) => read.getAnalysis(db, id),
     async *documents(): AsyncGenerator<StoredDocument> {
       for await (const r of read.documentRows(db)) yield { id: r.id, source: r.source, meta: JSON.parse(r.meta) };
@@ -41,7 +41,9 @@ export async function openSqlStore(d: StoreDialect): Promise<Store> {
     saveLinks: (links) => writeLinks(d, links),
     storedIds: (ids) => progress.storedIds(db, ids),
     lastPosition: () => progress.lastPosition(db),
-    saveLinksCovering: (links, position) => writeLinksCovering(d, links, position),
+    linkState: () => read.linkState(db),
+    saveLinkCheckpoint: (epoch, c, fresh) => writeLinkCheckpoint(d, epoch, c, fresh),
+    saveOpenLinks: (epoch, links, position, fresh) => writeOpenLinks(d, epoch, links, position, fresh),
     linksBehind: () => progress.linksBehind(db),
     links: () => read.links(db),
     counts: (): Promise<StoreCounts> => read.counts(db),

@@ -2,6 +2,8 @@
 // with what the store knows, every layer inserted in multi-row statements, texts indexed.
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Actor, Analysis, CorpusLinks } from '../model/types.ts';
+import type { LinkCheckpoint } from '../link/snapshot.ts';
+import { LinkConflictError } from './errors.ts';
 import { encodeDigest, linkDigest } from '../link/digest.ts';
 import type { DB } from './db.ts';
 import type { StoreDialect } from './dialect/dialect.ts';
@@ -153,27 +155,82 @@ async function numberDocuments(d: StoreDialect, trx: Kysely<DB>, ids: string[]):
   }
 }
 
-/** Replaces the stored links with these, in one transaction. */
+/** Replaces the stored links with these, in one transaction; the next incremental link starts over. */
 export async function writeLinks(d: StoreDialect, links: CorpusLinks): Promise<void> {
-  await d.writeTransaction((trx) => replaceLinks(d, trx, links));
-}
-
-/** Replaces the stored links and records that they cover the documents up to `position`, in one transaction. */
-export async function writeLinksCovering(d: StoreDialect, links: CorpusLinks, position: number): Promise<void> {
   await d.writeTransaction(async (trx) => {
-    await replaceLinks(d, trx, links);
-    await trx.deleteFrom('links_state').execute();
-    await trx.insertInto('links_state').values({ id: 1, position }).execute();
+    const state = await trx.selectFrom('links_state').select('epoch').where('id', '=', 1).executeTakeFirst();
+    await advanceEpoch(trx, state ? Number(state.epoch) : 0);
+    await trx.updateTable('links_state').set({ snapshot: null }).where('id', '=', 1).execute();
+    await deleteLinks(trx, false);
+    await insertLinks(d, trx, links, 0);
+    await replaceSameActor(d, trx, links.sameActor);
   });
 }
 
-async function replaceLinks(d: StoreDialect, trx: Kysely<DB>, links: CorpusLinks): Promise<void> {
-  for (const t of ['same_actor', 'event_groups', 'storyline_events', 'storylines', 'near_duplicates'] as const) await trx.deleteFrom(t).execute();
-  await insertMany(d, trx, 'same_actor', Object.entries(links.sameActor).map(([actor, same]) => ({ actor_id: actor, same_as: same })));
+/**
+ * Saves a checkpoint of an incremental link (src/link/snapshot.ts): its finished links, final,
+ * and its snapshot, which the links now reach. The provisional links of the last run go: they
+ * are found again. `fresh`: the linker started over, so every link saved before goes. Returns
+ * the new epoch; throws LinkConflictError if another linker saved since `epoch`.
+ */
+export async function writeLinkCheckpoint(d: StoreDialect, epoch: number, c: LinkCheckpoint, fresh: boolean): Promise<number> {
+  return d.writeTransaction(async (trx) => {
+    const next = await advanceEpoch(trx, epoch);
+    await deleteLinks(trx, !fresh);
+    await insertLinks(d, trx, c, 0);
+    await trx.updateTable('links_state').set({ position: c.position, snapshot: c.snapshot }).where('id', '=', 1).execute();
+    return next;
+  });
+}
+
+/**
+ * Ends an incremental link: the links found after its last snapshot, provisional, replace the
+ * provisional ones saved before; the same-actor links are replaced; the links reach `position`.
+ */
+export async function writeOpenLinks(d: StoreDialect, epoch: number, links: CorpusLinks, position: number, fresh: boolean): Promise<number> {
+  return d.writeTransaction(async (trx) => {
+    const next = await advanceEpoch(trx, epoch);
+    if (fresh) await trx.updateTable('links_state').set({ snapshot: null }).where('id', '=', 1).execute();
+    await deleteLinks(trx, !fresh);
+    await insertLinks(d, trx, links, 1);
+    await replaceSameActor(d, trx, links.sameActor);
+    await trx.updateTable('links_state').set({ position }).where('id', '=', 1).execute();
+    return next;
+  });
+}
+
+/** Bumps the epoch from `epoch` (making the state row the first time); throws LinkConflictError if it moved. */
+async function advanceEpoch(trx: Kysely<DB>, epoch: number): Promise<number> {
+  const r = await trx.updateTable('links_state').set({ epoch: epoch + 1 }).where('id', '=', 1).where('epoch', '=', epoch).executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 1) return epoch + 1;
+  const row = await trx.selectFrom('links_state').select('epoch').where('id', '=', 1).executeTakeFirst();
+  if (row || epoch !== 0) throw new LinkConflictError();
+  await trx.insertInto('links_state').values({ id: 1, position: 0, snapshot: null, epoch: 1 }).execute();
+  return 1;
+}
+
+const LINK_TABLES = ['event_groups', 'storyline_events', 'storylines', 'near_duplicates'] as const;
+
+async function deleteLinks(trx: Kysely<DB>, provisionalOnly: boolean): Promise<void> {
+  for (const t of LINK_TABLES) {
+    if (provisionalOnly) await trx.deleteFrom(t).where('provisional', '=', 1).execute();
+    else await trx.deleteFrom(t).execute();
+  }
+}
+
+async function insertLinks(d: StoreDialect, trx: Kysely<DB>, links: Omit<CorpusLinks, 'sameActor'>, provisional: 0 | 1): Promise<void> {
   await insertMany(d, trx, 'event_groups', links.sameEvent.flatMap((g) =>
-    g.events.map((e, i) => ({ group_id: g.id, idx: i, doc_id: e.doc, event_id: e.event }))));
-  await insertMany(d, trx, 'storylines', links.storylines.map((s, pos) => ({ id: s.id, position: pos, label: s.label, actors: JSON.stringify(s.actors) })));
+    g.events.map((e, i) => ({ group_id: g.id, idx: i, doc_id: e.doc, event_id: e.event, provisional }))));
+  await insertMany(d, trx, 'storylines', links.storylines.map((s) => ({
+    id: s.id, label: s.label, actors: JSON.stringify(s.actors),
+    doc_count: new Set(s.events.map((e) => e.doc)).size, event_count: s.events.length, provisional,
+  })));
   await insertMany(d, trx, 'storyline_events', links.storylines.flatMap((s) =>
-    s.events.map((e, i) => ({ storyline_id: s.id, idx: i, doc_id: e.doc, event_id: e.event }))));
-  await insertMany(d, trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => ({ doc_id: n.doc, of_doc: n.of, similarity: n.similarity })));
+    s.events.map((e, i) => ({ storyline_id: s.id, idx: i, doc_id: e.doc, event_id: e.event, provisional }))));
+  await insertMany(d, trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => ({ doc_id: n.doc, of_doc: n.of, similarity: n.similarity, provisional })));
+}
+
+async function replaceSameActor(d: StoreDialect, trx: Kysely<DB>, sameActor: Record<string, string>): Promise<void> {
+  await trx.deleteFrom('same_actor').execute();
+  await insertMany(d, trx, 'same_actor', Object.entries(sameActor).map(([actor, same]) => ({ actor_id: actor, same_as: same })));
 }

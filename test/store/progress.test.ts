@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { linkAnalyses } from '../../src/link/index.ts';
 import { corpus, docA, docB } from './fixture.ts';
 import { eachBackend } from './backends.ts';
+import { LinkConflictError } from '../../src/store/errors.ts';
 
 eachBackend((b) => {
   test('storedIds names the stored documents among the ids asked, in one call for many', async () => {
@@ -27,14 +28,17 @@ eachBackend((b) => {
     assert.equal(position, 2);
     await store.saveLinks(linkAnalyses(list.slice(0, 2)));
     assert.equal(await store.linksBehind(), true, 'links saved without saying how far they reach');
-    await store.saveLinksCovering(linkAnalyses(list.slice(0, 2)), position);
+    await store.saveOpenLinks((await store.linkState()).epoch, linkAnalyses(list.slice(0, 2)), position, true);
     assert.equal(await store.linksBehind(), false);
     await store.saveAnalyses(list.slice(2));
     assert.equal(await store.linksBehind(), true);
     const links = linkAnalyses(list);
-    await store.saveLinksCovering(links, await store.lastPosition());
+    const { epoch } = await store.linkState();
+    await store.saveOpenLinks(epoch, links, await store.lastPosition(), true);
     assert.equal(await store.linksBehind(), false);
     assert.deepEqual((await store.links()).storylines.map((s) => s.id), links.storylines.map((s) => s.id));
+    await assert.rejects(store.saveOpenLinks(epoch, links, await store.lastPosition(), true), LinkConflictError,
+      'a linker that read the state before another saved cannot save over it');
     await store.close();
   });
 });
