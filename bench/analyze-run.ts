@@ -1,7 +1,8 @@
 // One measured run of `sitrep analyze`, in a process of its own so that its peak memory is its
 // own: writes a synthetic corpus (bench/corpus.ts) as JSONL to a temporary folder, one line at a
 // time, then analyses it into a fresh SQLite file through analyzePaths, the command's code path.
-// Prints one JSON line: documents, seconds, docs per second, sentences, peak RSS.
+// Prints one JSON line: documents, seconds, docs per second, sentences, peak RSS (at the end, and
+// after each tenth of the documents was analysed and stored, before linking).
 // Usage: node --import tsx bench/analyze-run.ts DOCS WORKERS [WORDS]
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,14 +23,20 @@ try {
   }
   closeSync(fd);
   const db = join(dir, 'bench.db');
-  const s = await analyzePaths([corpus], { db, kb: [], workers }, (line) => process.stderr.write(line + '\n'));
+  // peak RSS so far after every tenth of the documents: whether memory levels off or keeps growing
+  const peakRss = () => Math.round(process.resourceUsage().maxRSS / 1024);
+  const every = Math.max(1, Math.round(docs / 10));
+  const series: Record<number, number> = {};
+  let done = 0;
+  const tick = () => { if (++done % every === 0) series[done] = peakRss(); };
+  const s = await analyzePaths([corpus], { db, kb: [], workers, tick }, (line) => process.stderr.write(line + '\n'));
   const raw = new Database(db, { readonly: true });
   const sentences = (raw.prepare('SELECT COUNT(*) AS n FROM sentences').get() as { n: number }).n;
   raw.close();
   process.stdout.write(JSON.stringify({
     documents: s.stored, workers, seconds: s.seconds, docs_per_second: s.stored / s.seconds,
     sentences_per_second: sentences / s.seconds, link_seconds: s.linkSeconds,
-    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peak_rss_mb: peakRss(), peak_rss_mb_by_documents: series,
   }) + '\n');
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -129,7 +129,7 @@ const share: Record<string, number> = {};
 for (const [name, ms] of stageMs) share[name] = round((100 * ms) / sampleMs);
 
 // ---- sitrep analyze end to end, into SQLite, each run in its own process ----
-interface AnalyzeRun { documents: number; workers: number; seconds: number; docs_per_second: number; sentences_per_second: number; link_seconds: number; peak_rss_mb: number }
+interface AnalyzeRun { documents: number; workers: number; seconds: number; docs_per_second: number; sentences_per_second: number; link_seconds: number; peak_rss_mb: number; peak_rss_mb_by_documents: Record<number, number> }
 function analyzeRun(docs: number, workers: number): AnalyzeRun {
   log(`analyze: ${docs} documents, ${workers} worker${workers > 1 ? 's' : ''}...`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'analyze-run.ts'), String(docs), String(workers), String(WORDS)],
@@ -190,6 +190,8 @@ const result = {
   peak_rss_mb_1000: allCores?.peak_rss_mb ?? null,
   peak_rss_mb_20000: large?.peak_rss_mb ?? null,
   peak_rss_documents: [SMALL, LARGE],
+  // the large run's peak so far after each tenth of its documents (before linking): levels off or grows
+  peak_rss_mb_by_documents: large?.peak_rss_mb_by_documents ?? null,
   docs_per_second_all_cores_large: large ? round(large.docs_per_second) : null,
   // the job queue (bench/workers.ts): workers -> documents per second
   worker_docs_per_second: workerDocsPerSecond,
@@ -209,6 +211,7 @@ if (json) {
       `analyze, 1 core      ${result.analyze_docs_per_second_one_core} docs/s (${SMALL} documents into SQLite, linking included)`,
       `analyze, ${CORES} cores     ${result.docs_per_second_all_cores} docs/s, ${result.analyze_sentences_per_second_all_cores} sentences/s; ${result.docs_per_second_all_cores_large} docs/s on ${LARGE}`,
       `peak RSS, analyze    ${allCores.peak_rss_mb} MB at ${SMALL} documents, ${large.peak_rss_mb} MB at ${LARGE} (linking ${allCores.link_seconds} s and ${large.link_seconds} s)`,
+      `  so far, by docs    ${Object.entries(large.peak_rss_mb_by_documents).map(([n, v]) => `${n}: ${v}`).join(', ')} MB (${LARGE} documents, before linking)`,
     ] : []),
     ...(workerDocsPerSecond ? [`queue workers        ${Object.entries(workerDocsPerSecond).map(([n, v]) => `${n}: ${v} docs/s`).join(', ')}`] : []),
     `time per stage       (${SAMPLE} documents) ${Object.entries(share).map(([k, v]) => `${k} ${v}%`).join(', ')}`,

@@ -12,7 +12,11 @@ import { startProgress } from './progress.ts';
 /** `seconds` is the whole run; `linkSeconds` the part spent linking after the batch. */
 export interface AnalyzeSummary extends BatchSummary { seconds: number; linkSeconds: number }
 
-export interface AnalyzeOptions { db: string; kb: string[]; workers?: number; timeLimit?: number }
+export interface AnalyzeOptions {
+  db: string; kb: string[]; workers?: number; timeLimit?: number;
+  /** After each input is accounted for (stored, unchanged or failed): for progress and measurements. */
+  tick?: () => void;
+}
 
 /** Worker threads by default: one per core. */
 export function defaultWorkers(): number {
@@ -30,7 +34,7 @@ export async function analyzePaths(inputs: string[], opts: AnalyzeOptions, log: 
     const analyzers = (few: boolean) => (workers === 1 || few ? inProcessAnalyzer(opts.kb) : workerPool(workers, opts.kb, { timeLimitSeconds: opts.timeLimit }));
     let summary: BatchSummary;
     try {
-      summary = await runBatch(inputs, store, analyzers, BATCH + workers * PER_WORKER, { log, tick: progress.tick });
+      summary = await runBatch(inputs, store, analyzers, BATCH + workers * PER_WORKER, { log, tick: opts.tick ? () => { progress.tick(); opts.tick!(); } : progress.tick });
     } finally {
       progress.stop();
     }

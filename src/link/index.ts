@@ -172,11 +172,6 @@ export class CorpusLinker {
     return { sameActor: sameActors(this.actors), sameEvent, storylines, nearDuplicates };
   }
 
-  /** The documents added so far, and the stored position of the last. */
-  progress(): { docs: number; position: number } {
-    return { docs: this.docs, position: this.position };
-  }
-
   /** The links finished and not yet taken, in order; they are taken. */
   private finished(): Omit<CorpusLinks, 'sameActor'> {
     const sameEvent = this.groups
