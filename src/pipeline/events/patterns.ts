@@ -157,6 +157,32 @@ function lookUpCandidates(idx: Map<string, Pattern[]>, t: Token): Pattern[] | un
   return undefined;
 }
 
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/**
+ * The tagger reads some past forms as adjectives even where they are the verb of the clause:
+ * "officials alleged that ...", "the ministry alleged Minsk had lied". A past form ("-ed") tagged
+ * ADJ whose verb heads a pattern is retagged a verb (in place, with the verb's lemma) when a
+ * subject stands right before it and a that-clause or a noun phrase's start right after it; an
+ * attributive use ("the alleged plot", "his alleged role") has a determiner, a possessive or an
+ * adjective before it, or its noun right after it.
+ */
+function retagPastVerb(idx: Map<string, Pattern[]>, tokens: Token[], i: number, from: number, to: number): void {
+  const t = tokens[i];
+  const lower = t.text.toLowerCase();
+  if (!lower.endsWith('ed') || i <= from || i + 1 >= to) return;
+  const lemma = [lower.slice(0, -1), lower.slice(0, -2)].find((l) => idx.get(l)?.some((p) => p.pos !== 'noun'));
+  if (!lemma) return;
+  const before = tokens[i - 1];
+  const subject = before.pos === 'NOUN' || before.pos === 'PROPN' || (before.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(before.text.toLowerCase()));
+  if (!subject) return;
+  const next = tokens[i + 1];
+  const opens = next.lemma === 'that' || next.pos === 'PROPN' || next.pos === 'DET' || (next.pos === 'PRON' && !POSSESSIVE_PRONOUNS.has(next.text.toLowerCase()));
+  if (!opens) return;
+  t.pos = 'VERB';
+  t.lemma = lemma;
+}
+
 /**
  * All trigger matches in tokens [from, to): at each token the longest pattern wins, and the
  * words a match spans cannot start another match ("put pressure on" hides "pressure on",
@@ -164,6 +190,7 @@ function lookUpCandidates(idx: Map<string, Pattern[]>, t: Token): Pattern[] | un
  */
 export function matchPatterns(tokens: Token[], from: number, to: number): PatternMatch[] {
   const idx = patternIndex();
+  for (let i = from; i < to; i++) if (tokens[i].pos === 'ADJ') retagPastVerb(idx, tokens, i, from, to);
   const used = new Set<number>();
   const out: PatternMatch[] = [];
   for (let i = from; i < to; i++) {

@@ -56,13 +56,20 @@ export interface RoleContext {
   pair?: [EventRole, EventRole];   // the two actors of the previous sentence's last two-sided event
 }
 
-interface RolesFile { pair_determiners: string[]; pair_nouns: string[]; hardware: string[]; utterance_nouns: string[]; crowd_nouns: string[]; group_sectors: Record<string, string> }
+interface RolesFile { that_targets: string[]; pair_determiners: string[]; pair_nouns: string[]; hardware: string[]; utterance_nouns: string[]; crowd_nouns: string[]; group_sectors: Record<string, string> }
 let groups: Map<string, string> | undefined;
 
 /** "opposition" -> OPP, "rebels" -> REB: the sector an unnamed group noun stands for (data/plover/roles.yaml). */
 export function groupSector(word: string): string | undefined {
   groups ??= new Map(Object.entries(ploverData<RolesFile>('roles').group_sectors));
   return groups.get(word.toLowerCase());
+}
+let thatTargets: Set<string> | undefined;
+
+/** "alleged that": an accusation whose that-clause's subject is its target (data/plover/roles.yaml). */
+function takesThatTarget(t: Token): boolean {
+  thatTargets ??= new Set(ploverData<RolesFile>('roles').that_targets);
+  return t.pos === 'VERB' && thatTargets.has(t.lemma);
 }
 let utterances: Set<string> | undefined;
 let crowds: Set<string> | undefined;
@@ -301,12 +308,13 @@ function objectAfter(c: RoleContext, head: number, last: number, exclude: string
   let placeTarget: number | undefined;
   const { tokens } = c.a;
   const report = cueTables().reportVerbs;
+  const crossThat = c.crossThat || takesThatTarget(tokens[head]);
   for (let k = head + 1, n = 0; k < c.to && n < 14 + (last - head); k++, n++) {
     const t = tokens[k];
     if (STOP_FORWARD.has(t.text)) break;
     if (t.pos === 'VERB' && report.has(t.lemma)) break;
     if (k > last && t.pos === 'AUX') break;
-    if (k > last && t.pos === 'SCONJ' && !(c.crossThat && k <= last + 4 && t.lemma === 'that')) break;
+    if (k > last && t.pos === 'SCONJ' && !(crossThat && k <= last + 4 && t.lemma === 'that')) break;
     // "withdrew before Ukraine attacked": a clause of time or cause is no object
     if (k > last && CLAUSE_LINKS.has(t.lemma) && opensClause(tokens, k + 1, c.to)) break;
     // A verb right after the trigger verb is a mis-tagged noun ("rejected calls by X").
