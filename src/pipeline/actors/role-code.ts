@@ -8,7 +8,7 @@ import type { PersonSpan, RoleSpan } from './people.ts';
 import { countryOf, type ActorScope } from './scope.ts';
 
 const OWN_SECTORS = new Set(['ELI', 'MED', 'LEG', 'OPP', 'JUD']);   // said by the title whatever the organisation
-const STATE_SECTORS = new Set(['MIL', 'GOV', 'SPY', 'COP']);        // organs of a state: the country follows from context
+const STATE_SECTORS = new Set(['MIL', 'GOV', 'SPY', 'COP', 'JUD', 'LEG']);   // organs of a state (courts and parliaments too): the country follows from context
 
 function inSpan(m: Mention, scope: ActorScope, r: RoleSpan | undefined): boolean {
   return r !== undefined && m.start >= scope.tokens[r.first].start && m.end <= scope.tokens[r.last].end;

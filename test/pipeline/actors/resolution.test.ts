@@ -218,3 +218,10 @@ test('"the General Staff" with no country is the institution of the country the 
   const b = read('Poland and Lithuania met. The General Staff said nothing.');
   assert.equal(b.mentions.some((x) => x.text === 'General Staff'), false);
 });
+
+test('a judge or a legislator whose title names no country belongs to the country of the sentence, as a minister does', () => {
+  const a = read('Judge Tomas Varga opened an inquiry into Slovak customs officers on Friday.');
+  assert.equal(mention(a, 'Tomas Varga').code, 'SVKJUD');
+  const b = read('Hungarian voters re-elected the coalition. Senator Ilona Kertesz asked for a recount.');
+  assert.equal(mention(b, 'Ilona Kertesz').code, 'HUNLEG');
+});
