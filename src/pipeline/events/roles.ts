@@ -441,6 +441,13 @@ function settledSubject(c: RoleContext, head: number, last: number, top: number,
     const opensClause = j < c.from || tokens[j].pos === 'SCONJ' || CLAUSE_START.has(tokens[j].lemma) || (tokens[j].pos === 'VERB' && cueTables().reportVerbs.has(tokens[j].lemma));
     if (!named && opensClause) return nobody;
   }
+  // "accused Darfur rebels of violating": the subject of an "of"-gerund is the verb's object; when
+  // that names no actor, the act is nobody's we know (not the accuser's)
+  if (k > c.from && isWord(tokens[k], 'of') && /ing$/i.test(tokens[top].text)) {
+    let j = k - 1;
+    while (j >= c.from && c.ix.at[j] < 0 && NP_POS.has(tokens[j].pos)) j--;
+    if (j < k - 1 && j >= c.from && c.ix.at[j] < 0 && tokens[j].pos === 'VERB' && tokens[k - 1].pos === 'NOUN') return nobody;
+  }
   if (k > c.from && RELATIVE.has(tokens[k].lemma) && (tokens[k].pos === 'PRON' || tokens[k].pos === 'DET')) {
     let j = k - 1;
     if (tokens[j].text === ',') j--;
@@ -459,7 +466,9 @@ export function verbParticipants(c: RoleContext, head: number, last: number, top
   if (between) return between;
   let k = top - 1;
   while (k >= c.from && tokens[k].pos === 'ADV') k--;
-  const passive = !c.notPassive && k >= c.from && tokens[k].lemma === 'be' && isParticiple(tokens[head]);
+  // ("was put under investigation", "were hit": a participle spelt as its base form is one after "be" too)
+  const passive = !c.notPassive && k >= c.from && tokens[k].lemma === 'be' && (isParticiple(tokens[head])
+    || (top === head && tokens[head].pos === 'VERB' && tokens[head].text.toLowerCase() === tokens[head].lemma));
   if (passive) {
     const withAgent = passiveWithAgent(c, top, last);
     if (withAgent) return withAgent;
