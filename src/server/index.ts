@@ -74,8 +74,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const { state, updated, error } = ingestor.linker;
     return { state, ...(updated ? { updated } : {}), ...(error ? { error } : {}) };
   };
-  // Links being rebuilt are saved before the store may be closed.
-  app.addHook('onClose', async () => { await ingestor.linker.idle(); });
+  // Links being rebuilt are saved before the store may be closed, and the linking thread stops.
+  app.addHook('onClose', async () => { await ingestor.linker.close(); });
   ingestRoutes(app, ctx, ingestor);
   return app;
 }

@@ -3,27 +3,11 @@
 // store another connection can open (a file or a PostgreSQL URL) it runs in a worker thread over
 // its own connection while reads go on, and requests that arrive meanwhile share the next pass.
 // Each save is one transaction, so readers see whole links up to a checkpoint or the last pass.
-import { Worker } from 'node:worker_threads';
 import { linkIfBehind } from '../run/link.ts';
+import { LinkThread } from '../run/link-thread.ts';
 import type { ApiStore } from './context.ts';
 
 export type LinkState = 'current' | 'updating' | 'failed';
-
-/** Links what is stored and not yet linked, in a worker thread over its own connection to `target`. */
-function linkInWorker(target: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // The worker runs TypeScript too: it registers the loader the command runs under, then loads its module.
-    const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./link-worker.ts', import.meta.url).href)}); })`;
-    const worker = new Worker(boot, { eval: true, workerData: { target } });
-    let settled = false;
-    worker.once('message', (m: { done?: boolean; error?: string }) => {
-      settled = true;
-      if (m.done) resolve(); else reject(new Error(m.error ?? 'linking failed'));
-    });
-    worker.once('error', (err) => { settled = true; reject(err); });
-    worker.once('exit', (code) => { if (!settled) reject(new Error(`the linking worker stopped (exit code ${code})`)); });
-  });
-}
 
 export class Linker {
   state: LinkState = 'current';
@@ -33,6 +17,7 @@ export class Linker {
   private done = 0;
   private running?: Promise<void>;
   private waiters: { gen: number; resolve: () => void }[] = [];
+  private thread?: LinkThread;
 
   /**
    * @param exclusive runs a write with no other write of the server at the same time
@@ -57,11 +42,18 @@ export class Linker {
     while (this.running) await this.running;
   }
 
+  /** Waits for the passes asked for, then stops the linking thread (and its store connection). */
+  async close(): Promise<void> {
+    await this.idle();
+    await this.thread?.close();
+    this.thread = undefined;
+  }
+
   private async loop(): Promise<void> {
     while (this.done < this.requested) {
       const gen = this.requested;
       try {
-        if (this.target) await linkInWorker(this.target);
+        if (this.target) await (this.thread ??= new LinkThread(this.target)).link();
         else await this.exclusive(() => linkIfBehind(this.store));
         this.onSaved();
         this.state = gen === this.requested ? 'current' : 'updating';
