@@ -2,6 +2,7 @@
 // SIGINT: the documents in hand are finished first), analyse and store them.
 import { Command } from 'commander';
 import { startWorker } from '../queue/index.ts';
+import { BATCH } from '../queue/worker.ts';
 import { withDb, withKb } from './options.ts';
 
 const positive = (name: string, min: number) => (v: string): number => {
@@ -13,20 +14,21 @@ const positive = (name: string, min: number) => (v: string): number => {
 export function workerCommand(): Command {
   const cmd = new Command('worker')
     .description('take documents from the job queue in PostgreSQL, analyse and store them, until stopped (SIGTERM)')
-    .option('--concurrency <n>', 'documents in hand at once', positive('concurrency', 1), 1)
+    .option('--concurrency <n>', 'batches in hand at once', positive('concurrency', 1), 1)
+    .option('--batch <n>', 'documents taken at once and stored in one transaction', positive('batch', 1), BATCH)
     .option('--poll <seconds>', 'how often an empty queue is polled', positive('poll', 0.5), 2)
     .option('--lease-check <seconds>', 'how often to look for documents whose worker died (lease expired)', positive('lease-check', 1), 30)
     .option('--link-delay <seconds>', 'wait after the last stored document before links are rebuilt', positive('link-delay', 0), 10)
     .option('--verbose', 'one line per document taken and stored');
   withDb(cmd);
   withKb(cmd);
-  return cmd.action(async (opts: { db: string; kb: string[]; concurrency: number; poll: number; leaseCheck: number; linkDelay: number; verbose?: boolean }) => {
+  return cmd.action(async (opts: { db: string; kb: string[]; concurrency: number; batch: number; poll: number; leaseCheck: number; linkDelay: number; verbose?: boolean }) => {
     const log = (line: string): void => { process.stderr.write(line + '\n'); };
     const worker = await startWorker({
-      db: opts.db, kb: opts.kb, concurrency: Math.floor(opts.concurrency), pollSeconds: opts.poll,
+      db: opts.db, kb: opts.kb, concurrency: Math.floor(opts.concurrency), batch: Math.floor(opts.batch), pollSeconds: opts.poll,
       leaseCheckSeconds: Math.ceil(opts.leaseCheck), linkDelaySeconds: Math.round(opts.linkDelay), verbose: !!opts.verbose, log,
     });
-    log(`worker ${process.pid}: taking documents (concurrency ${Math.floor(opts.concurrency)}); SIGTERM stops it`);
+    log(`worker ${process.pid}: taking documents (concurrency ${Math.floor(opts.concurrency)}, batches of ${Math.floor(opts.batch)}); SIGTERM stops it`);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         log(`worker ${process.pid}: ${signal}: finishing the documents in hand`);
