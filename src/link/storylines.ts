@@ -51,6 +51,8 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
   }
 
   const merge = (ra: number, rb: number) => {
+    // the smaller cluster goes into the larger: a long storyline is not copied into each event it meets
+    if ((clusters.get(rb)?.members.length ?? 1) > (clusters.get(ra)?.members.length ?? 1)) [ra, rb] = [rb, ra];
     let ca = clusters.get(ra);
     if (!ca) clusters.set(ra, (ca = alone(ra)));
     const cb = clusters.get(rb) ?? alone(rb);
