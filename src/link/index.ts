@@ -64,7 +64,9 @@ interface OpenStory { members: Members; cluster: Cluster; actors: Map<string, nu
  * previous chunk is dropped. Events of one link further apart than a chunk are joined only
  * through a chain of events between them. A corpus of at most one chunk is linked at once.
  * Near-duplicate documents are found further back (see NearDuplicateIndex), but a copy's events
- * join its original's only while the original is in the window.
+ * join its original's only while the original is in the window. With `checkpoints`, each chunk's
+ * end also hands over the links finished there and a snapshot a later run goes on from
+ * (takeCheckpoint, restore; src/link/snapshot.ts), so a store is linked incrementally.
  */
 export class CorpusLinker {
   private readonly actors = new Map<string, { actor: Actor; count: number }>();
