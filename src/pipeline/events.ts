@@ -4,7 +4,7 @@ import type { Analysis, Event, EventRole, Modality, PloverType, TimeExpr } from 
 import type { Stage, PipelineContext } from './stage.ts';
 import { matchPatterns, type PatternMatch } from './events/patterns.ts';
 import { modalityOf } from './events/modality.ts';
-import { groupSector, isCrowdNoun, isUtteranceNoun } from './events/roles.ts';
+import { forceCueIn, groupSector, isCrowdNoun, isUtteranceNoun } from './events/roles.ts';
 import { betweenPair, betweenSecond, conditionSubject, hardwareSubject, isSupportVerb, mentionBefore, nounParticipants, verbParticipants, type RoleContext } from './events/roles.ts';
 import { indexMentions, roleOf, country, precededBy } from './events/mentions.ts';
 import { placeAfter } from './events/places.ts';
@@ -212,10 +212,13 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     if (named !== undefined) { parts.source = named; parts.carried = true; }
     else if (hw && mover) { parts.source = mover; parts.carried = true; }
   }
-  // "a roadside bomb near Samarra killed two US soldiers": force whose author the text leaves unknown,
-  // against a named victim, is coded as unidentified armed forces (UAF) of the country where it struck
+  // "a roadside bomb near Samarra killed two US soldiers", "gunmen shot dead three policemen in
+  // Kirkuk", "a journalist was killed in Beirut": force whose author the text leaves unknown, told
+  // by its verb or against a named victim, is coded as unidentified armed forces (UAF) of the
+  // country where it struck
   let unidentified = false;
-  if (parts.source === undefined && type === 'ASSAULT' && modality === 'asserted' && (parts.targets.length || parts.targetRoles?.length)) {
+  if (parts.source === undefined && type === 'ASSAULT' && modality === 'asserted'
+    && ((!isNoun && !inRelativeClause(tokens, found.chainTop, lower)) || parts.targets.length || parts.targetRoles?.length)) {
     const where = placeInSentence(c, ctx);
     if (where) { parts.source = { code: `${where.country}UAF`, text: where.text, start: where.start, end: where.end }; parts.carried = true; unidentified = true; }
   }
@@ -276,9 +279,10 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
     const other = partners.get(country(source.code));
     if (other) targets = [other];
   }
-  if (!targets.length && (m.pattern.needsTarget || unidentified)) return [];
-  // unidentified force is coded only against a victim from elsewhere
-  if (unidentified && targets.every((t) => country(t.code) === country(source.code))) return [];
+  if (!targets.length && m.pattern.needsTarget) return [];
+  // with no victim from elsewhere, only where the text tells deliberate force ("a car bomb",
+  // "gunmen"): "twenty people were killed near Kyiv" may be anyone's doing, or no one's
+  if (unidentified && targets.every((t) => country(t.code) === country(source.code)) && !forceCueIn(tokens, lower, to)) return [];
   // a threat targets whoever its condition names: "threatened to stop talks if the US goes ahead"
   if (!targets.length && type === 'THREATEN') { const t = threatTarget(c, m.last, source); if (t) targets = [t]; }
 
@@ -422,6 +426,17 @@ function unnamedSubject(tokens: Analysis['tokens'], head: number, lower: number,
   return undefined;
 }
 
+/** "where 28 people have been killed", "who were taken hostage": the verb chain at `top` is in a relative clause (background, not news). */
+function inRelativeClause(tokens: Analysis['tokens'], top: number, lower: number): boolean {
+  for (let k = top - 1; k >= lower && k > top - 10; k--) {
+    const t = tokens[k];
+    if (RELATIVE_WORDS.has(t.lemma) && (t.pos === 'PRON' || t.pos === 'ADV' || t.pos === 'DET' || t.pos === 'SCONJ')) return true;
+    if (t.pos === 'VERB' || (t.pos === 'PUNCT' && t.text !== '-')) return false;
+  }
+  return false;
+}
+const RELATIVE_WORDS = new Set(['where', 'who', 'whom', 'which', 'that', 'whose', 'when']);
+
 function hyphenated(tokens: Analysis['tokens'], k: number, from: number): boolean {
   return k > from && tokens[k - 1].text === '-' && !tokens[k - 1].space;
 }
@@ -440,7 +455,7 @@ function placeInSentence(c: RoleContext, ctx: PipelineContext | undefined): { co
       // "the Iraqi city of Basra", "in Lebanon": a country named as where, not who
       // but "in a Russian attack": a name that modifies a noun is no place
       const modifies = e.last + 1 < c.to && tokens[e.last + 1].pos === 'NOUN' && !/^(city|town|village|province|region|capital)$/i.test(tokens[e.last + 1].text);
-      if ((precededBy(tokens, e.first, c.from, PLACE_WORDS) && !modifies) || (e.last + 1 < c.to && /^(city|town|village|province|region|capital)$/i.test(tokens[e.last + 1].text))) {
+      if (((precededBy(tokens, e.first, c.from, PLACE_WORDS) || inPlacePhrase(tokens, e.first, c.from)) && !modifies) || (e.last + 1 < c.to && /^(city|town|village|province|region|capital)$/i.test(tokens[e.last + 1].text))) {
         const code = country(e.code);
         if (/^[A-Z]{3}$/.test(code)) return { country: code, text: e.mention.text, start: e.mention.start, end: e.mention.end };
       }
@@ -450,6 +465,9 @@ function placeInSentence(c: RoleContext, ctx: PipelineContext | undefined): { co
     if (!PLACE_WORDS.has(tokens[k].lemma) || !c.placeCountry) continue;
     let a = k + 1;
     while (a < c.to && (tokens[a].pos === 'DET' || (tokens[a].pos === 'NOUN' && /^(town|city|village|province|region)$/i.test(tokens[a].text)) || tokens[a].lemma === 'of')) a++;
+    // "in a residential sector of mostly Christian eastern Beirut": through a part of a place
+    const through = placePhraseEnd(tokens, k + 1, c.to);
+    if (through > a && tokens[through].pos === 'PROPN') a = through;
     let b = a;
     while (b < c.to && tokens[b].pos === 'PROPN' && c.ix.at[b] < 0) b++;
     if (b === a) continue;
@@ -460,6 +478,38 @@ function placeInSentence(c: RoleContext, ctx: PipelineContext | undefined): { co
   return undefined;
 }
 const PLACE_WORDS = new Set(['in', 'near', 'outside', 'at', 'inside']);
+
+/** Nouns for a part of a place: "a residential sector of", "the outskirts of", "the heart of". */
+const PLACE_PARTS = new Set(['sector', 'part', 'parts', 'district', 'suburb', 'suburbs', 'outskirts', 'area', 'quarter', 'neighbourhood',
+  'neighborhood', 'centre', 'center', 'heart', 'city', 'town', 'village', 'province', 'region', 'south', 'north', 'east', 'west']);
+
+/**
+ * From token k after a place word, past a part of a place and its modifiers ("a residential sector
+ * of mostly Christian eastern"): the index of the first token after that phrase, or k when there is none.
+ */
+function placePhraseEnd(tokens: Analysis['tokens'], k: number, to: number): number {
+  let j = k;
+  let part = false;
+  for (let n = 0; j < to && n < 10; j++, n++) {
+    const t = tokens[j];
+    if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NUM') continue;
+    // ("of mostly Christian eastern Beirut": a capitalised modifier before another)
+    if (part && t.pos === 'PROPN' && j + 1 < to && tokens[j + 1].pos === 'ADJ') continue;
+    if (t.pos === 'NOUN' && PLACE_PARTS.has(t.text.toLowerCase()) && j + 1 < to && tokens[j + 1].lemma === 'of') { part = true; j++; continue; }
+    break;
+  }
+  return part ? j : k;
+}
+
+/** The name at `first` ends a place phrase opened by a place word: "in a residential sector of eastern Beirut". */
+function inPlacePhrase(tokens: Analysis['tokens'], first: number, from: number): boolean {
+  for (let k = first - 1; k >= from && k > first - 12; k--) {
+    if (PLACE_WORDS.has(tokens[k].lemma)) return placePhraseEnd(tokens, k + 1, first + 1) === first;
+    if (!(tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'ADV' || tokens[k].pos === 'NUM' || tokens[k].pos === 'PROPN' || tokens[k].lemma === 'of'
+      || (tokens[k].pos === 'NOUN' && PLACE_PARTS.has(tokens[k].text.toLowerCase())))) return false;
+  }
+  return false;
+}
 
 /** Where the trigger's event happened ("in Warsaw", "came to Brest"), with the place's country when known. */
 function placeOf(c: RoleContext, ctx: PipelineContext | undefined, m: PatternMatch): Event['place'] {

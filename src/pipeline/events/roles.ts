@@ -56,7 +56,7 @@ export interface RoleContext {
   pair?: [EventRole, EventRole];   // the two actors of the previous sentence's last two-sided event
 }
 
-interface RolesFile { that_targets: string[]; pair_determiners: string[]; pair_nouns: string[]; hardware: string[]; utterance_nouns: string[]; crowd_nouns: string[]; group_sectors: Record<string, string> }
+interface RolesFile { that_targets: string[]; pair_determiners: string[]; pair_nouns: string[]; hardware: string[]; utterance_nouns: string[]; crowd_nouns: string[]; force_cues: string[]; group_sectors: Record<string, string> }
 let groups: Map<string, string> | undefined;
 
 /** "opposition" -> OPP, "rebels" -> REB: the sector an unnamed group noun stands for (data/plover/roles.yaml). */
@@ -84,6 +84,14 @@ export function isUtteranceNoun(word: string): boolean {
 export function isCrowdNoun(word: string): boolean {
   crowds ??= new Set(ploverData<RolesFile>('roles').crowd_nouns);
   return crowds.has(word.toLowerCase());
+}
+let forceCues: Set<string> | undefined;
+
+/** A word in tokens [from, to) that tells deliberate force by someone unnamed: "bomb", "gunmen" (data/plover/roles.yaml). */
+export function forceCueIn(tokens: Token[], from: number, to: number): boolean {
+  forceCues ??= new Set(ploverData<RolesFile>('roles').force_cues);
+  for (let k = from; k < to; k++) if (forceCues.has(tokens[k].text.toLowerCase()) || forceCues.has(tokens[k].lemma)) return true;
+  return false;
 }
 let pairWords: { determiners: Set<string>; nouns: Set<string> } | undefined;
 let hardware: Set<string> | undefined;
