@@ -81,7 +81,7 @@ export function findEvents(a: Analysis, ctx?: PipelineContext): Event[] {
     const firstOfSentence = events.length;
     for (const o of findObligations(a, ix, from, to)) events.push(obligationEvent(a, s, o, ix, events.length + 1));
     // "its long-threatened invasion", "US-backed": a hyphenated modifier is no act and governs none
-    const matches = matchPatterns(a.tokens, from, to).filter((m) => !hyphenated(a.tokens, m.first, from));
+    const matches = matchPatterns(a.tokens, from, to, (i) => inTime[i] === 1).filter((m) => !hyphenated(a.tokens, m.first, from));
     // the dyad a pair phrase ("the two countries") stands for: the last two-sided event of the
     // previous sentence, or one told earlier in this sentence
     let pair = pairBefore;

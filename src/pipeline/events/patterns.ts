@@ -97,8 +97,21 @@ function isGapToken(t: Token): boolean {
   return GAP_POS.has(t.pos) || t.text === '-' || t.text === "'" || t.text === '’' || t.lemma === 'of' || t.lemma === 'up';
 }
 
+/**
+ * The length of a time phrase that starts at k and may stand in any gap ("on Thursday", "last
+ * week", "today"): the tokens the time stage marked, with the preposition before them; 0 if none.
+ */
+function timePhraseAt(tokens: Token[], k: number, end: number, inTime?: (i: number) => boolean): number {
+  if (!inTime) return 0;
+  let j = k;
+  if (j + 1 < end && !inTime(j) && TIME_PREPS.has(tokens[j].lemma) && inTime(j + 1)) j++;
+  while (j < end && inTime(j)) j++;
+  return j - k;
+}
+const TIME_PREPS = new Set(['on', 'in', 'at', 'during', 'since', 'last', 'this', 'early', 'late']);
+
 /** Matches one pattern whose first word is at `i`, within tokens [i, end). */
-function matchAt(p: Pattern, tokens: Token[], i: number, end: number): PatternMatch | undefined {
+function matchAt(p: Pattern, tokens: Token[], i: number, end: number, inTime?: (i: number) => boolean): PatternMatch | undefined {
   const head = tokens[i];
   if (!posFits(head, p.pos)) return undefined;
   if (p.notNext && i + 1 < end && (p.notNext.has(tokens[i + 1].lemma) || p.notNext.has(tokens[i + 1].text.toLowerCase()))) return undefined;
@@ -108,10 +121,13 @@ function matchAt(p: Pattern, tokens: Token[], i: number, end: number): PatternMa
   for (let s = 1; s < p.slots.length; s++) {
     const slot = p.slots[s];
     if (!('alts' in slot)) { wildcard = true; continue; }
-    const limit = Math.min(end, at + 1 + (wildcard ? MAX_WILDCARD_GAP : MAX_MODIFIER_GAP));
+    let limit = Math.min(end, at + 1 + (wildcard ? MAX_WILDCARD_GAP : MAX_MODIFIER_GAP));
     let found = -1;
     for (let k = at; k < limit; k++) {
       if (hasWord(tokens[k], slot.alts)) { found = k; break; }
+      // "gave a warm welcome on Thursday to": a time phrase may stand in any gap, and costs none of it
+      const time = timePhraseAt(tokens, k, end, inTime);
+      if (time) { k += time - 1; limit = Math.min(end, limit + time); continue; }
       if (!wildcard && !isGapToken(tokens[k])) break;
       if (tokens[k].text === '.' || tokens[k].text === ';') break;
     }
@@ -186,9 +202,9 @@ function retagPastVerb(idx: Map<string, Pattern[]>, tokens: Token[], i: number, 
 /**
  * All trigger matches in tokens [from, to): at each token the longest pattern wins, and the
  * words a match spans cannot start another match ("put pressure on" hides "pressure on",
- * "moved its invasion forces" hides "invasion").
+ * "moved its invasion forces" hides "invasion"). `inTime` tells the tokens of time expressions.
  */
-export function matchPatterns(tokens: Token[], from: number, to: number): PatternMatch[] {
+export function matchPatterns(tokens: Token[], from: number, to: number, inTime?: (i: number) => boolean): PatternMatch[] {
   const idx = patternIndex();
   for (let i = from; i < to; i++) if (tokens[i].pos === 'ADJ') retagPastVerb(idx, tokens, i, from, to);
   const used = new Set<number>();
@@ -200,7 +216,7 @@ export function matchPatterns(tokens: Token[], from: number, to: number): Patter
     if (!candidates) continue;
     let best: PatternMatch | undefined;
     for (const p of candidates) {
-      const m = matchAt(p, tokens, i, to);
+      const m = matchAt(p, tokens, i, to, inTime);
       // more words win; between as many, the tighter span ("allowed the delivery of grain to": "allow
       // delivery", not "allow * to")
       if (m && (!best || m.words.length > best.words.length || (m.words.length === best.words.length && m.last < best.last))) best = m;

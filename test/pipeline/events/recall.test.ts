@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { analysisFor, assertCoded, codeCase, NAMES, type ExpectedEvent } from '../events-helpers.ts';
+import { timeStage } from '../../../src/pipeline/time.ts';
 
 interface Case { text: string; names?: Record<string, string>; persons?: string[]; places?: Record<string, string>; events: ExpectedEvent[] }
 
@@ -13,6 +14,7 @@ for (const c of cases) {
   test(`recall: ${c.text}`, () => {
     const a = analysisFor(c.text, { names: c.names ? { ...NAMES, ...c.names } : NAMES });
     for (const m of a.mentions) if (c.persons?.includes(m.text)) m.kind = 'person';
+    timeStage.run(a, {} as never);     // time spans: patterns may skip them
     assertCoded(codeCase(a, c.places), c.events, true);
   });
 }
