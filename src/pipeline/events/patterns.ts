@@ -110,6 +110,18 @@ function timePhraseAt(tokens: Token[], k: number, end: number, inTime?: (i: numb
 }
 const TIME_PREPS = new Set(['on', 'in', 'at', 'during', 'since', 'last', 'this', 'early', 'late']);
 
+/** The length of a comma-delimited apposition of up to four name words starting at comma k (", UNHCR,"); 0 if none. */
+function appositionAt(tokens: Token[], k: number, end: number): number {
+  if (tokens[k].text !== ',') return 0;
+  for (let j = k + 1; j < end && j <= k + 5; j++) {
+    // (", food, and medical supplies": a list, not an apposition)
+    if (tokens[j].text === ',') return j > k + 1 && !(j + 1 < end && tokens[j + 1].pos === 'CCONJ') ? j - k + 1 : 0;
+    if (!APPOSITION_POS.has(tokens[j].pos)) return 0;
+  }
+  return 0;
+}
+const APPOSITION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
 /** Matches one pattern whose first word is at `i`, within tokens [i, end). */
 function matchAt(p: Pattern, tokens: Token[], i: number, end: number, inTime?: (i: number) => boolean): PatternMatch | undefined {
   const head = tokens[i];
@@ -128,6 +140,9 @@ function matchAt(p: Pattern, tokens: Token[], i: number, end: number, inTime?: (
       // "gave a warm welcome on Thursday to": a time phrase may stand in any gap, and costs none of it
       const time = timePhraseAt(tokens, k, end, inTime);
       if (time) { k += time - 1; limit = Math.min(end, limit + time); continue; }
+      // "forced the UN refugee agency, UNHCR, out of": a wildcard gap may hold a comma-delimited apposition too
+      const apposition = wildcard ? appositionAt(tokens, k, end) : 0;
+      if (apposition) { k += apposition - 1; limit = Math.min(end, limit + apposition); continue; }
       if (!wildcard && !isGapToken(tokens[k])) break;
       if (tokens[k].text === '.' || tokens[k].text === ';') break;
     }
