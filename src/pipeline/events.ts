@@ -179,10 +179,15 @@ function codeMatch(a: Analysis, ctx: PipelineContext | undefined, ix: ReturnType
   // protests at a known place is civilians of that place's country
   // ("opposition leaders agreed to postpone the rally in Baku": an unnamed group of a sector likewise)
   // ("thousands of activists staged rallies in Minsk": the subject of the verb that carries a nominal act)
-  const carrier = isNoun ? supportVerbBefore(tokens, m.first, lower) : m.first;
+  // ("began a hunger strike": a nominal trigger whose first word is tagged an adjective is carried too)
+  const carried = supportVerbBefore(tokens, m.first, lower);
+  const carrier = isNoun ? carried : carried >= 0 ? carried : m.first;
   const sector = parts.source === undefined && carrier >= 0 ? unnamedSubject(tokens, carrier, lower, type === 'PROTEST') : undefined;
   if (sector) {
-    const where = placeOf(c, ctx, m) ?? placeInSentence(c, ctx);
+    let where: { country?: string; text: string; start: number; end: number } | undefined = placeOf(c, ctx, m) ?? placeInSentence(c, ctx);
+    // "fundamentalists began a hunger strike to demand the resignation of the Algerian president":
+    // a crowd told with no place protests at home, against the state its protest names
+    if (!where?.country && type === 'PROTEST' && sector === 'CVL') where = protestedState(c, m.last);
     if (where?.country) { parts.source = { code: `${where.country}${sector}`, text: where.text, start: where.start, end: where.end }; parts.carried = true; }
   }
   if (m.pattern.mediator) {
@@ -418,8 +423,10 @@ function unnamedSubject(tokens: Analysis['tokens'], head: number, lower: number,
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ') {
       const sector = groupSector(t.text);
       if (sector) return sector;
-      // ("Thousands of activists": a crowd word opening the sentence is tagged as a name)
-      if (protest && (t.pos === 'NOUN' || t.pos === 'PROPN') && isCrowdNoun(t.text)) return 'CVL';
+      // ("Thousands of activists": a crowd word opening the sentence is tagged as a name;
+      // "Islamic fundamentalists", "ethnic Turks": a plural for people by its ending or its capital)
+      if (protest && (t.pos === 'NOUN' || t.pos === 'PROPN') && (isCrowdNoun(t.text) || PEOPLE_PLURAL.test(t.text)
+        || (t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+s$/u.test(t.text) && k > lower))) return 'CVL';
     }
     if ((t.pos === 'PUNCT' && t.text !== '-' && t.text !== '(' && t.text !== ')') || t.pos === 'VERB' || t.lemma === 'be') return undefined;
   }
@@ -436,6 +443,23 @@ function inRelativeClause(tokens: Analysis['tokens'], top: number, lower: number
   return false;
 }
 const RELATIVE_WORDS = new Set(['where', 'who', 'whom', 'which', 'that', 'whose', 'when']);
+
+/** Plurals that name people by their ending: "fundamentalists", "Christians", "nationalists", "landowners". */
+const PEOPLE_PLURAL = /^\p{L}{3,}(ists|ians|ans|ers|ites)$/iu;
+
+/** The country of the first state named after the trigger: whom a protest is against. */
+function protestedState(c: RoleContext, last: number): { country: string; text: string; start: number; end: number } | undefined {
+  for (let k = last + 1; k < c.to; k++) {
+    if (c.a.tokens[k].text === ';') return undefined;
+    const at = c.ix.at[k];
+    if (at < 0) continue;
+    const e = c.ix.mentions[at];
+    const code = country(e.code);
+    if (/^[A-Z]{3}$/.test(code)) return { country: code, text: e.mention.text, start: e.mention.start, end: e.mention.end };
+    k = e.last;
+  }
+  return undefined;
+}
 
 function hyphenated(tokens: Analysis['tokens'], k: number, from: number): boolean {
   return k > from && tokens[k - 1].text === '-' && !tokens[k - 1].space;
