@@ -1,6 +1,6 @@
 // The tables as Kysely sees them: one typed schema for both databases. Columns mirror schema.ts;
 // JSON lists and objects are TEXT holding JSON in both, so the same rows read back the same.
-import type { Generated } from 'kysely';
+import type { ColumnType, Expression, Generated } from 'kysely';
 
 type Str = string;
 type Num = number;
@@ -8,7 +8,10 @@ type Num = number;
 export interface DocumentsTable {
   id: Str; source: Str; body: Str; meta: Str; dropped: Str;
   title: Str | null; outlet: Str | null; published: Str | null; url: Str | null; position: Num;
+  search_tsv?: SearchColumn;
 }
+/** PostgreSQL only: the text search vector, written with the row (StoreDialect.searchVector); never read back. */
+type SearchColumn = ColumnType<unknown, Expression<unknown> | undefined, never>;
 interface Span { doc_id: Str; idx: Num; span_start: Num; span_end: Num }
 export interface SentencesTable extends Span { tok_first: Num; tok_end: Num; paragraph: Num }
 export interface ActorsTable {
@@ -30,6 +33,7 @@ export interface EventsTable extends Span {
 }
 export interface QuotesTable extends Span {
   text: Str; kind: Str; speaker_actor: Str | null; speaker_text: Str | null; speaker_code: Str | null; cue: Str | null;
+  search_tsv?: SearchColumn;
 }
 export interface ClaimsTable extends Span { text: Str; holder: Str; about: Str; hedge: Num; cues: Str }
 export interface FramesTable extends Span { kind: Str; text: Str; category: Str | null }

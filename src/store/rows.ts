@@ -91,7 +91,7 @@ export function eventOf(r: Row): Event {
   });
 }
 
-export function quoteRow(doc: string, idx: number, q: Quote): QuotesTable {
+export function quoteRow(doc: string, idx: number, q: Quote): Omit<QuotesTable, 'search_tsv'> {
   return {
     doc_id: doc, idx, span_start: q.start, span_end: q.end, text: q.text, kind: q.kind,
     speaker_actor: nul(q.speaker), speaker_text: nul(q.speakerText), speaker_code: nul(q.speakerCode), cue: nul(q.cue),

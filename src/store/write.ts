@@ -103,6 +103,7 @@ export async function saveBatch(d: StoreDialect, list: Analysis[], digests?: Rea
       return {
         id: a.doc.id, source: a.doc.source, body: a.doc.body, meta: JSON.stringify(m), dropped: JSON.stringify(a.doc.dropped ?? []),
         title: m.title ?? null, outlet: m.outlet ?? null, published: m.published ?? null, url: m.url ?? null, position: 0,
+        ...(d.searchVector ? { search_tsv: d.searchVector(`${m.title ?? ''} ${a.doc.body}`) } : {}),
       };
     });
     const per = Math.floor(MAX_PARAMS / 10);
@@ -129,7 +130,7 @@ export async function saveBatch(d: StoreDialect, list: Analysis[], digests?: Rea
       a.times.forEach((x, i) => layers.times.push(rows.timeRow(doc.id, i, x)));
       a.events.forEach((x, i) => layers.events.push(rows.eventRow(doc.id, i, x)));
       a.quotes.forEach((x, i) => {
-        layers.quotes.push(rows.quoteRow(doc.id, i, x));
+        layers.quotes.push(d.searchVector ? { ...rows.quoteRow(doc.id, i, x), search_tsv: d.searchVector(x.text) } : rows.quoteRow(doc.id, i, x));
         texts.push({ doc_id: doc.id, kind: 'quote', idx: i, text: x.text });
       });
       a.claims.forEach((x, i) => layers.claims.push(rows.claimRow(doc.id, i, x)));

@@ -29,7 +29,12 @@ export interface StoreDialect {
    * the transaction `trx`, if the dialect has a faster way than Kysely's multi-row INSERT.
    */
   insertRows?(trx: Kysely<DB>, table: string, rows: Record<string, unknown>[]): Promise<void>;
-  /** Keeps the text index in step with written documents and quotes (SQLite; PostgreSQL computes its own columns). */
+  /**
+   * The value of a document's or quote's search column for its text, written with the row
+   * (PostgreSQL: its tsvector over the folded text); none where the dialect indexes texts apart (SQLite).
+   */
+  searchVector?(text: string): Expression<unknown>;
+  /** Keeps the text index in step with written documents and quotes (SQLite; PostgreSQL writes its search columns with the rows). */
   indexTexts(trx: Kysely<DB>, rows: { doc_id: string; kind: 'document' | 'quote'; idx: number; text: string }[]): Promise<void>;
   /** The document aliased `d` matches the words of `text` (all of them, stemmed). */
   documentMatches(text: string): Expression<SqlBool>;
