@@ -63,7 +63,8 @@ export class ActorScope {
     const raw = kb.matchNames(tokens);
     const covered = new Uint8Array(tokens.length);
     for (const m of raw) covered.fill(1, m.first, m.last + 1);
-    this.matches = raw.filter((m) => !this.partOfLongerName(m, covered));
+    const stances = new Set(kb.lexicon('stance-prefixes').map((w) => fold(w)));
+    this.matches = raw.filter((m) => !this.partOfLongerName(m, covered) && !this.stanceModifier(m, stances));
     this.coveredBy = new Int32Array(tokens.length).fill(-1);
     this.matches.forEach((m, k) => {
       for (let i = m.first; i <= m.last; i++) this.coveredBy[i] = k;
@@ -88,6 +89,19 @@ export class ActorScope {
     const before = first - 1 > sentenceStart && this.unknownName(first - 1, first, sentenceStart, covered)
       && !this.lex.regionPrefixes.has(this.words[first - 1]);
     return before || this.unknownName(first + 1, first, sentenceStart, covered);
+  }
+
+  /**
+   * A state or IGO inside an "anti-"/"pro-" compound ("an anti-Syria journalist") is what the
+   * person opposes or supports, not whose they are: the match is no name of an actor here.
+   */
+  private stanceModifier(m: NameMatch, stances: Set<string>): boolean {
+    if (!stances.size) return false;
+    const text = this.analysis.tokens[m.first].text;
+    const dash = text.search(/[-‐‑]/);
+    if (dash <= 0 || dash === text.length - 1 || !stances.has(fold(text.slice(0, dash)))) return false;
+    const kind = this.kb.get(m.entries[0]?.actor ?? '')?.kind;
+    return kind === 'state' || kind === 'igo';
   }
 
   /** A capitalised word next to the one-word name at `first` that the kb does not know, and no role word or date. */

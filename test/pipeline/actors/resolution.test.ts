@@ -225,3 +225,12 @@ test('a judge or a legislator whose title names no country belongs to the countr
   const b = read('Hungarian voters re-elected the coalition. Senator Ilona Kertesz asked for a recount.');
   assert.equal(mention(b, 'Ilona Kertesz').code, 'HUNLEG');
 });
+
+test('a country inside an "anti-"/"pro-" modifier is what the actor opposes or supports, not its own', () => {
+  const a = read('An anti-Iran blogger was detained in Baghdad. A pro-Iran militia later attacked the base.');
+  const codes = a.mentions.map((m) => m.code ?? '');
+  assert.ok(codes.every((c) => !c.startsWith('IRN')), `an Iranian code among: ${a.mentions.map((m) => `${m.text}=${m.code}`).join(' | ')}`);
+  // without the prefix the demonym is the person's own
+  const b = read('An Iranian blogger was detained in Baghdad.');
+  assert.ok(b.mentions.some((m) => m.code?.startsWith('IRN')), 'the demonym still names the country');
+});
