@@ -234,3 +234,9 @@ test('a country inside an "anti-"/"pro-" modifier is what the actor opposes or s
   const b = read('An Iranian blogger was detained in Baghdad.');
   assert.ok(b.mentions.some((m) => m.code?.startsWith('IRN')), 'the demonym still names the country');
 });
+
+test('a bare "Security Council" is the UN organ; one named with its country stays national', () => {
+  const a = read('The Security Council voted on Tuesday to extend the monitoring mission. Later the Russian Security Council met in Moscow.');
+  assert.equal(mention(a, 'Security Council').code, 'UN');
+  assert.equal(mention(a, 'Russian Security Council').code, 'RUSGOV');
+});
