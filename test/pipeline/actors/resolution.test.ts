@@ -240,3 +240,9 @@ test('a bare "Security Council" is the UN organ; one named with its country stay
   assert.equal(mention(a, 'Security Council').code, 'UN');
   assert.equal(mention(a, 'Russian Security Council').code, 'RUSGOV');
 });
+
+test('"officers" after a country word are its military; "police officers" its police', () => {
+  const a = read('Iraqi officers left the border talks. Later Iraqi police officers closed the road.');
+  assert.equal(mention(a, 'Iraqi officers').code, 'IRQMIL');
+  assert.equal(mention(a, 'Iraqi police officers').code, 'IRQCOP');
+});
