@@ -109,6 +109,14 @@ interface Generation {
 
 const generation = (base: number): Generation => ({ base, ids: [], signatures: [], buckets: new Map() });
 
+/** Puts document number `me` in a generation's bucket `key` (a bare number while it is alone there). */
+function fileInBucket(g: Generation, key: number, me: number): void {
+  const members = g.buckets.get(key);
+  if (members === undefined) g.buckets.set(key, me);
+  else if (typeof members === 'number') g.buckets.set(key, [members, me]);
+  else members.push(me);
+}
+
 /** Documents kept per generation unless told otherwise: about 2 KB each (signature, buckets, id). */
 export const GENERATION = 5000;
 
@@ -155,15 +163,10 @@ export class NearDuplicateIndex {
       const mine = gen === this.current;
       for (const key of keys) {
         const members = gen.buckets.get(key);
-        if (members === undefined) { if (mine) gen.buckets.set(key, me); continue; }
-        if (typeof members === 'number') {
-          candidates.add(members);
-          if (mine) gen.buckets.set(key, [members, me]);
-          continue;
-        }
+        if (typeof members === 'number') candidates.add(members);
         // the most recent members first
-        for (let k = members.length - 1; k >= 0 && candidates.size < MAX_CANDIDATES; k--) candidates.add(members[k]);
-        if (mine) members.push(me);
+        else if (members) for (let k = members.length - 1; k >= 0 && candidates.size < MAX_CANDIDATES; k--) candidates.add(members[k]);
+        if (mine) fileInBucket(gen, key, me);
       }
     }
     this.current.ids.push(doc);
@@ -202,13 +205,7 @@ export class NearDuplicateIndex {
       const g = generation(saved.base);
       saved.ids.forEach((id, i) => {
         const sig = decodeSignature(saved.signatures[i]);
-        const me = g.base + i;
-        for (const key of bandKeys(sig)) {
-          const members = g.buckets.get(key);
-          if (members === undefined) g.buckets.set(key, me);
-          else if (typeof members === 'number') g.buckets.set(key, [members, me]);
-          else members.push(me);
-        }
+        for (const key of bandKeys(sig)) fileInBucket(g, key, g.base + i);
         g.ids.push(id);
         g.signatures.push(sig);
       });
