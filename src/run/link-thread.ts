@@ -3,7 +3,8 @@
 // documents it stored so far are linked. One thread serves the passes asked of it one at a time
 // (each an incremental linkIfBehind, src/run/link.ts); it is unref'd, so it never keeps a
 // process alive, and a thread that died is replaced by the next pass.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from './ts-worker.ts';
 
 type Reply = { linked?: boolean; error?: string };
 
@@ -31,9 +32,7 @@ export class LinkThread {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    // The thread runs TypeScript too: it registers the loader this process runs under, then loads its module.
-    const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(new URL('./link-worker.ts', import.meta.url).href)}); })`;
-    const worker = new Worker(boot, { eval: true, workerData: { target: this.target } });
+    const worker = startTsWorker(new URL('./link-worker.ts', import.meta.url), { target: this.target });
     worker.unref();
     worker.on('message', (m: Reply) => {
       const w = this.waiting.shift();

@@ -3,7 +3,8 @@
 // never rejects for a bad document; only a pipeline that cannot start (a bad --kb file) rejects.
 // In the pool, a document that holds its worker past the time limit (a pathological text) fails
 // with that reason and its worker is replaced; a document in this thread cannot be stopped.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from './ts-worker.ts';
 import { createPipeline } from '../pipeline/index.ts';
 import { analyzeTask, type Outcome, type Task } from './analyze-one.ts';
 
@@ -42,12 +43,6 @@ interface Slot {
   stoppedFor?: string;
 }
 
-/** Starts a worker running TypeScript: it registers the loader the command runs under, then loads the module. */
-function startWorker(kb: string[], module: URL): Worker {
-  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(module.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: { kb } });
-}
-
 export function workerPool(size: number, kb: string[], options: PoolOptions = {}): Analyzer {
   const limitMs = (options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS) * 1000;
   const module = options.workerModule ?? new URL('./worker.ts', import.meta.url);
@@ -74,7 +69,7 @@ export function workerPool(size: number, kb: string[], options: PoolOptions = {}
   };
 
   const spawn = (): void => {
-    const slot: Slot = { worker: startWorker(kb, module), ready: false, inFlight: [], since: Date.now() };
+    const slot: Slot = { worker: startTsWorker(module, { kb }), ready: false, inFlight: [], since: Date.now() };
     slots.push(slot);
     slot.worker.on('message', (m: Outcome | { ready: true }) => {
       if ('ready' in m) { slot.ready = true; slot.since = Date.now(); return; }
