@@ -65,6 +65,7 @@ export async function* documentRows(db: Kysely<DB>, page = 200): AsyncGenerator<
 export async function* linkInputs(db: Kysely<DB>, from = 0, page = 500): AsyncGenerator<LinkInput> {
   const actors = new Map<string, Actor>();
   for (const r of await db.selectFrom('actors').selectAll().execute()) actors.set(r.id, rows.actorOf(r as Row));
+  const actorOf = (id: string) => actors.get(id);
   let after = from;
   for (;;) {
     // the same words recur in every document's digest: one copy of each per page (a pool for the
@@ -76,10 +77,10 @@ export async function* linkInputs(db: Kysely<DB>, from = 0, page = 500): AsyncGe
       const position = Number(r.position);
       if (r.digest != null) {
         const digest = decodeDigest(r.digest, pool);
-        yield { digest, actors: digest.actors.map((id) => actors.get(id)).filter((a): a is Actor => a !== undefined), position, actorOf: (id) => actors.get(id) };
+        yield { digest, actors: digest.actors.map(actorOf).filter((a): a is Actor => a !== undefined), position, actorOf };
       } else {
         const a = await getAnalysis(db, r.id);
-        if (a) yield { digest: linkDigest(a), actors: a.actors, position, actorOf: (id) => actors.get(id) };
+        if (a) yield { digest: linkDigest(a), actors: a.actors, position, actorOf };
       }
     }
     if (list.length < page) return;
