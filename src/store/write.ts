@@ -191,11 +191,11 @@ export async function writeLinkCheckpoint(d: StoreDialect, epoch: number, c: Lin
 export async function writeOpenLinks(d: StoreDialect, epoch: number, links: CorpusLinks, position: number, fresh: boolean): Promise<number> {
   return d.writeTransaction(async (trx) => {
     const next = await advanceEpoch(trx, epoch);
-    if (fresh) await trx.updateTable('links_state').set({ snapshot: null }).where('id', '=', 1).execute();
     await deleteLinks(trx, !fresh);
     await insertLinks(d, trx, links, 1);
     await replaceSameActor(d, trx, links.sameActor);
-    await trx.updateTable('links_state').set({ position }).where('id', '=', 1).execute();
+    // a link that started over and took no snapshot leaves none to go on from
+    await trx.updateTable('links_state').set(fresh ? { position, snapshot: null } : { position }).where('id', '=', 1).execute();
     return next;
   });
 }
