@@ -21,6 +21,10 @@ interface Bucket { key: string; part: string | undefined; weight: number; list: 
  * part: they pair through the word alone, and keep a pair only on a shared name or two shared
  * words. Sums run in the order of the lists, so that scores are the same whatever the order of
  * the pairs.
+ *
+ * A pair whose events name more than two country parts between them is left out: a storyline
+ * keeps one dyad, so clustering would pass over it whatever it scored (a cluster's parts hold
+ * its events'). Most candidate pairs are such (a word and one country shared, the other not).
  */
 export function scoreStoryPairs(all: EventFeatures[], df: Map<string, number[]>, weight: (k: string) => number, rank: Int32Array): ScoredPairs {
   const n = all.length;
@@ -34,7 +38,9 @@ export function scoreStoryPairs(all: EventFeatures[], df: Map<string, number[]>,
   const named = new Uint8Array(n);
   const touched = new Int32Array(n);
   const partCount = Uint8Array.from(all, (f) => Math.min(f.parts.length, 255));
+  const { first, second } = partIds(all);
   for (let a = 0; a < n; a++) {
+    if (partCount[a] > 2) continue;   // pairs with nothing
     const fa = all[a];
     let t = 0;
     for (let m = near.first(a); m < near.end(a); m++) {
@@ -43,9 +49,10 @@ export function scoreStoryPairs(all: EventFeatures[], df: Map<string, number[]>,
       for (let y = near.from(m), hi = near.to(m); y <= hi; y++) {
         const b = list[y];
         if (b <= a) continue;
+        if (partCount[b] > 2 || moreThanTwo(first[a], second[a], first[b], second[b])) continue;
         if (part !== undefined) {
-          // a pair that shares two parts is in two lists of the word: count it once, in the first part
-          if (partCount[a] > 1 && partCount[b] > 1 && sharedBefore(fa.parts, all[b].parts, part)) continue;
+          // a pair with two parts (the same two) is in two lists of the word: count it once, in the first
+          if (partCount[a] === 2 && partCount[b] === 2 && part !== fa.parts[0]) continue;
         } else if (partCount[a] > 0 && partCount[b] > 0) continue;
         if (count[b] === 0) touched[t++] = b;
         sum[b] += w;
@@ -72,13 +79,25 @@ export function scoreStoryPairs(all: EventFeatures[], df: Map<string, number[]>,
   return strongestFirst(out);
 }
 
-/** Whether two sorted lists of parts, which both hold `part`, share one that sorts before it. */
-function sharedBefore(pa: string[], pb: string[], part: string): boolean {
-  for (const p of pa) {
-    if (p >= part) return false;
-    if (pb.includes(p)) return true;
-  }
-  return false;
+/** Each event's first two country parts as numbers (-1 for none), so that pairs compare no strings. */
+function partIds(all: EventFeatures[]): { first: Int32Array; second: Int32Array } {
+  const ids = new Map<string, number>();
+  const id = (p: string | undefined) => {
+    if (p === undefined) return -1;
+    let x = ids.get(p);
+    if (x === undefined) ids.set(p, (x = ids.size));
+    return x;
+  };
+  return { first: Int32Array.from(all, (f) => id(f.parts[0])), second: Int32Array.from(all, (f) => id(f.parts[1])) };
+}
+
+/** Whether two events of at most two parts each (-1: none) name more than two between them. */
+function moreThanTwo(a1: number, a2: number, b1: number, b2: number): boolean {
+  let extra = 0;
+  if (b1 >= 0 && b1 !== a1 && b1 !== a2) extra++;
+  if (b2 >= 0 && b2 !== a1 && b2 !== a2) extra++;
+  const own = (a1 >= 0 ? 1 : 0) + (a2 >= 0 ? 1 : 0);
+  return own + extra > 2;
 }
 
 /** The (word, part) lists in order of first use, then the lists of words that events with no part have. */
