@@ -15,7 +15,9 @@ const MAX_PARAMS = 30_000;
 
 export async function insertMany<T extends keyof DB & string>(d: StoreDialect, trx: Kysely<DB>, table: T, list: Insertable<DB[T]>[]): Promise<void> {
   if (list.length === 0) return;
-  if (d.insertRows) return d.insertRows(trx, table, list as Record<string, unknown>[]);
+  // rows that hold SQL expressions (PostgreSQL's search vectors) go through Kysely, which writes them
+  const plain = Object.values(list[0]).every((v) => v === null || typeof v !== 'object');
+  if (d.insertRows && plain) return d.insertRows(trx, table, list as Record<string, unknown>[]);
   const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(list[0]).length));
   for (let i = 0; i < list.length; i += per) {
     // Kysely cannot type an insert into a table chosen by a type parameter; the rows are typed above

@@ -27,6 +27,7 @@ export interface StoreDialect {
   /**
    * Inserts rows of one shape (the same columns, as one row builder makes them) into `table` in
    * the transaction `trx`, if the dialect has a faster way than Kysely's multi-row INSERT.
+   * Their values are plain (strings, numbers, null): rows with SQL expressions go through Kysely.
    */
   insertRows?(trx: Kysely<DB>, table: string, rows: Record<string, unknown>[]): Promise<void>;
   /**
