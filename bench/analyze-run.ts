@@ -3,7 +3,7 @@
 // time, then analyses it into a fresh SQLite file through analyzePaths, the command's code path.
 // Prints one JSON line: documents, seconds, docs per second, sentences, peak RSS (at the end, and
 // after each tenth of the documents was analysed and stored, before linking).
-// Usage: node --import tsx bench/analyze-run.ts DOCS WORKERS [WORDS]
+// Usage: node --import tsx bench/analyze-run.ts DOCS WORKERS [WORDS] (bench/pipeline.ts runs its bundle)
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { generateCorpus, loadParagraphs } from './corpus.ts';
 import { analyzePaths } from '../src/cli/analyze.ts';
+// @ts-expect-error: plain JavaScript, no declarations
+import { bundle, useBundle } from '../bin/bundle.js';
+
+// worker threads start from the bundle, as under the sitrep command
+const made = await (bundle as () => Promise<unknown>)();
+if (made) (useBundle as (m: unknown) => void)(made);
 
 const [docs, workers, words] = [Number(process.argv[2]), Number(process.argv[3]), Number(process.argv[4] ?? 700)];
 const here = dirname(fileURLToPath(import.meta.url));

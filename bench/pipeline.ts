@@ -19,6 +19,8 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { generateCorpus, loadParagraphs } from './corpus.ts';
 import { measureWorkers } from './workers.ts';
+// @ts-expect-error: plain JavaScript, no declarations
+import { bundle } from '../bin/bundle.js';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -130,9 +132,14 @@ for (const [name, ms] of stageMs) share[name] = round((100 * ms) / sampleMs);
 
 // ---- sitrep analyze end to end, into SQLite, each run in its own process ----
 interface AnalyzeRun { documents: number; workers: number; seconds: number; docs_per_second: number; sentences_per_second: number; link_seconds: number; peak_rss_mb: number; peak_rss_mb_by_documents: Record<number, number> }
+// run from a bundle, as the sitrep command runs (bin/bundle.js), or through tsx where none can be made
+const analyzeScript = await (bundle as (o: object) => Promise<{ entries: Record<string, string> } | undefined>)({
+  entries: { 'analyze-run': 'bench/analyze-run.ts' }, cacheDir: join(here, '..', 'node_modules', '.cache', 'sitrep-bench'),
+});
 function analyzeRun(docs: number, workers: number): AnalyzeRun {
   log(`analyze: ${docs} documents, ${workers} worker${workers > 1 ? 's' : ''}...`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'analyze-run.ts'), String(docs), String(workers), String(WORDS)],
+  const script = analyzeScript ? [fileURLToPath(analyzeScript.entries['analyze-run'])] : ['--import', 'tsx', join(here, 'analyze-run.ts')];
+  const r = spawnSync(process.execPath, [...script, String(docs), String(workers), String(WORDS)],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const last = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{')) throw new Error(`bench/analyze-run.ts failed (${r.status}): ${r.stderr.slice(-2000)}`);
