@@ -9,21 +9,8 @@ import type { DB } from './db.ts';
 import type { StoreDialect } from './dialect/dialect.ts';
 import { nameKeys } from './names.ts';
 import * as rows from './rows.ts';
-
-/** Bound parameters per statement: below SQLite's 32766 and PostgreSQL's 65535. */
-const MAX_PARAMS = 30_000;
-
-export async function insertMany<T extends keyof DB & string>(d: StoreDialect, trx: Kysely<DB>, table: T, list: Insertable<DB[T]>[]): Promise<void> {
-  if (list.length === 0) return;
-  // rows that hold SQL expressions (PostgreSQL's search vectors) go through Kysely, which writes them
-  const plain = Object.values(list[0]).every((v) => v === null || typeof v !== 'object');
-  if (d.insertRows && plain) return d.insertRows(trx, table, list as Record<string, unknown>[]);
-  const per = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(list[0]).length));
-  for (let i = 0; i < list.length; i += per) {
-    // Kysely cannot type an insert into a table chosen by a type parameter; the rows are typed above
-    await (trx.insertInto(table) as unknown as { values(v: unknown[]): { execute(): Promise<unknown> } }).values(list.slice(i, i + per)).execute();
-  }
-}
+import { insertMany, MAX_PARAMS } from './insert.ts';
+import { writeProvisionalLinks } from './open-links.ts';
 
 const ACTOR_COLUMNS = ['name', 'kind', 'code', 'country', 'aliases', 'roles', 'memberships', 'is_new'] as const;
 
@@ -193,8 +180,12 @@ export async function writeLinkCheckpoint(d: StoreDialect, epoch: number, c: Lin
 export async function writeOpenLinks(d: StoreDialect, epoch: number, links: CorpusLinks, position: number, fresh: boolean): Promise<number> {
   return d.writeTransaction(async (trx) => {
     const next = await advanceEpoch(trx, epoch);
-    await deleteLinks(trx, !fresh);
-    await insertLinks(d, trx, links, 1);
+    if (fresh) {
+      await deleteLinks(trx, false);
+      await insertLinks(d, trx, links, 1);
+    } else {
+      await writeProvisionalLinks(d, trx, links);
+    }
     await replaceSameActor(d, trx, links.sameActor);
     // a link that started over and took no snapshot leaves none to go on from
     await trx.updateTable('links_state').set(fresh ? { position, snapshot: null } : { position }).where('id', '=', 1).execute();
