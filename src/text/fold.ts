@@ -18,7 +18,21 @@ const memo = new BoundedMemo<string, string>(50_000);
 const MEMO_LENGTH = 40;
 
 export function foldDiacritics(text: string): string {
+  if (isPlainLower(text)) return text;
   return text.length > MEMO_LENGTH ? fold(text) : memo.get(text, fold);
+}
+
+/**
+ * Whether a text is ASCII with no capital letter and no backtick, as most words are: folding
+ * leaves it as it is, and so do the callers that make every apostrophe "'". Reading its
+ * characters costs less than looking it up in a memo.
+ */
+export function isPlainLower(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 127 || (c >= 65 && c <= 90) || c === 96) return false;
+  }
+  return true;
 }
 
 function fold(text: string): string {

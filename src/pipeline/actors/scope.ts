@@ -3,6 +3,7 @@
 import type { Actor, Analysis, Mention, Token } from '../../model/types.ts';
 import type { KbName, KnowledgeBase, NameMatch } from '../../kb/types.ts';
 import { fold } from '../../kb/normalize.ts';
+import { isPlainLower } from '../../text/fold.ts';
 import { BoundedMemo } from '../../text/memo.ts';
 import { actorWords, type ActorWords } from './lexicon.ts';
 
@@ -19,6 +20,11 @@ const foldedWords = new BoundedMemo<string, string>(50_000);
 /** A token's folded word; an abbreviation's full stop is no part of it: "Gen." is the title "gen". */
 function foldWord(text: string): string {
   return fold(text).replace(/[’ʼ‘`´]/g, "'").replace(/^(\p{L}+)\.$/u, '$1');
+}
+
+/** A word that foldWord leaves as it is (most words), known without a memo look-up. */
+function isPlainWord(text: string): boolean {
+  return isPlainLower(text) && text.charCodeAt(text.length - 1) !== 46;   // no abbreviation's full stop
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -57,7 +63,7 @@ export class ActorScope {
     this.caps = new Uint8Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const text = tokens[i].text;
-      this.words[i] = foldedWords.get(text, foldWord);
+      this.words[i] = isPlainWord(text) ? text : foldedWords.get(text, foldWord);
       this.caps[i] = startsCapital(text) ? 1 : 0;
     }
     const raw = kb.matchNames(tokens);

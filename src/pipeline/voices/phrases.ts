@@ -3,31 +3,18 @@
 // of an entry matches a token's lower-case text or its lemma ("say" matches "said").
 import type { Token } from '../../model/types.ts';
 import { tokenize } from '../../text/tokenize.ts';
-import { foldDiacritics } from '../../text/fold.ts';
+import { foldDiacritics, isPlainLower } from '../../text/fold.ts';
 import { BoundedMemo } from '../../text/memo.ts';
 
 export interface PhraseHit { first: number; last: number; phrase: string }
 
-/** A word's normal form, and the matchers with an entry starting with it (as of `seen` matchers). */
-interface WordForm { norm: string; first: number[] | undefined; seen: number }
 /** Words are few and matched often: remember their normal forms, up to this many. */
-const normalised = new BoundedMemo<string, WordForm>(200_000);
-const newForm = (text: string): WordForm =>
-  ({ norm: foldDiacritics(text).replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-'), first: undefined, seen: -1 });
-
-function formOf(text: string): WordForm {
-  return normalised.get(text, newForm);
-}
+const normalised = new BoundedMemo<string, string>(200_000);
+const normalise = (text: string): string => foldDiacritics(text).replace(/[’‘`´]/g, "'").replace(/[‐‑–]/g, '-');
 
 /** Lower case, one kind of apostrophe and hyphen, no diacritics. */
 export function norm(text: string): string {
-  return formOf(text).norm;
-}
-
-/** The ids of the matchers with an entry starting with the word (remembered with the word). */
-function firstIds(w: WordForm): number[] | undefined {
-  if (w.seen !== matchers) { w.first = FIRST_WORDS.get(w.norm); w.seen = matchers; }
-  return w.first;
+  return isPlainLower(text) ? text : normalised.get(text, normalise);
 }
 
 /** Per token list (a document's tokens are one array, kept while the document is analysed). */
@@ -96,9 +83,8 @@ export class PhraseMatcher {
       const words = (matchers + 31) >>> 5;
       const bits = new Uint32Array(tokens.length * words);
       for (let i = 0; i < tokens.length; i++) {
-        // the matchers each word starts are remembered with the word: one look-up per text and lemma
-        markIds(bits, words, i, firstIds(formOf(tokens[i].text)));
-        if (f.lemma[i] !== f.text[i]) markIds(bits, words, i, firstIds(formOf(tokens[i].lemma)));
+        markIds(bits, words, i, FIRST_WORDS.get(f.text[i]));
+        if (f.lemma[i] !== f.text[i]) markIds(bits, words, i, FIRST_WORDS.get(f.lemma[i]));
       }
       m = f.may = { matchers, words, bits };
     }
