@@ -90,8 +90,8 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
   const moreThanTwoParts = (ra: number, rb: number) => {
     let first: string | undefined;
     let second: string | undefined;
-    for (const r of [ra, rb]) {
-      for (const p of partsOf(r)) {
+    for (let k = 0; k < 2; k++) {
+      for (const p of partsOf(k === 0 ? ra : rb)) {
         if (p === first || p === second) continue;
         if (second !== undefined) return true;
         if (first === undefined) first = p;
@@ -100,8 +100,10 @@ export function storyClusters(all: EventFeatures[], seeds: number[][] = [], carr
     }
     return false;
   };
+  // once per candidate pair, a million a window: no arrays made here
   for (let e = 0; e < score.length; e++) {
-    const [ra, rb] = [find(score.ea[e]), find(score.eb[e])];
+    const ra = find(score.ea[e]);
+    const rb = find(score.eb[e]);
     if (ra === rb) continue;
     if (moreThanTwoParts(ra, rb)) continue;
     if (!sharesTheme(ra, rb)) continue;
