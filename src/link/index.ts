@@ -83,7 +83,8 @@ export class CorpusLinker {
   private storylines: Storyline[] = [];                  // finished storylines (likewise)
   private pairsTaken = 0;                                // near-duplicate pairs handed to a checkpoint
   private readonly checkpoints: boolean;
-  private pending?: LinkCheckpoint;
+  /** Finished links and the latest snapshot not yet taken, over `chunks` chunks; encoded when taken. */
+  private pending?: Omit<LinkCheckpoint, 'snapshot'> & { state: LinkerSnapshot; chunks: number };
   private docs = 0;                                      // documents added, restored ones included
   private position = 0;                                  // the stored position of the last one, when given
   private carryFrom = 0;                                 // the position after which the carried chunk's documents begin
@@ -157,14 +158,17 @@ export class CorpusLinker {
   }
 
   /**
-   * With `checkpoints`: the links finished since the last checkpoint and a snapshot to go on
-   * from, once a chunk has been linked (else undefined). Links taken here are final: `links()`
-   * gives only those found after, which depend on documents a later run may add to.
+   * With `checkpoints`: the links finished since the last checkpoint taken and a snapshot to go
+   * on from, once `every` chunks have been linked since (else undefined). Links taken here are
+   * final: `links()` gives only those found after, which depend on documents a later run may
+   * add to. The snapshot is encoded only when taken (a snapshot of a large store is megabytes
+   * of JSON), so a caller that saves every few chunks encodes only the snapshots it saves.
    */
-  takeCheckpoint(): LinkCheckpoint | undefined {
-    const c = this.pending;
+  takeCheckpoint(every = 1): LinkCheckpoint | undefined {
+    const p = this.pending;
+    if (!p || p.chunks < every) return undefined;
     this.pending = undefined;
-    return c;
+    return { sameEvent: p.sameEvent, storylines: p.storylines, nearDuplicates: p.nearDuplicates, position: p.position, snapshot: encodeSnapshot(p.state) };
   }
 
   /** The links not taken by a checkpoint (with `checkpoints`: the open ones, a later run redoes them), and the same actors. */
@@ -221,7 +225,7 @@ export class CorpusLinker {
       sameEvent: [...(before?.sameEvent ?? []), ...links.sameEvent],
       storylines: [...(before?.storylines ?? []), ...links.storylines],
       nearDuplicates: [...(before?.nearDuplicates ?? []), ...(links.nearDuplicates ?? [])],
-      position: this.position, snapshot: encodeSnapshot(snapshot),
+      position: this.position, state: snapshot, chunks: (before?.chunks ?? 0) + 1,
     };
     this.carryFrom = this.position;
   }

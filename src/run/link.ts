@@ -1,11 +1,12 @@
 // Links after a batch, read from the store one document at a time: the same CorpusLinker as
 // linkAnalyses (src/link/), fed with each stored document's link digest (src/link/digest.ts), so
 // no analysis is rebuilt. The linker keeps the features of a window of recent events only, and
-// saves the links it finishes a chunk at a time, so memory does not grow with the corpus.
+// saves the links it finishes a few chunks at a time, so memory does not grow with the corpus.
 //
-// Linking is incremental: after each chunk the finished links are saved as final with a snapshot
-// of the linker (src/link/snapshot.ts), and the next run goes on from the last snapshot with only
-// the documents stored after it, plus the carried chunk's events read again from their digests.
+// Linking is incremental: every few chunks, and after the last, the finished links are saved as
+// final with a snapshot of the linker (src/link/snapshot.ts), and the next run goes on from the
+// last snapshot with only the documents stored after it, plus the carried chunk's events read
+// again from their digests.
 // Links found after the snapshot are saved as provisional and found again by the next run. A
 // store grown by a few documents is linked in time that does not depend on its size, and the
 // links are those one pass over the whole store finds (test/run/link.test.ts checks both).
@@ -18,6 +19,12 @@ import type { EventFeatures } from '../link/features.ts';
 import { LinkConflictError } from '../store/errors.ts';
 
 export type LinkRunOptions = Omit<LinkerOptions, 'checkpoints'>;
+
+/**
+ * Chunks linked between saves in a long pass: each save writes a snapshot of megabytes, and a
+ * pass killed between saves redoes at most these chunks (a few thousand documents) next time.
+ */
+const SAVE_EVERY = 4;
 
 /** The links of everything the store holds, in one pass in memory; nothing is saved. */
 export async function linkStored(store: Pick<Store, 'linkInputs'>, options: LinkRunOptions = {}): Promise<CorpusLinks> {
@@ -68,7 +75,7 @@ async function linkOnce(store: Store, options: LinkRunOptions, fromSnapshot: boo
       if (!linker) return linkOnce(store, options, false);
     }
     linker.addDigest(input.digest, input.actors, input.position);
-    const checkpoint = linker.takeCheckpoint();
+    const checkpoint = linker.takeCheckpoint(SAVE_EVERY);
     if (checkpoint) {
       epoch = await store.saveLinkCheckpoint(epoch, checkpoint, fresh);
       fresh = false;
@@ -76,6 +83,12 @@ async function linkOnce(store: Store, options: LinkRunOptions, fromSnapshot: boo
   }
   linker ??= restore(snapshot!);
   if (!linker) return linkOnce(store, options, false);
+  // the last chunk's checkpoint, so that the next run goes on from as near the end as can be
+  const checkpoint = linker.takeCheckpoint();
+  if (checkpoint) {
+    epoch = await store.saveLinkCheckpoint(epoch, checkpoint, fresh);
+    fresh = false;
+  }
   await store.saveOpenLinks(epoch, linker.links(), last, fresh);
   return true;
 }
