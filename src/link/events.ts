@@ -5,6 +5,7 @@ import type { EventFeatures } from './features.ts';
 import { push } from './multimap.ts';
 import { BoundedMemo } from '../text/memo.ts';
 import { Neighbourhoods, timeRanks } from './pairs.ts';
+import { numbering } from './ids.ts';
 
 // Types the gold accepts for one another (a border closure, a treaty withdrawal).
 const FAMILY: Partial<Record<PloverType, string>> = {
@@ -90,13 +91,7 @@ export class SameEventTest {
   private readonly published: Float64Array;
 
   constructor(private readonly all: EventFeatures[]) {
-    const ids = new Map<string, number>();
-    const id = (x: string | undefined) => {
-      if (x === undefined) return -1;
-      let v = ids.get(x);
-      if (v === undefined) ids.set(x, (v = ids.size));
-      return v;
-    };
+    const id = numbering();
     const n = all.length;
     this.kind = new Int32Array(n);
     this.source = new Int32Array(n);

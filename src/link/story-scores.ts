@@ -3,6 +3,7 @@
 // (Neighbourhoods), summed one event at a time into dense arrays.
 import type { EventFeatures } from './features.ts';
 import { Neighbourhoods } from './pairs.ts';
+import { numbering } from './ids.ts';
 
 /** Pairs a < b that may join one storyline, strongest first (then by a, then b). */
 export interface ScoredPairs {
@@ -81,13 +82,7 @@ export function scoreStoryPairs(all: EventFeatures[], df: Map<string, number[]>,
 
 /** Each event's first two country parts as numbers (-1 for none), so that pairs compare no strings. */
 function partIds(all: EventFeatures[]): { first: Int32Array; second: Int32Array } {
-  const ids = new Map<string, number>();
-  const id = (p: string | undefined) => {
-    if (p === undefined) return -1;
-    let x = ids.get(p);
-    if (x === undefined) ids.set(p, (x = ids.size));
-    return x;
-  };
+  const id = numbering();
   return { first: Int32Array.from(all, (f) => id(f.parts[0])), second: Int32Array.from(all, (f) => id(f.parts[1])) };
 }
 
