@@ -7,6 +7,7 @@ import type { CorpusLinks } from '../model/types.ts';
 import type { DB } from './db.ts';
 import type { StoreDialect } from './dialect/dialect.ts';
 import { insertMany, MAX_PARAMS } from './insert.ts';
+import * as rows from './rows.ts';
 
 type Member = { doc: string; event: string };
 type MemberTable = 'event_groups' | 'storyline_events';
@@ -32,7 +33,7 @@ async function storedMembers(trx: Kysely<DB>, table: MemberTable): Promise<Map<s
 async function writeMembers(d: StoreDialect, trx: Kysely<DB>, table: MemberTable, groups: { id: string; events: Member[] }[]): Promise<void> {
   const stored = await storedMembers(trx, table);
   const gone: string[] = [];
-  const rows: { id: string; idx: number; m: Member }[] = [];
+  const fresh: { id: string; idx: number; m: Member }[] = [];
   for (const g of groups) {
     const old = stored.get(g.id);
     stored.delete(g.id);
@@ -42,7 +43,7 @@ async function writeMembers(d: StoreDialect, trx: Kysely<DB>, table: MemberTable
       if (joined === old.joined || joined.startsWith(`${old.joined} `)) keep = old.n;
       else gone.push(g.id);
     }
-    for (let i = keep; i < g.events.length; i++) rows.push({ id: g.id, idx: i, m: g.events[i] });
+    for (let i = keep; i < g.events.length; i++) fresh.push({ id: g.id, idx: i, m: g.events[i] });
   }
   gone.push(...stored.keys());
   for (let i = 0; i < gone.length; i += 500) {
@@ -50,11 +51,8 @@ async function writeMembers(d: StoreDialect, trx: Kysely<DB>, table: MemberTable
     if (table === 'event_groups') await trx.deleteFrom('event_groups').where('provisional', '=', 1).where('group_id', 'in', part).execute();
     else await trx.deleteFrom('storyline_events').where('provisional', '=', 1).where('storyline_id', 'in', part).execute();
   }
-  if (table === 'event_groups') {
-    await insertMany(d, trx, 'event_groups', rows.map((r) => ({ group_id: r.id, idx: r.idx, doc_id: r.m.doc, event_id: r.m.event, provisional: 1 })));
-  } else {
-    await insertMany(d, trx, 'storyline_events', rows.map((r) => ({ storyline_id: r.id, idx: r.idx, doc_id: r.m.doc, event_id: r.m.event, provisional: 1 })));
-  }
+  if (table === 'event_groups') await insertMany(d, trx, 'event_groups', fresh.map((r) => rows.eventGroupRow(r.id, r.idx, r.m, 1)));
+  else await insertMany(d, trx, 'storyline_events', fresh.map((r) => rows.storylineEventRow(r.id, r.idx, r.m, 1)));
 }
 
 /** Replaces the stored provisional links with these, writing only what changed. */
@@ -63,16 +61,14 @@ export async function writeProvisionalLinks(d: StoreDialect, trx: Kysely<DB>, li
 
   // storylines' rows before their members (which reference them): a row whose label, main
   // actors or counts changed is updated in place, since deleting it would take its members along
-  const rows = links.storylines.map((s) => ({
-    id: s.id, label: s.label, actors: JSON.stringify(s.actors),
-    doc_count: new Set(s.events.map((e) => e.doc)).size, event_count: s.events.length, provisional: 1 as const,
-  }));
+  const shown = (r: { label: string; actors: string; doc_count: unknown; event_count: unknown }) =>
+    `${r.label}\0${r.actors}\0${Number(r.doc_count)}\0${Number(r.event_count)}`;
   const stored = new Map((await trx.selectFrom('storylines').select(['id', 'label', 'actors', 'doc_count', 'event_count']).where('provisional', '=', 1).execute())
-    .map((r) => [r.id, `${r.label}\0${r.actors}\0${Number(r.doc_count)}\0${Number(r.event_count)}`]));
-  const changed = rows.filter((r) => {
+    .map((r) => [r.id, shown(r)]));
+  const changed = links.storylines.map((s) => rows.storylineRow(s, 1)).filter((r) => {
     const before = stored.get(r.id);
     stored.delete(r.id);
-    return before !== `${r.label}\0${r.actors}\0${r.doc_count}\0${r.event_count}`;
+    return before !== shown(r);
   });
   const gone = [...stored.keys()];
   for (let i = 0; i < gone.length; i += 500) {

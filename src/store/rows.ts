@@ -1,7 +1,7 @@
 // Records <-> table rows. Absent optional fields are stored as NULL and come back absent, so
 // that a stored Analysis reads back equal to the one that was saved.
 import type { ActorsTable, ClaimsTable, EventsTable, FramesTable, MentionsTable, QuotesTable, SentencesTable, TimesTable } from './db.ts';
-import type { Actor, ActorKind, Claim, Event, EventRole, Frame, Mention, Modality, PloverType, Quote, Sentence, TimeExpr } from '../model/types.ts';
+import type { Actor, ActorKind, Claim, Event, EventRole, Frame, Mention, Modality, PloverType, Quote, Sentence, Storyline, TimeExpr } from '../model/types.ts';
 
 type Row = Record<string, unknown>;
 type Value = string | number | null;
@@ -116,4 +116,20 @@ export function frameRow(doc: string, idx: number, f: Frame): FramesTable {
 }
 export function frameOf(r: Row): Frame {
   return compact<Frame>({ start: r.span_start, end: r.span_end, kind: r.kind, text: r.text, category: r.category });
+}
+
+// Links: provisional = 1 for those a later link pass finds again (src/run/link.ts)
+type Member = { doc: string; event: string };
+export function eventGroupRow(group: string, idx: number, e: Member, provisional: 0 | 1) {
+  return { group_id: group, idx, doc_id: e.doc, event_id: e.event, provisional };
+}
+export function storylineEventRow(story: string, idx: number, e: Member, provisional: 0 | 1) {
+  return { storyline_id: story, idx, doc_id: e.doc, event_id: e.event, provisional };
+}
+/** A storyline's own row: its label, main actors and counts (what a list of storylines shows). */
+export function storylineRow(s: Storyline, provisional: 0 | 1) {
+  return {
+    id: s.id, label: s.label, actors: JSON.stringify(s.actors),
+    doc_count: new Set(s.events.map((e) => e.doc)).size, event_count: s.events.length, provisional,
+  };
 }

@@ -213,14 +213,9 @@ async function deleteLinks(trx: Kysely<DB>, provisionalOnly: boolean): Promise<v
 }
 
 async function insertLinks(d: StoreDialect, trx: Kysely<DB>, links: Omit<CorpusLinks, 'sameActor'>, provisional: 0 | 1): Promise<void> {
-  await insertMany(d, trx, 'event_groups', links.sameEvent.flatMap((g) =>
-    g.events.map((e, i) => ({ group_id: g.id, idx: i, doc_id: e.doc, event_id: e.event, provisional }))));
-  await insertMany(d, trx, 'storylines', links.storylines.map((s) => ({
-    id: s.id, label: s.label, actors: JSON.stringify(s.actors),
-    doc_count: new Set(s.events.map((e) => e.doc)).size, event_count: s.events.length, provisional,
-  })));
-  await insertMany(d, trx, 'storyline_events', links.storylines.flatMap((s) =>
-    s.events.map((e, i) => ({ storyline_id: s.id, idx: i, doc_id: e.doc, event_id: e.event, provisional }))));
+  await insertMany(d, trx, 'event_groups', links.sameEvent.flatMap((g) => g.events.map((e, i) => rows.eventGroupRow(g.id, i, e, provisional))));
+  await insertMany(d, trx, 'storylines', links.storylines.map((s) => rows.storylineRow(s, provisional)));
+  await insertMany(d, trx, 'storyline_events', links.storylines.flatMap((s) => s.events.map((e, i) => rows.storylineEventRow(s.id, i, e, provisional))));
   await insertMany(d, trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => ({ doc_id: n.doc, of_doc: n.of, similarity: n.similarity, provisional })));
 }
 
