@@ -47,35 +47,22 @@ export function partiesMatch(a: EventFeatures, b: EventFeatures): boolean {
   return SYMMETRIC.has(a.type) && sameParty(a.source, b.target) && sameParty(a.target, b.source);
 }
 
-function datesMatch(a: EventFeatures, b: EventFeatures): boolean {
-  if (a.date && b.date) return days(a.date.start) <= days(b.date.end) + 1 && days(b.date.start) <= days(a.date.end) + 1;
-  if (a.doc === b.doc) return true;
-  const dated = a.date ? a : b.date ? b : undefined;
-  const other = dated === a ? b : a;
-  if (dated && other.published) {
-    const gap = days(other.published) - days(dated.date!.start);
-    return gap >= -1 && gap <= 30;                 // told while it was news
-  }
-  if (!dated && a.published && b.published) return Math.abs(days(a.published) - days(b.published)) <= 14;
-  return false;
-}
-
 function shareContent(a: EventFeatures, b: EventFeatures): boolean {
   if (a.trigger === b.trigger) return true;
   for (const k of a.keys) if (b.keys.has(k)) return true;
   return false;
 }
 
-export function isSameEvent(a: EventFeatures, b: EventFeatures): boolean {
-  return family(a.type) === family(b.type) && a.modality === b.modality &&
-    partiesMatch(a, b) && datesMatch(a, b) && shareContent(a, b);
-}
-
 /**
- * isSameEvent over the events of one window, with what it compares worked out once per event:
- * family and modality, parties and country parts as numbers, dates as day numbers. A window's
- * same-event pass makes millions of comparisons, most of them failing on dates, and looking
- * up types and date strings in each was most of its time. Answers as isSameEvent does.
+ * Whether two events of a window tell one event: one type family and modality, parties that
+ * match (partiesMatch), compatible dates and a shared key word or trigger. Dates are compatible
+ * when both are dated and the spans touch (a day apart at most); else when both are in one
+ * document; else when one is dated and the other was published from a day before to 30 days
+ * after it (told while it was news); else when neither is dated and they were published at most
+ * 14 days apart. What is compared is worked out once per event (family and modality, parties
+ * and documents as numbers, dates as day numbers): a window's same-event pass makes millions of
+ * comparisons, most of them failing on dates, and looking up types and date strings in each was
+ * most of its time. test/link/same-event-test.test.ts checks it against these rules on strings.
  */
 export class SameEventTest {
   private readonly kind: Int32Array;        // family and modality, as one number
@@ -124,7 +111,7 @@ export class SameEventTest {
     }
   }
 
-  /** isSameEvent(all[a], all[b]). */
+  /** Whether all[a] and all[b] tell one event. */
   test(a: number, b: number): boolean {
     return this.kind[a] === this.kind[b] && this.partiesMatch(a, b) && this.datesMatch(a, b) && shareContent(this.all[a], this.all[b]);
   }
@@ -171,7 +158,7 @@ export function sameEventRoots(all: EventFeatures[], known: Iterable<[number, nu
   };
   for (const [i, j] of known) { const [ri, rj] = [find(i), find(j)]; if (ri !== rj) parent[rj] = ri; }
   // compare only events of one block (type family, modality, first part) that share a word or
-  // trigger: the pairs that can pass isSameEvent. A group is the same whatever the order of the
+  // trigger: the pairs that can pass SameEventTest. A group is the same whatever the order of the
   // comparisons, so they run one event at a time, each pair once, with no table of pairs.
   // postings by block, then by word (a string per block, not one per word of every event)
   const lists: number[][] = [];
