@@ -43,16 +43,19 @@ export async function bundle({ root = ROOT, entries = ENTRIES, cacheDir = join(r
   try {
     // esbuild itself is loaded only to build
     const esbuildVersion = JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')).version;
+    // the sources, those of entries outside src/ (the bench's) and this file, which shapes the output
+    const dirs = new Set(['src', ...Object.values(entries).filter((e) => e.includes('/')).map((e) => e.split('/')[0])]);
     const hash = createHash('sha256')
       .update(JSON.stringify([esbuildVersion, entries, readFileSync(join(root, 'package.json'), 'utf8')]))
-      .update(sources(join(root, 'src')).sort().join('\n'))
+      .update(readFileSync(fileURLToPath(import.meta.url)))
+      .update([...dirs].flatMap((d) => sources(join(root, d))).sort().join('\n'))
       .digest('hex').slice(0, 16);
     const dir = join(cacheDir, hash);
     const files = Object.fromEntries(Object.keys(entries).map((name) => [name, join(dir, `${name}.mjs`)]));
     if (!Object.values(files).every((f) => existsSync(f))) {
       // made beside it and renamed into place: processes started together do not read half a bundle
       const tmp = `${dir}.${process.pid}.${Date.now()}`;
-      const esbuild = await import('esbuild');
+      const esbuild = await import(pathToFileURL(require.resolve('esbuild')).href);   // from this package, wherever this code runs
       await esbuild.build({
         absWorkingDir: root,
         entryPoints: Object.fromEntries(Object.entries(entries).map(([name, src]) => [name, join(root, src)])),
@@ -87,15 +90,20 @@ function removeStale(cacheDir, current) {
   }
 }
 
+// spelt in pieces: written whole, this file's own plugin would rewrite it when the bench bundles this file
+const META_URL = ['import', 'meta', 'url'].join('.');
+
 /** An esbuild plugin: `import.meta.url` in a source is that source's own URL, not the bundle's. */
 function ownUrls(root) {
   return {
     name: 'own-import-meta-url',
     setup(build) {
-      build.onLoad({ filter: /\.ts$/ }, (args) => {
+      // .js too: bin/bundle.js, bundled into the bench's runner, finds the sources from its own place
+      build.onLoad({ filter: /\.[jt]s$/ }, (args) => {
         const text = readFileSync(args.path, 'utf8');
-        if (relative(root, args.path).startsWith('..') || !text.includes('import.meta.url')) return undefined;
-        return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+        if (relative(root, args.path).startsWith('..') || !text.includes(META_URL)) return undefined;
+        const contents = text.replaceAll(META_URL, JSON.stringify(pathToFileURL(args.path).href));
+        return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
       });
     },
   };

@@ -2,7 +2,7 @@
 // its data files beside it, and no bundle (so tsx runs the sources) when one cannot be made.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -28,7 +28,7 @@ function project(): { root: string; cacheDir: string; entries: Record<string, st
   return { root, cacheDir: join(root, 'node_modules', '.cache', 'sitrep'), entries: { main: 'src/main.ts' } };
 }
 
-const run = (url: string) => spawnSync(process.execPath, [fileURLToPath(url)], { encoding: 'utf8' });
+const run = (url: string, args: string[] = []) => spawnSync(process.execPath, [fileURLToPath(url), ...args], { encoding: 'utf8' });
 
 test('a bundle runs like the sources, each module reading data by its own place, and is reused until a source changes', async () => {
   const p = project();
@@ -75,6 +75,25 @@ test('no bundle where the sources do not compile, or when SITREP_NO_BUNDLE=1: th
     assert.ok(await make(p));
   } finally {
     rmSync(p.root, { recursive: true, force: true });
+  }
+});
+
+test('bin/bundle.js bundled into another entry (the bench runner) still finds the sources and makes a bundle with every module\'s own URL', async () => {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bundle-nested-'));
+  try {
+    const probe = await make({ root, entries: { probe: 'test/fixtures/bundle/probe.ts' }, cacheDir: join(dir, 'outer') });
+    assert.ok(probe, 'the probe is bundled');
+    const r = run(probe.entries.probe, [join(dir, 'inner')]);
+    assert.equal(r.status, 0, r.stderr);
+    const made = JSON.parse(r.stdout) as Made | null;
+    assert.ok(made, 'bundle() run from a bundle makes one (it found src/ from its own place)');
+    assert.ok(made.entries.worker && existsSync(fileURLToPath(made.entries.worker)));
+    for (const f of readdirSync(made.dir).filter((n) => n.endsWith('.mjs'))) {
+      assert.doesNotMatch(readFileSync(join(made.dir, f), 'utf8'), /import\.meta\.url/, `${f}: every import.meta.url is its source's own`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
