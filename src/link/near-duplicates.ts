@@ -31,21 +31,46 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over the UTF-16 code units of a string. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** Whether a code point is a letter or a digit (\p{L} or \p{N}); the answers for non-ASCII ones are remembered. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordChars = new Map<number, boolean>();
+function isWordChar(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+  let yes = wordChars.get(cp);
+  if (yes === undefined) wordChars.set(cp, yes = WORD_CHAR.test(String.fromCodePoint(cp)));
+  return yes;
 }
 
-/** The distinct word 3-shingles of a text, hashed: case, diacritics and punctuation ignored. */
+/**
+ * The distinct word 3-shingles of a text, hashed: case, diacritics and punctuation ignored.
+ * Words are the runs of letters and digits, each hashed with FNV-1a over its UTF-16 code units
+ * as the text is read: no word strings are made (this runs on every stored body).
+ */
 export function shingleHashes(text: string): Set<number> {
-  const words = (foldDiacritics(text).match(/[\p{L}\p{N}]+/gu) ?? []).map(hashString);
+  const folded = foldDiacritics(text);
+  const words: number[] = [];
+  let h = 0x811c9dc5;
+  let inWord = false;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    // a surrogate pair is one code point of two code units
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < folded.length;
+    const cp = pair ? folded.codePointAt(i)! : c;
+    if (isWordChar(cp)) {
+      h = Math.imul(h ^ c, 0x01000193);
+      if (pair && cp > 0xffff) h = Math.imul(h ^ folded.charCodeAt(++i), 0x01000193);
+      inWord = true;
+    } else {
+      if (pair && cp > 0xffff) i++;
+      if (inWord) { words.push(h >>> 0); h = 0x811c9dc5; inWord = false; }
+    }
+  }
+  if (inWord) words.push(h >>> 0);
   const out = new Set<number>();
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    let h = 0;
-    for (let k = 0; k < SHINGLE_WORDS; k++) h = mix(h ^ words[i + k]);   // order matters: "a b c" is not "c b a"
-    out.add(h);
+    let s = 0;
+    for (let k = 0; k < SHINGLE_WORDS; k++) s = mix(s ^ words[i + k]);   // order matters: "a b c" is not "c b a"
+    out.add(s);
   }
   return out;
 }
