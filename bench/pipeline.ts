@@ -131,7 +131,7 @@ const share: Record<string, number> = {};
 for (const [name, ms] of stageMs) share[name] = round((100 * ms) / sampleMs);
 
 // ---- sitrep analyze end to end, into SQLite, each run in its own process ----
-interface AnalyzeRun { documents: number; workers: number; seconds: number; docs_per_second: number; sentences_per_second: number; link_seconds: number; peak_rss_mb: number; peak_rss_mb_by_documents: Record<number, number> }
+interface AnalyzeRun { documents: number; workers: number; seconds: number; docs_per_second: number; sentences_per_second: number; link_seconds: number; cpu_ms_per_document: number; peak_rss_mb: number; peak_rss_mb_by_documents: Record<number, number> }
 // run from a bundle, as the sitrep command runs (bin/bundle.js), or through tsx where none can be made
 const analyzeScript = await (bundle as (o: object) => Promise<{ entries: Record<string, string> } | undefined>)({
   entries: { 'analyze-run': 'bench/analyze-run.ts' }, cacheDir: join(here, '..', 'node_modules', '.cache', 'sitrep-bench'),
@@ -144,7 +144,7 @@ function analyzeRun(docs: number, workers: number): AnalyzeRun {
   const last = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{')) throw new Error(`bench/analyze-run.ts failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const run = JSON.parse(last) as AnalyzeRun;
-  log(`         ${round(run.docs_per_second)} docs/s, ${round(run.sentences_per_second)} sentences/s, ${run.seconds} s (linking ${run.link_seconds} s), peak RSS ${run.peak_rss_mb} MB`);
+  log(`         ${round(run.docs_per_second)} docs/s, ${round(run.sentences_per_second)} sentences/s, ${run.seconds} s (linking ${run.link_seconds} s), ${round(run.cpu_ms_per_document)} CPU ms per document, peak RSS ${run.peak_rss_mb} MB`);
   return run;
 }
 const SMALL = option('small', 1000);
@@ -200,6 +200,11 @@ const result = {
   // the large run's peak so far after each tenth of its documents (before linking): levels off or grows
   peak_rss_mb_by_documents: large?.peak_rss_mb_by_documents ?? null,
   docs_per_second_all_cores_large: large ? round(large.docs_per_second) : null,
+  // CPU time per document of the three runs, all threads counted: what two cores' worth of threads
+  // cost beyond one (starting workers, copying analyses between threads, a heap each)
+  analyze_cpu_ms_per_document: oneCore && allCores && large
+    ? { one_core: round(oneCore.cpu_ms_per_document), all_cores: round(allCores.cpu_ms_per_document), all_cores_large: round(large.cpu_ms_per_document) }
+    : null,
   // the job queue (bench/workers.ts): workers -> documents per second
   worker_docs_per_second: workerDocsPerSecond,
 };
@@ -217,6 +222,7 @@ if (json) {
     ...(oneCore && allCores && large ? [
       `analyze, 1 core      ${result.analyze_docs_per_second_one_core} docs/s (${SMALL} documents into SQLite, linking included)`,
       `analyze, ${CORES} cores     ${result.docs_per_second_all_cores} docs/s, ${result.analyze_sentences_per_second_all_cores} sentences/s; ${result.docs_per_second_all_cores_large} docs/s on ${LARGE}`,
+      `CPU per document     ${oneCore.cpu_ms_per_document.toFixed(1)} ms on 1 core, ${allCores.cpu_ms_per_document.toFixed(1)} ms on ${CORES} (${large.cpu_ms_per_document.toFixed(1)} ms on ${LARGE}), all threads`,
       `peak RSS, analyze    ${allCores.peak_rss_mb} MB at ${SMALL} documents, ${large.peak_rss_mb} MB at ${LARGE} (linking ${allCores.link_seconds} s and ${large.link_seconds} s)`,
       `  so far, by docs    ${Object.entries(large.peak_rss_mb_by_documents).map(([n, v]) => `${n}: ${v}`).join(', ')} MB (${LARGE} documents, before linking)`,
     ] : []),
