@@ -18,7 +18,7 @@ import { openStore } from '../src/store/index.ts';
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { generateCorpus, loadParagraphs } from './corpus.ts';
-import { measureWorkers } from './workers.ts';
+import { measureWorkers, WORKER_BENCH_DOCS } from './workers.ts';
 // @ts-expect-error: plain JavaScript, no declarations
 import { bundle } from '../bin/bundle.js';
 
@@ -163,7 +163,7 @@ if (!process.argv.includes('--no-analyze')) {
 let workerDocsPerSecond: Record<number, number> | null = null;
 if (!process.argv.includes('--no-queue')) {
   try {
-    workerDocsPerSecond = await measureWorkers({ docs: option('queue-docs', 300), words: WORDS, log });
+    workerDocsPerSecond = await measureWorkers({ docs: option('queue-docs', WORKER_BENCH_DOCS), words: WORDS, log });
   } catch (err) {
     log(`queue workers not measured: ${(err as Error).message}`);
   }

@@ -14,7 +14,8 @@ const positive = (name: string, min: number) => (v: string): number => {
 export function workerCommand(): Command {
   const cmd = new Command('worker')
     .description('take documents from the job queue in PostgreSQL, analyse and store them, until stopped (SIGTERM)')
-    .option('--concurrency <n>', 'batches in hand at once', positive('concurrency', 1), 1)
+    // two: one batch is analysed while the other is being stored
+    .option('--concurrency <n>', 'batches in hand at once (one analysed while another is stored)', positive('concurrency', 1), 2)
     .option('--batch <n>', 'documents taken at once and stored in one transaction', positive('batch', 1), BATCH)
     .option('--poll <seconds>', 'how often an empty queue is polled', positive('poll', 0.5), 2)
     .option('--lease-check <seconds>', 'how often to look for documents whose worker died (lease expired)', positive('lease-check', 1), 30)

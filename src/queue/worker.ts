@@ -93,6 +93,9 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
         verbose(`unchanged ${doc.id}`);
         continue;
       }
+      // a turn of the event loop between documents: the other batch in hand (--concurrency) gets
+      // its database replies read and is stored while this one is analysed
+      await new Promise((resolve) => setImmediate(resolve));
       const t = performance.now();
       try {
         analyses.push(pipeline.analyze(doc));
