@@ -13,7 +13,7 @@
 import type { CorpusLinks } from '../model/types.ts';
 import type { Actor } from '../model/types.ts';
 import type { Store } from '../store/index.ts';
-import { CorpusLinker, CHUNK, SNAPSHOT_VERSION, type LinkerOptions } from '../link/index.ts';
+import { CorpusLinker, CHUNK, SNAPSHOT_VERSION, type LinkCheckpoint, type LinkerOptions } from '../link/index.ts';
 import { decodeSnapshot, type LinkerSnapshot } from '../link/snapshot.ts';
 import type { EventFeatures } from '../link/features.ts';
 import { LinkConflictError } from '../store/errors.ts';
@@ -58,6 +58,11 @@ async function linkOnce(store: Store, options: LinkRunOptions, fromSnapshot: boo
   let epoch = state.epoch;
   let linker = snapshot ? undefined : new CorpusLinker({ ...options, checkpoints: true });
   const carry: EventFeatures[] = [];
+  const save = async (checkpoint: LinkCheckpoint | undefined): Promise<void> => {
+    if (!checkpoint) return;
+    epoch = await store.saveLinkCheckpoint(epoch, checkpoint, fresh);
+    fresh = false;
+  };
   let actorOf: (id: string) => Actor | undefined = () => undefined;
   const restore = (s: LinkerSnapshot) => {
     try {
@@ -75,20 +80,12 @@ async function linkOnce(store: Store, options: LinkRunOptions, fromSnapshot: boo
       if (!linker) return linkOnce(store, options, false);
     }
     linker.addDigest(input.digest, input.actors, input.position);
-    const checkpoint = linker.takeCheckpoint(SAVE_EVERY);
-    if (checkpoint) {
-      epoch = await store.saveLinkCheckpoint(epoch, checkpoint, fresh);
-      fresh = false;
-    }
+    await save(linker.takeCheckpoint(SAVE_EVERY));
   }
   linker ??= restore(snapshot!);
   if (!linker) return linkOnce(store, options, false);
   // the last chunk's checkpoint, so that the next run goes on from as near the end as can be
-  const checkpoint = linker.takeCheckpoint();
-  if (checkpoint) {
-    epoch = await store.saveLinkCheckpoint(epoch, checkpoint, fresh);
-    fresh = false;
-  }
+  await save(linker.takeCheckpoint());
   await store.saveOpenLinks(epoch, linker.links(), last, fresh);
   return true;
 }

@@ -87,5 +87,5 @@ export async function writeProvisionalLinks(d: StoreDialect, trx: Kysely<DB>, li
 
   // near-duplicate pairs are few: written again whole
   await trx.deleteFrom('near_duplicates').where('provisional', '=', 1).execute();
-  await insertMany(d, trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => ({ doc_id: n.doc, of_doc: n.of, similarity: n.similarity, provisional: 1 })));
+  await insertMany(d, trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => rows.nearDuplicateRow(n, 1)));
 }

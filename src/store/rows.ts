@@ -1,7 +1,7 @@
 // Records <-> table rows. Absent optional fields are stored as NULL and come back absent, so
 // that a stored Analysis reads back equal to the one that was saved.
 import type { ActorsTable, ClaimsTable, EventsTable, FramesTable, MentionsTable, QuotesTable, SentencesTable, TimesTable } from './db.ts';
-import type { Actor, ActorKind, Claim, Event, EventRole, Frame, Mention, Modality, PloverType, Quote, Sentence, Storyline, TimeExpr } from '../model/types.ts';
+import type { Actor, ActorKind, Claim, Event, EventRole, Frame, Mention, Modality, NearDuplicate, PloverType, Quote, Sentence, Storyline, TimeExpr } from '../model/types.ts';
 
 type Row = Record<string, unknown>;
 type Value = string | number | null;
@@ -125,6 +125,9 @@ export function eventGroupRow(group: string, idx: number, e: Member, provisional
 }
 export function storylineEventRow(story: string, idx: number, e: Member, provisional: 0 | 1) {
   return { storyline_id: story, idx, doc_id: e.doc, event_id: e.event, provisional };
+}
+export function nearDuplicateRow(n: NearDuplicate, provisional: 0 | 1) {
+  return { doc_id: n.doc, of_doc: n.of, similarity: n.similarity, provisional };
 }
 /** A storyline's own row: its label, main actors and counts (what a list of storylines shows). */
 export function storylineRow(s: Storyline, provisional: 0 | 1) {

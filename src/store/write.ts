@@ -216,7 +216,7 @@ async function insertLinks(d: StoreDialect, trx: Kysely<DB>, links: Omit<CorpusL
   await insertMany(d, trx, 'event_groups', links.sameEvent.flatMap((g) => g.events.map((e, i) => rows.eventGroupRow(g.id, i, e, provisional))));
   await insertMany(d, trx, 'storylines', links.storylines.map((s) => rows.storylineRow(s, provisional)));
   await insertMany(d, trx, 'storyline_events', links.storylines.flatMap((s) => s.events.map((e, i) => rows.storylineEventRow(s.id, i, e, provisional))));
-  await insertMany(d, trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => ({ doc_id: n.doc, of_doc: n.of, similarity: n.similarity, provisional })));
+  await insertMany(d, trx, 'near_duplicates', (links.nearDuplicates ?? []).map((n) => rows.nearDuplicateRow(n, provisional)));
 }
 
 async function replaceSameActor(d: StoreDialect, trx: Kysely<DB>, sameActor: Record<string, string>): Promise<void> {
